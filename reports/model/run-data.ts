@@ -1,0 +1,101 @@
+/**
+ * The run directory's data, as the harness writes it and analysis reads it.
+ * Versioned: a reader refuses a schemaVersion it does not know.
+ */
+export const RUN_SCHEMA_VERSION = 1;
+
+export type Tags = Readonly<Record<string, string>>;
+
+export type MetricKind = 'trend' | 'counter' | 'rate' | 'gauge';
+
+/** Latency-like values. `hist` is an HDR histogram of value×1000 (µs for ms metrics), base64. */
+export interface TrendSeries {
+  kind: 'trend';
+  tags: Tags;
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  hist: string;
+}
+
+export interface CounterSeries {
+  kind: 'counter';
+  tags: Tags;
+  value: number;
+}
+
+export interface RateSeries {
+  kind: 'rate';
+  tags: Tags;
+  passes: number;
+  total: number;
+}
+
+export interface GaugeSeries {
+  kind: 'gauge';
+  tags: Tags;
+  value: number;
+  min: number;
+  max: number;
+}
+
+export type MetricSeries = TrendSeries | CounterSeries | RateSeries | GaugeSeries;
+
+/** One line of client.ndjson: everything the engine recorded in one wall-clock second. */
+export interface ClientBucket {
+  /** Unix time of the second's start, in seconds. */
+  t: number;
+  /** Active virtual users at the end of the second. */
+  vus: number;
+  metrics: Record<string, MetricSeries[]>;
+}
+
+/** One line of server.ndjson: every server series sampled in one second. */
+export interface ServerSample {
+  t: number;
+  values: Record<string, number>;
+}
+
+export interface ServerSeriesInfo {
+  id: string;
+  label: string;
+  unit: 'percent' | 'bytes' | 'count' | 'ms';
+  source: string;
+}
+
+export type RunStatus = 'running' | 'passed' | 'failed' | 'interrupted' | 'error';
+
+export interface RunMeta {
+  schemaVersion: number;
+  id: string;
+  status: RunStatus;
+  error?: { code: string; message: string };
+  startedAt: string;
+  endedAt?: string;
+  scenario: {
+    name: string;
+    file?: string;
+    profile: unknown;
+    thresholds: Record<string, string[]>;
+    durationMs: number;
+  };
+  target: {
+    name: string;
+    provider: string;
+    baseUrl: string;
+    command?: string[];
+  };
+  engine: string;
+  loadrig: string;
+  node: string;
+  git?: { commit: string; branch: string; dirty: boolean };
+  host: { hostname: string; platform: string; arch: string; cpus: number; cpuModel: string; memoryBytes: number };
+  serverSeries: ServerSeriesInfo[];
+}
+
+export interface RunData {
+  meta: RunMeta;
+  client: ClientBucket[];
+  server: ServerSample[];
+}

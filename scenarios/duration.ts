@@ -1,0 +1,47 @@
+/** Milliseconds. Durations are parsed at the edge into this, never passed around as strings. */
+export type Ms = number;
+/** A duration as a user writes it: a number of milliseconds, or '500ms', '30s', '2m', '1h30m'. */
+export type DurationInput = number | string;
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+
+export class DurationSyntaxError extends Error {
+  constructor(
+    readonly input: unknown,
+    readonly field: string,
+  ) {
+    super(
+      `${field}: ${JSON.stringify(input)} is not a duration; write a number of milliseconds or a string such as '500ms', '30s', '2m', '1h30m'`,
+    );
+    this.name = 'DurationSyntaxError';
+  }
+}
+
+export function parseDuration(input: DurationInput, field = 'duration'): Ms {
+  if (typeof input === 'number') {
+    if (!Number.isFinite(input) || input < 0) throw new DurationSyntaxError(input, field);
+    return input;
+  }
+  if (typeof input !== 'string') throw new DurationSyntaxError(input, field);
+  const text = input.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  let total = 0;
+  let consumed = 0;
+  PART.lastIndex = 0;
+  for (let m = PART.exec(text); m; m = PART.exec(text)) {
+    total += Number(m[1]) * (UNIT_MS[m[2] as string] ?? 0);
+    consumed = PART.lastIndex;
+  }
+  if (consumed === 0 || consumed !== text.length) throw new DurationSyntaxError(input, field);
+  return total;
+}
+
+export function formatDuration(ms: Ms): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = s % 60;
+  return [h ? `${h}h` : '', m ? `${m}m` : '', rest || (!h && !m) ? `${rest}s` : ''].join('');
+}

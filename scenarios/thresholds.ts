@@ -1,0 +1,130 @@
+/**
+ * k6's threshold grammar: a metric selector (`http_req_duration{name:login}`) and one or
+ * more expressions (`p(95)<300`, `avg<100`, `rate<0.01`, `count>10`).
+ */
+export type Aggregation =
+  | { kind: 'avg' | 'min' | 'max' | 'med' | 'rate' | 'count' | 'value' }
+  | { kind: 'percentile'; p: number };
+
+export type Comparator = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+export interface ThresholdExpression {
+  source: string;
+  aggregation: Aggregation;
+  comparator: Comparator;
+  value: number;
+}
+
+export interface MetricSelector {
+  source: string;
+  metric: string;
+  tags: Record<string, string>;
+}
+
+export interface Threshold {
+  selector: MetricSelector;
+  expressions: ThresholdExpression[];
+}
+
+export class ThresholdSyntaxError extends Error {
+  constructor(
+    readonly path: string,
+    readonly input: string,
+    readonly expected: string,
+  ) {
+    super(`${path}: ${JSON.stringify(input)} is not valid; expected ${expected}`);
+    this.name = 'ThresholdSyntaxError';
+  }
+}
+
+const SELECTOR = /^([A-Za-z_][A-Za-z0-9_]*)(?:\{([^{}]*)\})?$/;
+const EXPRESSION = /^(avg|min|max|med|rate|count|value|p\(\s*(\d+(?:\.\d+)?)\s*\))\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/;
+const EXPRESSION_HINT =
+  "'<aggregation> <op> <number>' with aggregation avg|min|max|med|p(N)|rate|count|value and op <|<=|>|>=|==|!=, e.g. 'p(95)<300'";
+
+export function parseSelector(source: string, path = 'thresholds'): MetricSelector {
+  const m = SELECTOR.exec(source.trim());
+  if (!m) {
+    throw new ThresholdSyntaxError(path, source, "a metric name with optional tags, e.g. 'http_req_duration{name:login}'");
+  }
+  const tags: Record<string, string> = {};
+  const tagText = m[2];
+  if (tagText !== undefined) {
+    for (const pair of tagText.split(',')) {
+      const idx = pair.indexOf(':');
+      const key = pair.slice(0, idx).trim();
+      const value = pair.slice(idx + 1).trim();
+      if (idx <= 0 || key === '' || value === '') {
+        throw new ThresholdSyntaxError(path, source, "tags written as '{tag:value}' or '{tag:value,other:value}'");
+      }
+      tags[key] = value;
+    }
+  }
+  return { source, metric: m[1] as string, tags };
+}
+
+export function parseExpression(source: string, path = 'thresholds'): ThresholdExpression {
+  const m = EXPRESSION.exec(source.trim());
+  if (!m) throw new ThresholdSyntaxError(path, source, EXPRESSION_HINT);
+  const [, agg, p, comparator, value] = m as unknown as [string, string, string | undefined, Comparator, string];
+  let aggregation: Aggregation;
+  if (p !== undefined) {
+    const pct = Number(p);
+    if (pct < 0 || pct > 100) throw new ThresholdSyntaxError(path, source, 'a percentile between p(0) and p(100)');
+    aggregation = { kind: 'percentile', p: pct };
+  } else {
+    aggregation = { kind: agg as 'avg' };
+  }
+  return { source, aggregation, comparator, value: Number(value) };
+}
+
+/** Parses a scenario's `thresholds` record, collecting every problem rather than the first. */
+export function parseThresholds(input: Record<string, string | string[]>): Threshold[] {
+  const problems: ThresholdSyntaxError[] = [];
+  const result: Threshold[] = [];
+  for (const [key, raw] of Object.entries(input)) {
+    const path = `thresholds[${JSON.stringify(key)}]`;
+    let selector: MetricSelector | undefined;
+    try {
+      selector = parseSelector(key, path);
+    } catch (e) {
+      problems.push(e as ThresholdSyntaxError);
+    }
+    const expressions: ThresholdExpression[] = [];
+    const list = Array.isArray(raw) ? raw : [raw];
+    list.forEach((text, i) => {
+      try {
+        expressions.push(parseExpression(String(text), Array.isArray(raw) ? `${path}[${i}]` : path));
+      } catch (e) {
+        problems.push(e as ThresholdSyntaxError);
+      }
+    });
+    if (selector) result.push({ selector, expressions });
+  }
+  if (problems.length > 0) throw new ThresholdListError(problems);
+  return result;
+}
+
+export class ThresholdListError extends Error {
+  constructor(readonly problems: ThresholdSyntaxError[]) {
+    super(problems.map((p) => p.message).join('\n'));
+    this.name = 'ThresholdListError';
+  }
+}
+
+export function compare(actual: number, comparator: Comparator, expected: number): boolean {
+  switch (comparator) {
+    case '<':
+      return actual < expected;
+    case '<=':
+      return actual <= expected;
+    case '>':
+      return actual > expected;
+    case '>=':
+      return actual >= expected;
+    case '==':
+      return actual === expected;
+    case '!=':
+      return actual !== expected;
+  }
+}

@@ -1,0 +1,51 @@
+import type { DurationInput } from './duration.js';
+
+export interface RequestOptions {
+  headers?: Record<string, string>;
+  /** Serialised as the JSON body, with `content-type: application/json`. */
+  json?: unknown;
+  body?: string | Uint8Array;
+  /** Extra tags on this request's metrics. */
+  tags?: Record<string, string>;
+  /** Groups requests under one name in metrics (default: the path without its query). */
+  name?: string;
+  timeout?: DurationInput;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  /** Parses the body as JSON; throws when it is not. */
+  json<T = unknown>(): T;
+  /** Transport error (connection refused, timeout), with status 0; undefined on any HTTP answer. */
+  error?: string;
+  durationMs: number;
+}
+
+export interface HttpApi {
+  get(path: string, opts?: RequestOptions): Promise<HttpResponse>;
+  post(path: string, opts?: RequestOptions): Promise<HttpResponse>;
+  put(path: string, opts?: RequestOptions): Promise<HttpResponse>;
+  patch(path: string, opts?: RequestOptions): Promise<HttpResponse>;
+  del(path: string, opts?: RequestOptions): Promise<HttpResponse>;
+  request(method: string, path: string, opts?: RequestOptions): Promise<HttpResponse>;
+}
+
+export type Checks<T> = Record<string, (value: T) => boolean>;
+
+/** What a flow gets: one virtual user. */
+export interface VuContext {
+  /** 1-based VU number. */
+  readonly id: number;
+  /** 0-based iteration count of this VU. */
+  readonly iteration: number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly http: HttpApi;
+  /** Records each check in the `checks` rate metric; true when all passed. */
+  check<T>(value: T, checks: Checks<T>, tags?: Record<string, string>): boolean;
+  /** Seconds as a number (as k6's sleep), or a duration string such as '500ms'. */
+  sleep(duration: number | string): Promise<void>;
+}
+
+export type Flow = (vu: VuContext) => Promise<void>;

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { parseDuration, type DurationInput, type Ms } from '../scenarios/duration.js';
+
+export interface HealthCheck {
+  path: string;
+  timeoutMs: Ms;
+  intervalMs: Ms;
+  /** Status codes that count as healthy (default 200–399). */
+  expectStatus?: number[];
+}
+
+/** A target started as a local process: the embedded default. */
+export interface LocalTargetSpec {
+  kind: 'local';
+  name: string;
+  /** argv: `['node', 'server.js']`. A string is run through the shell. */
+  command: string[] | string;
+  cwd?: string;
+  env: Record<string, string>;
+  /** Port the target listens on; 0 picks a free one and passes it as PORT. */
+  port: number;
+  host: string;
+  health: HealthCheck;
+  stopGraceMs: Ms;
+}
+
+/** A target someone else runs. */
+export interface ExternalTargetSpec {
+  kind: 'external';
+  name: string;
+  baseUrl: string;
+  health?: HealthCheck;
+}
+
+export type TargetSpec = LocalTargetSpec | ExternalTargetSpec;
+
+export interface TargetInput {
+  name: string;
+  command: string[] | string;
+  cwd?: string;
+  env?: Record<string, string>;
+  port?: number;
+  host?: string;
+  health?: string | { path: string; timeout?: DurationInput; interval?: DurationInput; expectStatus?: number[] };
+  stopGrace?: DurationInput;
+}
+
+const inputSchema = z.object({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"'),
+  command: z.union([z.string().min(1), z.array(z.string()).min(1)]),
+  cwd: z.string().optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+  host: z.string().optional(),
+  health: z
+    .union([
+      z.string().startsWith('/'),
+      z.object({
+        path: z.string().startsWith('/'),
+        timeout: z.union([z.number(), z.string()]).optional(),
+        interval: z.union([z.number(), z.string()]).optional(),
+        expectStatus: z.array(z.number().int()).optional(),
+      }),
+    ])
+    .optional(),
+  stopGrace: z.union([z.number(), z.string()]).optional(),
+});
+
+export class TargetSpecError extends Error {
+  constructor(readonly issues: { path: string; message: string }[]) {
+    super(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    this.name = 'TargetSpecError';
+  }
+}
+
+/** Declares a local-process target. Validates every field and reports them all at once. */
+export function target(input: TargetInput): LocalTargetSpec {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new TargetSpecError(
+      parsed.error.issues.map((i) => ({ path: ['target', ...i.path].join('.'), message: i.message })),
+    );
+  }
+  const health = typeof input.health === 'string' || input.health === undefined ? { path: input.health ?? '/health' } : input.health;
+  return {
+    kind: 'local',
+    name: input.name,
+    command: input.command,
+    ...(input.cwd !== undefined ? { cwd: input.cwd } : {}),
+    env: input.env ?? {},
+    port: input.port ?? 0,
+    host: input.host ?? '127.0.0.1',
+    health: {
+      path: health.path,
+      timeoutMs: parseDuration(('timeout' in health ? health.timeout : undefined) ?? '30s', 'target.health.timeout'),
+      intervalMs: parseDuration(('interval' in health ? health.interval : undefined) ?? '100ms', 'target.health.interval'),
+      ...('expectStatus' in health && health.expectStatus ? { expectStatus: health.expectStatus } : {}),
+    },
+    stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
+  };
+}
+
+/** A URL someone else runs; loadrig only drives load at it. */
+export function externalTarget(baseUrl: string, name = new URL(baseUrl).host): ExternalTargetSpec {
+  return { kind: 'external', name, baseUrl: baseUrl.replace(/\/$/, '') };
+}
