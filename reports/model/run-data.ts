@@ -87,6 +87,14 @@ export interface RunMeta {
     command?: string[];
   };
   engine: string;
+  /** What the engine reported when it finished (absent while running or if it never ran). */
+  engineResult?: {
+    iterations: number;
+    interruptedIterations: number;
+    droppedIterations: number;
+    flowErrors: Record<string, number>;
+    peakVus: number;
+  };
   loadrig: string;
   node: string;
   git?: { commit: string; branch: string; dirty: boolean };

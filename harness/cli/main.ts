@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { packageRoot } from '../../scenarios/package-root.js';
+import { EXIT } from '../errors.js';
+import { loadrigVersion } from '../meta/version.js';
+import { reportCommand } from './commands/report-command.js';
+import { runCommand } from './commands/run-command.js';
+import { reportError } from './report-error.js';
+
+const EXAMPLES = `
+Examples:
+  $ loadrig demo                                    # sample API, 30 s ramp, report in ./runs
+  $ loadrig run scenarios/examples/demo.ts          # a scenario file (TypeScript)
+  $ loadrig run checkout.ts --target http://127.0.0.1:8080 --duration 2m
+  $ loadrig report runs/20261123T081500Z-demo       # re-render a stored run
+
+Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
+3 the target could not be started or died, 4 internal error, 130 interrupted.`;
+
+function program(): Command {
+  const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
+  const cli = new Command('loadrig')
+    .description('Stand a target up, drive typed load scenarios at it, and report what is wrong.')
+    .version(loadrigVersion())
+    .showHelpAfterError('(run loadrig --help for usage)')
+    .addHelpText('after', EXAMPLES)
+    .exitOverride();
+
+  const runOptions = (cmd: Command): Command =>
+    cmd
+      .option('-t, --target <name|url>', 'bundled target name (sample-api) or base URL, replacing the scenario\'s target')
+      .option('-o, --out <dir>', 'directory that receives run directories', 'runs')
+      .option('-d, --duration <duration>', "stretch or shrink the profile to this length, e.g. '30s', '2m'")
+      .option('-e, --engine <name>', 'load engine', 'builtin');
+
+  runOptions(cli.command('run').argument('<scenario-file>', 'a .ts or .js file that default-exports scenario({...})'))
+    .description('run a scenario file')
+    .action(async (file: string, opts) => {
+      process.exitCode = await runCommand(file, { ...opts, color });
+    });
+
+  runOptions(cli.command('demo'))
+    .description('run the bundled demo: the sample API as a local process, a ~30 s ramp, then the report')
+    .action(async (opts) => {
+      process.exitCode = await runCommand(join(packageRoot(), 'scenarios', 'examples', 'demo.ts'), { ...opts, color });
+    });
+
+  cli
+    .command('report')
+    .argument('<run-dir>', 'a run directory (holds run.json)')
+    .description('re-analyse and re-render a stored run without re-running it')
+    .action((dir: string) => {
+      process.exitCode = reportCommand(dir, { color });
+    });
+  return cli;
+}
+
+try {
+  await program().parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    process.exitCode = e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  } else {
+    process.exitCode = reportError(e);
+  }
+}
+// Stdout and stderr are synchronous on Linux for files and pipes, so nothing printed is lost;
+// exiting explicitly keeps a stray keep-alive socket or timer from holding the CLI open.
+process.exit(process.exitCode ?? EXIT.ok);

@@ -1,0 +1,14 @@
+import pc from 'picocolors';
+import { EXIT, LoadrigError, exitCodeFor } from '../errors.js';
+
+/** The one place errors become messages and exit codes; stack traces only for our own bugs. */
+export function reportError(e: unknown, err: NodeJS.WritableStream = process.stderr): number {
+  if (e instanceof LoadrigError) {
+    err.write(`${pc.red('error')} ${e.message}\n`);
+    if (e.hint) err.write(`${pc.dim('hint')}  ${e.hint}\n`);
+    return exitCodeFor(e.code);
+  }
+  err.write(`${pc.red('internal error')} (a loadrig bug; please report it with this trace)\n`);
+  err.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  return EXIT.internal;
+}

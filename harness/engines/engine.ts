@@ -1,0 +1,32 @@
+import type { Ms } from '../../scenarios/duration.js';
+import type { Profile } from '../../scenarios/profile.js';
+import type { Flow } from '../../scenarios/vu-context.js';
+import type { MetricSink } from '../aggregator/metric-sink.js';
+
+/** Everything an engine needs to drive load; it never learns how the target was started. */
+export interface EnginePlan {
+  baseUrl: string;
+  profile: Profile;
+  flow: Flow;
+  env: Readonly<Record<string, string | undefined>>;
+  gracefulStopMs: Ms;
+}
+
+export interface EngineResult {
+  iterations: number;
+  /** Iterations cut short by the end of the run or an interrupt. */
+  interruptedIterations: number;
+  droppedIterations: number;
+  /** Exceptions thrown by the flow, by message, with their count. */
+  flowErrors: Record<string, number>;
+  peakVus: number;
+}
+
+export interface EngineEvents {
+  /** The first time a distinct flow exception is seen. */
+  onFlowError?(message: string): void;
+}
+
+export interface Engine {
+  run(plan: EnginePlan, sink: MetricSink, signal: AbortSignal, events?: EngineEvents): Promise<EngineResult>;
+}

@@ -1,0 +1,81 @@
+import { formatDuration } from '../../scenarios/duration.js';
+import type { Profile } from '../../scenarios/profile.js';
+import type { Scenario } from '../../scenarios/scenario.js';
+import { profileDurationMs } from '../../scenarios/schedule.js';
+import { Aggregator } from '../aggregator/aggregator.js';
+import { nullSink } from '../aggregator/metric-sink.js';
+import type { Engine, EngineResult } from '../engines/engine.js';
+import type { ProgressListener } from '../progress/progress-listener.js';
+import type { RunningTarget, TargetExit } from '../providers/provider.js';
+import type { RunStore } from '../store/run-store.js';
+import { SecondTicker } from './second-ticker.js';
+import type { ServerSampler } from './server-sampler.js';
+
+export interface LoadContext {
+  engine: Engine;
+  scenario: Scenario;
+  profile: Profile;
+  target: RunningTarget;
+  sampler: ServerSampler;
+  store: RunStore;
+  interrupt: AbortSignal;
+  progress: ProgressListener;
+}
+
+export interface LoadOutcome {
+  result: EngineResult;
+  /** Set when the target died under load. */
+  targetExit?: TargetExit;
+}
+
+/** Warm-up (unrecorded), then the measured load with one client bucket and one server sample per second. */
+export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
+  const { engine, scenario, target, progress } = ctx;
+  const stop = new AbortController();
+  const onInterrupt = (): void => stop.abort();
+  ctx.interrupt.addEventListener('abort', onInterrupt, { once: true });
+  let targetExit: TargetExit | undefined;
+  void target.exited.then((exit) => {
+    targetExit = exit;
+    stop.abort();
+  });
+  const plan = {
+    baseUrl: target.baseUrl,
+    flow: scenario.flow,
+    env: { ...process.env, ...scenario.env, BASE_URL: target.baseUrl },
+    gracefulStopMs: scenario.gracefulStopMs,
+  };
+  try {
+    if (scenario.warmupMs > 0) {
+      progress.phase?.('warmup', formatDuration(scenario.warmupMs));
+      const warmup: Profile = { kind: 'soak', startVus: 1, stages: [{ durationMs: scenario.warmupMs, vus: 1 }] };
+      await engine.run({ ...plan, profile: warmup }, nullSink, stop.signal);
+    }
+    const aggregator = new Aggregator();
+    const startedMs = Date.now();
+    const ticker = new SecondTicker(async (t) => {
+      const bucket = aggregator.flush(t);
+      ctx.store.appendClient(bucket);
+      progress.bucket?.(bucket, Date.now() - startedMs);
+      ctx.store.appendServer(await ctx.sampler.sample(t));
+    });
+    progress.phase?.('load');
+    progress.start?.({
+      runDir: ctx.store.dir,
+      baseUrl: target.baseUrl,
+      totalMs: profileDurationMs(ctx.profile),
+      profileKind: ctx.profile.kind,
+    });
+    ticker.start();
+    const result = await engine.run({ ...plan, profile: ctx.profile }, aggregator, stop.signal, {
+      onFlowError: (message) => progress.warn?.(`the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`),
+    });
+    await ticker.stop();
+    progress.phase?.('drain');
+    const last = aggregator.flush(Math.floor(Date.now() / 1000));
+    if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
+    return { result, ...(targetExit ? { targetExit } : {}) };
+  } finally {
+    ctx.interrupt.removeEventListener('abort', onInterrupt);
+  }
+}

@@ -1,0 +1,101 @@
+import type { Ms } from '../../scenarios/duration.js';
+import type { Scenario } from '../../scenarios/scenario.js';
+import { profileDurationMs, withDuration } from '../../scenarios/schedule.js';
+import { resolveTarget } from '../../targets/registry.js';
+import { RUN_SCHEMA_VERSION, type RunMeta } from '../../reports/model/run-data.js';
+import { createCollectors } from '../collectors/index.js';
+import { engineFor } from '../engines/index.js';
+import { LoadrigError, TargetError } from '../errors.js';
+import { gitInfo } from '../meta/git-info.js';
+import { hostInfo } from '../meta/host-info.js';
+import { loadrigVersion } from '../meta/version.js';
+import type { ProgressListener } from '../progress/progress-listener.js';
+import { providerFor } from '../providers/index.js';
+import type { RunningTarget } from '../providers/provider.js';
+import { runFile } from '../store/run-dir.js';
+import { RunStore } from '../store/run-store.js';
+import { driveLoad } from './drive-load.js';
+import { finishRun, type RunOutcome } from './finish-run.js';
+import { ServerSampler } from './server-sampler.js';
+
+export interface RunOptions {
+  scenario: Scenario;
+  scenarioFile?: string;
+  /** `--target`: a bundled target name or a URL, replacing the scenario's own. */
+  target?: string;
+  outDir: string;
+  /** `--duration`: stretches or shrinks the profile to this length. */
+  durationMs?: Ms;
+  engine?: string;
+  interrupt: AbortSignal;
+  progress: ProgressListener;
+  /** Where git info is read from (the user's project). */
+  cwd: string;
+}
+
+/** provision → warm-up → load → drain → teardown → analyse → report. */
+export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
+  const { scenario, progress } = opts;
+  const engineName = opts.engine ?? 'builtin';
+  const engine = engineFor(engineName);
+  const spec = resolveTarget(opts.target ?? scenario.target);
+  const profile = opts.durationMs === undefined ? scenario.profile : withDuration(scenario.profile, opts.durationMs);
+  const git = gitInfo(opts.cwd);
+  const created = RunStore.create(opts.outDir, {
+    schemaVersion: RUN_SCHEMA_VERSION,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    scenario: {
+      name: scenario.name,
+      ...(opts.scenarioFile !== undefined ? { file: opts.scenarioFile } : {}),
+      profile,
+      thresholds: scenario.thresholdsSource,
+      durationMs: profileDurationMs(profile),
+    },
+    target: { name: spec.name, provider: spec.kind, baseUrl: spec.kind === 'external' ? spec.baseUrl : '' },
+    engine: engineName,
+    loadrig: loadrigVersion(),
+    node: process.version,
+    ...(git ? { git } : {}),
+    host: hostInfo(),
+    serverSeries: [],
+  });
+  const { store } = created;
+  let meta: RunMeta = created.meta;
+  let target: RunningTarget | undefined;
+  let sampler: ServerSampler | undefined;
+  try {
+    progress.phase?.('provision', `${spec.name} (${spec.kind})`);
+    const running = await providerFor(spec).start(spec, { logFile: runFile(store.dir, 'targetLog'), signal: opts.interrupt });
+    target = running;
+    sampler = new ServerSampler(createCollectors(running.metricSources));
+    meta = {
+      ...meta,
+      target: { ...meta.target, baseUrl: running.baseUrl, ...(running.command ? { command: running.command } : {}) },
+      serverSeries: sampler.series,
+    };
+    store.writeMeta(meta);
+    const load = await driveLoad({ engine, scenario, profile, target: running, sampler, store, interrupt: opts.interrupt, progress });
+    progress.phase?.('teardown');
+    await running.stop();
+    if (load.targetExit) {
+      const { code, signal } = load.targetExit;
+      const message = `target "${spec.name}" exited during the run (exit code ${code ?? '-'}, signal ${signal ?? '-'}); what was recorded until then is kept`;
+      progress.warn?.(`${message}; see ${runFile(store.dir, 'targetLog')}`);
+      return finishRun(store, { ...meta, status: 'error', error: { code: 'E_TARGET_EXITED', message } }, load.result, progress);
+    }
+    const status = opts.interrupt.aborted ? 'interrupted' : 'passed';
+    return finishRun(store, { ...meta, status }, load.result, progress);
+  } catch (e) {
+    const err = e instanceof LoadrigError ? e : new LoadrigError('E_INTERNAL', (e as Error).message ?? String(e), undefined, { cause: e });
+    store.writeMeta({ ...meta, status: opts.interrupt.aborted ? 'interrupted' : 'error', endedAt: new Date().toISOString(), error: { code: err.code, message: err.message } });
+    if (opts.interrupt.aborted && !(e instanceof TargetError)) {
+      return finishRun(store, { ...meta, status: 'interrupted' }, undefined, progress);
+    }
+    throw err;
+  } finally {
+    await sampler?.close();
+    await target?.stop();
+    store.close();
+  }
+}

@@ -1,0 +1,24 @@
+import { parseThresholds } from '../../scenarios/thresholds.js';
+import type { RunData } from '../model/run-data.js';
+import { summarise, type Summary } from './summary.js';
+import { evaluateThresholds, type ThresholdResult } from './thresholds.js';
+import { buildTimeline, type Timeline } from './timeline.js';
+
+export interface RunAnalysis {
+  summary: Summary;
+  thresholds: ThresholdResult[];
+  /** Every threshold passed (true when there are none). */
+  passed: boolean;
+  timeline: Timeline;
+}
+
+/** Everything the reports need, from run data alone: no clock, no I/O. */
+export function analyseRun(run: RunData): RunAnalysis {
+  const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds));
+  return {
+    summary: summarise(run),
+    thresholds,
+    passed: thresholds.every((r) => r.ok),
+    timeline: buildTimeline(run),
+  };
+}

@@ -1,0 +1,58 @@
+import type { RunData } from '../model/run-data.js';
+import { combinedDurations, endpointRows, groupEndpoints, type EndpointRow } from './endpoints.js';
+import { mergeMetric, metricNames } from './merge.js';
+import { metricStats, type MetricStats } from './metric-stats.js';
+import { runWindow } from './run-window.js';
+
+export interface VuStats {
+  min: number;
+  max: number;
+  /** VUs active at the end of the last second. */
+  last: number;
+}
+
+export interface Summary {
+  /** First and last client bucket (unix seconds); null for a run without client data. */
+  startT: number | null;
+  endT: number | null;
+  /** Measured duration: first to last bucket inclusive. Counter rates divide by this. */
+  durationSec: number;
+  vus: VuStats;
+  /** Every metric the run recorded, by name, aggregated according to its kind. */
+  metrics: Record<string, MetricStats>;
+  /** http_req_duration split by request name and method, sorted by name then method. */
+  endpoints: EndpointRow[];
+}
+
+export function summarise(run: RunData): Summary {
+  const buckets = run.client;
+  const window = runWindow(buckets);
+  const groups = groupEndpoints(buckets);
+  const metrics: Record<string, MetricStats> = {};
+  for (const name of metricNames(buckets)) {
+    const merged =
+      name === 'http_req_duration' ? combinedDurations(groups) : mergeMetric(buckets, name);
+    if (merged) metrics[name] = metricStats(merged, window.durationSec);
+  }
+  return {
+    startT: window.startT,
+    endT: window.endT,
+    durationSec: window.durationSec,
+    vus: vuStats(run),
+    metrics,
+    endpoints: endpointRows(groups, window.durationSec),
+  };
+}
+
+function vuStats(run: RunData): VuStats {
+  if (run.client.length === 0) return { min: 0, max: 0, last: 0 };
+  let min = Infinity;
+  let max = -Infinity;
+  let last = { t: -Infinity, vus: 0 };
+  for (const { t, vus } of run.client) {
+    min = Math.min(min, vus);
+    max = Math.max(max, vus);
+    if (t >= last.t) last = { t, vus };
+  }
+  return { min, max, last: last.vus };
+}

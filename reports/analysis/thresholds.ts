@@ -1,0 +1,102 @@
+import {
+  compare,
+  type Aggregation,
+  type Threshold,
+  type ThresholdExpression,
+} from '../../scenarios/thresholds.js';
+import type { MetricKind, RunData } from '../model/run-data.js';
+import { mergeMetric, trendPercentile, type MergedMetric } from './merge.js';
+import { perSecond, runWindow } from './run-window.js';
+
+export interface ThresholdResult {
+  /** The metric selector as written: `http_req_duration{name:login}`. */
+  selector: string;
+  /** The expression as written: `p(95)<300`. */
+  expression: string;
+  /** The aggregation's label: `p(95)`, `avg`, `rate`... */
+  aggregation: string;
+  /** Kind of the selected metric; null when nothing matched the selector. */
+  metricKind: MetricKind | null;
+  ok: boolean;
+  /** The aggregated figure compared against the limit; null when there was none to compare. */
+  actual: number | null;
+  /** Why there is no figure: no samples, or an aggregation the metric's kind does not have. */
+  message?: string;
+}
+
+export function aggregationLabel(aggregation: Aggregation): string {
+  return aggregation.kind === 'percentile' ? `p(${aggregation.p})` : aggregation.kind;
+}
+
+/**
+ * One result per expression, in declaration order.
+ *
+ * A selector that matched no samples FAILS here. k6 instead skips thresholds on metrics and
+ * sub-metrics that received no samples, so they pass (grafana/k6#1053, #1346): a typo in a
+ * tag value, or an endpoint the flow never reached, would then turn CI green with no
+ * evidence at all. A threshold is a claim about measured traffic; without traffic it is unproven.
+ */
+export function evaluateThresholds(run: RunData, thresholds: Threshold[]): ThresholdResult[] {
+  const { durationSec } = runWindow(run.client);
+  const results: ThresholdResult[] = [];
+  for (const { selector, expressions } of thresholds) {
+    const merged = mergeMetric(run.client, selector.metric, selector.tags);
+    for (const expression of expressions) {
+      const base = {
+        selector: selector.source,
+        expression: expression.source,
+        aggregation: aggregationLabel(expression.aggregation),
+        metricKind: merged?.kind ?? null,
+      };
+      const outcome = aggregate(merged, expression, durationSec, selector.source);
+      if (typeof outcome === 'string') {
+        results.push({ ...base, ok: false, actual: null, message: outcome });
+      } else {
+        const ok = compare(outcome, expression.comparator, expression.value);
+        results.push({ ...base, ok, actual: outcome });
+      }
+    }
+  }
+  return results;
+}
+
+const APPLIES: Record<MetricKind, ReadonlySet<Aggregation['kind']>> = {
+  trend: new Set(['avg', 'min', 'max', 'med', 'percentile']),
+  rate: new Set(['rate']),
+  counter: new Set(['count', 'rate']),
+  gauge: new Set(['value']),
+};
+
+function validFor(kind: MetricKind): string {
+  return [...APPLIES[kind]].map((k) => (k === 'percentile' ? 'p(N)' : k)).join(', ');
+}
+
+/** The figure an expression compares, or the reason there is none. */
+function aggregate(
+  merged: MergedMetric | undefined,
+  expression: ThresholdExpression,
+  durationSec: number,
+  selector: string,
+): number | string {
+  const noData = `no samples for ${selector}: check the metric name and tag values, and that the flow reached it`;
+  if (merged === undefined) return noData;
+  const agg = expression.aggregation;
+  if (!APPLIES[merged.kind].has(agg.kind)) {
+    return `"${aggregationLabel(agg)}" does not apply to ${merged.kind} metric ${selector}; use ${validFor(merged.kind)}`;
+  }
+  switch (merged.kind) {
+    case 'trend':
+      if (merged.count === 0) return noData;
+      if (agg.kind === 'percentile') return trendPercentile(merged, agg.p);
+      if (agg.kind === 'med') return trendPercentile(merged, 50);
+      if (agg.kind === 'min') return merged.min;
+      if (agg.kind === 'max') return merged.max;
+      return merged.sum / merged.count;
+    case 'rate':
+      return merged.total === 0 ? noData : merged.passes / merged.total;
+    case 'counter':
+      return agg.kind === 'count' ? merged.value : perSecond(merged.value, durationSec);
+    case 'gauge':
+      return merged.value;
+  }
+}

@@ -1,0 +1,110 @@
+import type { ClientBucket, RunData, ServerSeriesInfo } from '../model/run-data.js';
+import { addSeries, trendPercentile, type MergedMetric } from './merge.js';
+
+export interface ServerTimeline extends ServerSeriesInfo {
+  values: (number | null)[];
+}
+
+/**
+ * Per-second arrays on one grid: every second from the first to the last sample (client or
+ * server). A second with no bucket is null everywhere, so charts show the gap instead of
+ * drawing a line across it. A bucket with no requests has reqPerSec 0 (a real, measured
+ * stall) but null latencies (there is nothing to take a percentile of).
+ */
+export interface Timeline {
+  /** Unix seconds. */
+  t: number[];
+  vus: (number | null)[];
+  reqPerSec: (number | null)[];
+  errorsPerSec: (number | null)[];
+  p50: (number | null)[];
+  p95: (number | null)[];
+  p99: (number | null)[];
+  max: (number | null)[];
+  server: ServerTimeline[];
+}
+
+/** A guard against a corrupt `t` (milliseconds written as seconds) allocating a giant grid. */
+const MAX_SPAN_SEC = 31 * 24 * 3600;
+
+export function buildTimeline(run: RunData): Timeline {
+  const timeline: Timeline = {
+    t: [],
+    vus: [],
+    reqPerSec: [],
+    errorsPerSec: [],
+    p50: [],
+    p95: [],
+    p99: [],
+    max: [],
+    server: [],
+  };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const { t } of [...run.client, ...run.server]) {
+    start = Math.min(start, Math.floor(t));
+    end = Math.max(end, Math.floor(t));
+  }
+  if (start > end)
+    return { ...timeline, server: serverSeries(run).map((s) => ({ ...s, values: [] })) };
+  if (end - start > MAX_SPAN_SEC) {
+    throw new RangeError(
+      `run data spans ${end - start} s (t from ${start} to ${end}), over the ${MAX_SPAN_SEC} s limit; bucket times must be unix seconds`,
+    );
+  }
+  const buckets = new Map<number, ClientBucket[]>();
+  for (const b of run.client) {
+    const t = Math.floor(b.t);
+    buckets.set(t, [...(buckets.get(t) ?? []), b]);
+  }
+  const samples = new Map(run.server.map((s) => [Math.floor(s.t), s.values]));
+  const server = serverSeries(run).map((info) => ({ ...info, values: [] as (number | null)[] }));
+  for (let t = start; t <= end; t++) {
+    timeline.t.push(t);
+    pushSecond(timeline, buckets.get(t));
+    const values = samples.get(t);
+    for (const s of server) s.values.push(values?.[s.id] ?? null);
+  }
+  return { ...timeline, server };
+}
+
+function pushSecond(timeline: Timeline, buckets: ClientBucket[] | undefined): void {
+  if (!buckets) {
+    for (const key of ['vus', 'reqPerSec', 'errorsPerSec', 'p50', 'p95', 'p99', 'max'] as const) {
+      timeline[key].push(null);
+    }
+    return;
+  }
+  let latency: MergedMetric | undefined;
+  let requests: number | undefined;
+  let errors = 0;
+  for (const b of buckets) {
+    for (const s of b.metrics['http_req_duration'] ?? [])
+      latency = addSeries(latency, s, b.t, 'http_req_duration');
+    for (const s of b.metrics['http_reqs'] ?? [])
+      if (s.kind === 'counter') requests = (requests ?? 0) + s.value;
+    for (const s of b.metrics['http_req_failed'] ?? []) if (s.kind === 'rate') errors += s.passes;
+  }
+  const trend = latency?.kind === 'trend' && latency.count > 0 ? latency : undefined;
+  timeline.vus.push(Math.max(...buckets.map((b) => b.vus)));
+  // An engine that records durations but no http_reqs counter still gets a throughput line.
+  timeline.reqPerSec.push(requests ?? trend?.count ?? 0);
+  timeline.errorsPerSec.push(errors);
+  timeline.p50.push(trend ? trendPercentile(trend, 50) : null);
+  timeline.p95.push(trend ? trendPercentile(trend, 95) : null);
+  timeline.p99.push(trend ? trendPercentile(trend, 99) : null);
+  timeline.max.push(trend ? trend.max : null);
+}
+
+/** Described series first (in meta order), then any sampled id the meta does not describe. */
+function serverSeries(run: RunData): ServerSeriesInfo[] {
+  const described = new Set(run.meta.serverSeries.map((s) => s.id));
+  const extra = new Set<string>();
+  for (const sample of run.server) {
+    for (const id of Object.keys(sample.values)) if (!described.has(id)) extra.add(id);
+  }
+  const undescribed = [...extra]
+    .sort()
+    .map((id): ServerSeriesInfo => ({ id, label: id, unit: 'count', source: 'unknown' }));
+  return [...run.meta.serverSeries, ...undescribed];
+}

@@ -1,0 +1,29 @@
+import type { RunStatus } from '../model/run-data.js';
+
+export type Verdict = 'passed' | 'failed' | 'interrupted' | 'error';
+
+/**
+ * The run's overall outcome. An error or interruption outranks the thresholds (their figures
+ * cover only part of the run); a run still marked `running` was never closed, so it counts as
+ * interrupted. A `failed` status stays failed even when every threshold passes: the harness
+ * may have failed it for other reasons (red flags).
+ */
+export function verdictOf(status: RunStatus, thresholdsPassed: boolean): Verdict {
+  switch (status) {
+    case 'error':
+      return 'error';
+    case 'interrupted':
+    case 'running':
+      return 'interrupted';
+    case 'failed':
+      return 'failed';
+    case 'passed':
+      return thresholdsPassed ? 'passed' : 'failed';
+    default:
+      return assertNever(status);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unknown run status ${JSON.stringify(value)}`);
+}
