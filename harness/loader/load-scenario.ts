@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createJiti } from 'jiti';
-import { DurationSyntaxError } from '../../scenarios/duration.js';
+import type { DurationSyntaxError } from '../../scenarios/duration.js';
 import { packageRoot, runningFromSource } from '../../scenarios/package-root.js';
-import { ScenarioValidationError, type Scenario } from '../../scenarios/scenario.js';
-import { TargetSpecError } from '../../targets/target.js';
+import type { Scenario, ScenarioValidationError } from '../../scenarios/scenario.js';
+import type { TargetSpecError } from '../../targets/target.js';
 import { ScenarioError } from '../errors.js';
 
 /**
@@ -22,10 +22,8 @@ export async function loadScenario(file: string): Promise<Scenario> {
   try {
     exported = await jiti.import(path, { default: true });
   } catch (e) {
-    if (e instanceof ScenarioValidationError || e instanceof TargetSpecError) {
-      throw invalid(file, e.issues);
-    }
-    if (e instanceof DurationSyntaxError) throw invalid(file, [{ path: e.field, message: e.message.replace(`${e.field}: `, '') }]);
+    const issues = validationIssues(e);
+    if (issues) throw invalid(file, issues);
     const message = e instanceof Error ? e.message : String(e);
     throw new ScenarioError('E_SCENARIO_LOAD', file, `scenario file ${file} failed to load: ${message}`, 'fix the error above; the file must default-export scenario({ ... })', { cause: e });
   }
@@ -47,6 +45,24 @@ function invalid(file: string, issues: { path: string; message: string }[]): Sce
     `${file} is not a valid scenario:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`,
     'fix the fields listed above',
   );
+}
+
+/**
+ * The scenario module gets its own copy of loadrig's classes (it is loaded through jiti), so
+ * errors are recognised by name and shape, not by `instanceof`.
+ */
+function validationIssues(e: unknown): { path: string; message: string }[] | undefined {
+  if (!(e instanceof Object) || !('name' in e)) return undefined;
+  const err = e as Partial<ScenarioValidationError & TargetSpecError & DurationSyntaxError>;
+  switch (err.name) {
+    case 'ScenarioValidationError':
+    case 'TargetSpecError':
+      return err.issues;
+    case 'DurationSyntaxError':
+      return [{ path: err.field ?? 'duration', message: (err.message ?? '').replace(`${err.field}: `, '') }];
+    default:
+      return undefined;
+  }
 }
 
 function isScenario(value: unknown): value is Scenario {

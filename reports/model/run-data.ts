@@ -98,7 +98,14 @@ export interface RunMeta {
   loadrig: string;
   node: string;
   git?: { commit: string; branch: string; dirty: boolean };
-  host: { hostname: string; platform: string; arch: string; cpus: number; cpuModel: string; memoryBytes: number };
+  host: {
+    hostname: string;
+    platform: string;
+    arch: string;
+    cpus: number;
+    cpuModel: string;
+    memoryBytes: number;
+  };
   serverSeries: ServerSeriesInfo[];
 }
 

@@ -1,6 +1,5 @@
+/** Human formatting shared by the console, HTML and JSON renderers. Pure. */
 import type { ThresholdResult } from '../analysis/thresholds.js';
-
-/** Human formatting shared by the console, HTML and Markdown renderers. Pure. */
 
 /** Up to `digits` decimals, trailing zeros dropped: 21.30 → "21.3", 40.00 → "40". */
 export function trimFixed(value: number, digits = 2): string {
@@ -50,7 +49,9 @@ export function formatCount(value: number): string {
 /** Whether a trend metric holds milliseconds (built-ins, `*_duration`, `*_ms`, `*_time`). */
 export function isTimeMetric(metric: string): boolean {
   return (
-    metric.startsWith('http_req_') || /(?:_duration|_ms|_time|_latency)$/.test(metric) || metric === 'iteration_duration'
+    metric.startsWith('http_req_') ||
+    /(?:_duration|_ms|_time|_latency)$/.test(metric) ||
+    metric === 'iteration_duration'
   );
 }
 
@@ -82,7 +83,9 @@ export function formatThresholdActual(result: ThresholdResult): string {
     case 'rate':
       return formatPercent(result.actual);
     case 'counter':
-      return result.aggregation === 'rate' ? `${trimFixed(result.actual)}/s` : formatCount(result.actual);
+      return result.aggregation === 'rate'
+        ? `${trimFixed(result.actual)}/s`
+        : formatCount(result.actual);
     default:
       return trimFixed(result.actual);
   }

@@ -1,0 +1,147 @@
+import { createColors, type Colors } from 'picocolors';
+import type { RunAnalysis } from '../analysis/analyse.js';
+import type { EndpointRow } from '../analysis/endpoints.js';
+import type { MetricStats } from '../analysis/metric-stats.js';
+import { verdictOf } from '../analysis/verdict.js';
+import type { RunData } from '../model/run-data.js';
+import {
+  formatBytes,
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatThresholdActual,
+  formatTrendValue,
+  isByteMetric,
+  trimFixed,
+} from './format.js';
+
+export interface ConsoleSummaryOptions {
+  color: boolean;
+}
+
+/** A metric line: the first value column is aligned across lines, the rest follows it. */
+type Line = [name: string, first: string, rest: string];
+
+const INDENT = '    ';
+const MIN_NAME_WIDTH = 30;
+
+/** A k6-like end-of-test summary. Pure: run and analysis in, string out. */
+export function renderConsoleSummary(
+  run: RunData,
+  analysis: RunAnalysis,
+  opts: ConsoleSummaryOptions,
+): string {
+  const c = createColors(opts.color);
+  const out: string[] = ['', ...header(run, analysis, c), ''];
+  if (analysis.thresholds.length > 0) out.push(...thresholdLines(analysis, c), '');
+  out.push(`  ${c.bold('█ TOTAL RESULTS')}`, '', ...metricLines(analysis, c), '');
+  if (analysis.summary.endpoints.length > 0) {
+    out.push(`  ${c.bold('█ ENDPOINTS')}`, '', ...endpointLines(analysis.summary.endpoints), '');
+  }
+  return out.join('\n');
+}
+
+function header(run: RunData, analysis: RunAnalysis, c: Colors): string[] {
+  const verdict = verdictOf(run.meta.status, analysis.passed);
+  const label = verdict.toUpperCase();
+  const badge = verdict === 'passed' ? c.green(`✓ ${label}`) : c.red(`✗ ${label}`);
+  const lines = [
+    `  ${c.bold(run.meta.scenario.name)} ${c.dim(`(run ${run.meta.id})`)}`,
+    `  ${badge}`,
+  ];
+  if (run.meta.error) lines.push(`  ${c.red(`${run.meta.error.code}: ${run.meta.error.message}`)}`);
+  return lines;
+}
+
+function thresholdLines(analysis: RunAnalysis, c: Colors): string[] {
+  const lines = [`  ${c.bold('█ THRESHOLDS')}`];
+  let selector: string | undefined;
+  for (const r of analysis.thresholds) {
+    if (r.selector !== selector) {
+      selector = r.selector;
+      lines.push('', `${INDENT}${selector}`);
+    }
+    const mark = r.ok ? c.green('✓') : c.red('✗');
+    const detail = r.message ?? `${r.aggregation}=${formatThresholdActual(r)}`;
+    lines.push(`${INDENT}${mark} '${r.expression}' ${r.ok ? detail : c.red(detail)}`);
+  }
+  return lines;
+}
+
+function metricLine(name: string, stats: MetricStats): Line {
+  switch (stats.kind) {
+    case 'trend': {
+      const f = (v: number) => formatTrendValue(name, v);
+      const parts = [
+        `avg=${f(stats.avg)}`,
+        `min=${f(stats.min)}`,
+        `med=${f(stats.med)}`,
+        `max=${f(stats.max)}`,
+        `p(90)=${f(stats.p90)}`,
+        `p(95)=${f(stats.p95)}`,
+        `p(99)=${f(stats.p99)}`,
+      ];
+      return [name, parts.join(' '), ''];
+    }
+    case 'counter':
+      return isByteMetric(name)
+        ? [name, formatBytes(stats.count), `${formatBytes(stats.ratePerSec)}/s`]
+        : [name, String(stats.count), `${trimFixed(stats.ratePerSec)}/s`];
+    case 'rate':
+      return [name, formatPercent(stats.rate), `${stats.passes} out of ${stats.total}`];
+    case 'gauge':
+      return [
+        name,
+        trimFixed(stats.value),
+        `min=${trimFixed(stats.min)} max=${trimFixed(stats.max)}`,
+      ];
+  }
+}
+
+function metricLines(analysis: RunAnalysis, c: Colors): string[] {
+  const { metrics, vus } = analysis.summary;
+  const lines = Object.entries(metrics).map(([name, stats]) => metricLine(name, stats));
+  if (!('vus' in metrics)) lines.push(['vus', String(vus.last), `min=${vus.min} max=${vus.max}`]);
+  if (!('vus_max' in metrics)) lines.push(['vus_max', String(vus.max), '']);
+  lines.sort((a, b) => a[0].localeCompare(b[0]));
+  const nameWidth = Math.max(MIN_NAME_WIDTH, ...lines.map(([name]) => name.length + 3));
+  // Trend lines hold every figure in the first column; only short first values set its width.
+  const firstWidth = Math.max(
+    0,
+    ...lines.filter(([, , rest]) => rest !== '').map(([, first]) => first.length),
+  );
+  return lines.map(([name, first, rest]) => {
+    const dots = c.dim('.'.repeat(nameWidth - name.length));
+    const values =
+      rest === '' ? c.cyan(first) : `${c.cyan(first.padEnd(firstWidth))} ${c.dim(rest)}`;
+    return `${INDENT}${name}${dots}: ${values}`;
+  });
+}
+
+function endpointLines(rows: EndpointRow[]): string[] {
+  const table = [
+    ['name', 'method', 'reqs', 'errors', 'avg', 'p(50)', 'p(95)', 'p(99)', 'max', 'req/s'],
+    ...rows.map((r) => [
+      r.name,
+      r.method,
+      formatCount(r.count),
+      formatPercent(r.errorRate),
+      formatMs(r.avgMs),
+      formatMs(r.p50Ms),
+      formatMs(r.p95Ms),
+      formatMs(r.p99Ms),
+      formatMs(r.maxMs),
+      trimFixed(r.reqPerSec),
+    ]),
+  ];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  // Text columns (name, method) align left, figures right.
+  return table.map(
+    (row) =>
+      INDENT +
+      row
+        .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+  );
+}

@@ -1,0 +1,71 @@
+import type { RunAnalysis } from '../analysis/analyse.js';
+import type { EndpointRow } from '../analysis/endpoints.js';
+import type { MetricStats } from '../analysis/metric-stats.js';
+import type { ThresholdResult } from '../analysis/thresholds.js';
+import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import type { RunData, RunStatus } from '../model/run-data.js';
+
+export const SUMMARY_SCHEMA_VERSION = 1;
+
+/**
+ * summary.json, for CI and scripts. Stable: fields are only ever added within a schema
+ * version; absent values are null (never missing); metrics are keyed in sorted order.
+ * Units: trend figures are in the metric's own unit (ms for durations); rates are 0..1;
+ * `ratePerSec` and `reqPerSec` divide by `run.durationSec` (first to last second inclusive).
+ */
+export interface SummaryJson {
+  schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
+  run: {
+    id: string;
+    scenario: string;
+    status: RunStatus;
+    startedAt: string;
+    endedAt: string | null;
+    durationSec: number;
+  };
+  /** Every threshold passed. The run can still fail for other reasons: see `verdict`. */
+  passed: boolean;
+  /** Status and thresholds together: what a CI job should act on. */
+  verdict: Verdict;
+  thresholds: {
+    selector: string;
+    expression: string;
+    ok: boolean;
+    actual: number | null;
+    message: string | null;
+  }[];
+  metrics: Record<string, MetricStats>;
+  endpoints: EndpointRow[];
+}
+
+export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
+  const { summary } = analysis;
+  const metrics: Record<string, MetricStats> = {};
+  for (const name of Object.keys(summary.metrics).sort()) metrics[name] = summary.metrics[name]!;
+  return {
+    schemaVersion: SUMMARY_SCHEMA_VERSION,
+    run: {
+      id: run.meta.id,
+      scenario: run.meta.scenario.name,
+      status: run.meta.status,
+      startedAt: run.meta.startedAt,
+      endedAt: run.meta.endedAt ?? null,
+      durationSec: summary.durationSec,
+    },
+    passed: analysis.passed,
+    verdict: verdictOf(run.meta.status, analysis.passed),
+    thresholds: analysis.thresholds.map(thresholdJson),
+    metrics,
+    endpoints: summary.endpoints,
+  };
+}
+
+function thresholdJson(r: ThresholdResult): SummaryJson['thresholds'][number] {
+  return {
+    selector: r.selector,
+    expression: r.expression,
+    ok: r.ok,
+    actual: r.actual,
+    message: r.message ?? null,
+  };
+}
