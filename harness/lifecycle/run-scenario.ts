@@ -71,7 +71,12 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
     sampler = new ServerSampler(createCollectors(running.metricSources));
     meta = {
       ...meta,
-      target: { ...meta.target, baseUrl: running.baseUrl, ...(running.command ? { command: running.command } : {}) },
+      target: {
+        ...meta.target,
+        baseUrl: running.baseUrl,
+        ...(running.command ? { command: running.command } : {}),
+        ...processPid(running),
+      },
       serverSeries: sampler.series,
     };
     store.writeMeta(meta);
@@ -98,4 +103,9 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
     await target?.stop();
     store.close();
   }
+}
+
+function processPid(target: RunningTarget): { pid?: number } {
+  const source = target.metricSources.find((s) => s.kind === 'process');
+  return source ? { pid: source.pid } : {};
 }

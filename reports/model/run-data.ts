@@ -85,6 +85,8 @@ export interface RunMeta {
     provider: string;
     baseUrl: string;
     command?: string[];
+    /** PID of the process loadrig started, if any. */
+    pid?: number;
   };
   engine: string;
   /** What the engine reported when it finished (absent while running or if it never ran). */
