@@ -8,7 +8,7 @@ import {
 } from './merge.js';
 import { perSecond } from './run-window.js';
 
-/** One row per request `name` and `method`; latencies in ms. */
+/** One row per request `name` and `method`; latencies in ms, null when no duration was recorded. */
 export interface EndpointRow {
   name: string;
   method: string;
@@ -17,11 +17,11 @@ export interface EndpointRow {
   /** Failed / all requests (http_req_failed), 0..1. */
   errorRate: number;
   reqPerSec: number;
-  avgMs: number;
-  p50Ms: number;
-  p95Ms: number;
-  p99Ms: number;
-  maxMs: number;
+  avgMs: number | null;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  maxMs: number | null;
 }
 
 /** Series without a name or method still get a row rather than vanishing. */
@@ -79,11 +79,11 @@ export function endpointRows(groups: EndpointGroups, durationSec: number): Endpo
       failed: failedCount,
       errorRate: failedTotal > 0 ? failedCount / failedTotal : 0,
       reqPerSec: perSecond(count, durationSec),
-      avgMs: t ? t.sum / t.count : 0,
-      p50Ms: t ? trendPercentile(t, 50) : 0,
-      p95Ms: t ? trendPercentile(t, 95) : 0,
-      p99Ms: t ? trendPercentile(t, 99) : 0,
-      maxMs: t ? t.max : 0,
+      avgMs: t ? t.sum / t.count : null,
+      p50Ms: t ? trendPercentile(t, 50) : null,
+      p95Ms: t ? trendPercentile(t, 95) : null,
+      p99Ms: t ? trendPercentile(t, 99) : null,
+      maxMs: t ? t.max : null,
     });
   }
   return rows;

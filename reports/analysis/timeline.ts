@@ -45,8 +45,9 @@ export function buildTimeline(run: RunData): Timeline {
     start = Math.min(start, Math.floor(t));
     end = Math.max(end, Math.floor(t));
   }
-  if (start > end)
+  if (start > end) {
     return { ...timeline, server: serverSeries(run).map((s) => ({ ...s, values: [] })) };
+  }
   if (end - start > MAX_SPAN_SEC) {
     throw new RangeError(
       `run data spans ${end - start} s (t from ${start} to ${end}), over the ${MAX_SPAN_SEC} s limit; bucket times must be unix seconds`,

@@ -24,7 +24,16 @@ export interface ChartData {
   charts: ChartSpec[];
 }
 
-const PALETTE = ['#2563eb', '#16a34a', '#d97706', '#9333ea', '#0891b2', '#db2777', '#65a30d', '#475569'];
+const PALETTE = [
+  '#2563eb',
+  '#16a34a',
+  '#d97706',
+  '#9333ea',
+  '#0891b2',
+  '#db2777',
+  '#65a30d',
+  '#475569',
+];
 
 const SERVER_TITLES: Record<ServerSeriesInfo['unit'], string> = {
   percent: 'Server CPU and utilisation (%)',

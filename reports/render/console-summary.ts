@@ -1,4 +1,4 @@
-import { createColors, type Colors } from 'picocolors';
+import { createColors } from 'picocolors';
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
@@ -18,6 +18,8 @@ import {
 export interface ConsoleSummaryOptions {
   color: boolean;
 }
+
+type Colors = ReturnType<typeof createColors>;
 
 /** A metric line: the first value column is aligned across lines, the rest follows it. */
 type Line = [name: string, first: string, rest: string];

@@ -8,9 +8,9 @@ export function trimFixed(value: number, digits = 2): string {
   return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
 }
 
-/** A duration in ms, in the unit k6 would pick: 512µs, 21.3ms, 1.25s, 2m3.5s. */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '-';
+/** A duration in ms, in the unit k6 would pick: 512µs, 21.3ms, 1.25s, 2m3.5s; null is '-'. */
+export function formatMs(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '-';
   const abs = Math.abs(ms);
   if (abs === 0) return '0s';
   if (abs < 1) return `${trimFixed(ms * 1000)}µs`;

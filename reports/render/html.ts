@@ -32,7 +32,7 @@ export function renderHtml(run: RunData, analysis: RunAnalysis): string {
   const raw = (text: string) => new Handlebars.SafeString(text);
   return template()({
     ...reportView(run, analysis),
-    csp: REPORT_CSP,
+    csp: raw(REPORT_CSP),
     hasCharts: data.t.length > 0,
     charts: data.charts.map((c, index) => ({ index, title: c.title })),
     dataJson: raw(jsonForScript(data)),

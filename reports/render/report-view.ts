@@ -16,10 +16,18 @@ import {
 
 /** Every string the report template prints, already formatted; handlebars escapes them all. */
 export interface ReportView {
+  /** The document title: scenario and verdict, for a browser tab or a CI artifact list. */
   title: string;
+  heading: string;
   verdict: { label: string; tone: 'pass' | 'fail' | 'warn'; detail: string };
   meta: { label: string; value: string }[];
-  thresholds: { selector: string; expression: string; actual: string; ok: boolean; message: string }[];
+  thresholds: {
+    selector: string;
+    expression: string;
+    actual: string;
+    ok: boolean;
+    message: string;
+  }[];
   trends: { name: string; cells: string[] }[];
   others: { name: string; kind: string; value: string; detail: string }[];
   endpoints: { name: string; method: string; failing: boolean; cells: string[] }[];
@@ -36,7 +44,12 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
   const verdict = verdictOf(run.meta.status, analysis.passed);
   return {
     title: `${run.meta.scenario.name}: ${verdict.toUpperCase()} (loadrig)`,
-    verdict: { label: verdict.toUpperCase(), tone: TONES[verdict], detail: verdictDetail(run, analysis) },
+    heading: run.meta.scenario.name,
+    verdict: {
+      label: verdict.toUpperCase(),
+      tone: TONES[verdict],
+      detail: verdictDetail(run, analysis),
+    },
     meta: metaRows(run, analysis),
     thresholds: analysis.thresholds.map((r) => ({
       selector: r.selector,
@@ -54,7 +67,7 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
         formatCount(e.count),
         `${trimFixed(e.reqPerSec)}`,
         formatPercent(e.errorRate),
-        ...[e.avgMs, e.p50Ms, e.p95Ms, e.p99Ms, e.maxMs].map(formatMs),
+        ...[e.avgMs, e.p50Ms, e.p95Ms, e.p99Ms, e.maxMs].map((ms) => formatMs(ms)),
       ],
     })),
   };
@@ -63,10 +76,13 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
 function verdictDetail(run: RunData, analysis: RunAnalysis): string {
   const total = analysis.thresholds.length;
   const passed = analysis.thresholds.filter((r) => r.ok).length;
-  const thresholds = total === 0 ? 'no thresholds defined' : `${passed} of ${total} thresholds passed`;
+  const thresholds =
+    total === 0 ? 'no thresholds defined' : `${passed} of ${total} thresholds passed`;
   switch (run.meta.status) {
     case 'error':
-      return run.meta.error ? `${run.meta.error.code}: ${run.meta.error.message}` : 'the run ended in an error';
+      return run.meta.error
+        ? `${run.meta.error.code}: ${run.meta.error.message}`
+        : 'the run ended in an error';
     case 'interrupted':
       return `the run was interrupted; figures cover only part of it (${thresholds})`;
     case 'running':
@@ -91,12 +107,39 @@ function metaRows(run: RunData, analysis: RunAnalysis): ReportView['meta'] {
       `${Number.isFinite(wallMs) ? formatDuration(wallMs) : '-'} wall, ${analysis.summary.durationSec} s measured, ${formatDuration(m.scenario.durationMs)} planned`,
     ],
     ['Engine', m.engine],
+    ...engineRows(m),
     ['Versions', `loadrig ${m.loadrig}, node ${m.node}`],
-    ['Git', m.git ? `${m.git.commit.slice(0, 12)} on ${m.git.branch}${m.git.dirty ? ' (dirty)' : ''}` : '-'],
-    ['Host', `${m.host.hostname}: ${m.host.cpus} × ${m.host.cpuModel}, ${formatBytes(m.host.memoryBytes)} RAM, ${m.host.platform}/${m.host.arch}`],
+    [
+      'Git',
+      m.git
+        ? `${m.git.commit.slice(0, 12)} on ${m.git.branch}${m.git.dirty ? ' (dirty)' : ''}`
+        : '-',
+    ],
+    [
+      'Host',
+      `${m.host.hostname}: ${m.host.cpus} × ${m.host.cpuModel}, ${formatBytes(m.host.memoryBytes)} RAM, ${m.host.platform}/${m.host.arch}`,
+    ],
     ['Run id', m.id],
   ];
   return rows.map(([label, value]) => ({ label, value }));
+}
+
+function engineRows(m: RunData['meta']): [string, string][] {
+  const r = m.engineResult;
+  if (!r) return [];
+  const rows: [string, string][] = [
+    [
+      'Iterations',
+      `${formatCount(r.iterations)} completed, ${formatCount(r.interruptedIterations)} interrupted, ${formatCount(r.droppedIterations)} dropped; peak ${r.peakVus} VUs`,
+    ],
+  ];
+  const errors = Object.entries(r.flowErrors).sort((a, b) => b[1] - a[1]);
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 5).map(([message, n]) => `${formatCount(n)}× ${message}`);
+    if (errors.length > 5) shown.push(`and ${errors.length - 5} more`);
+    rows.push(['Flow errors', shown.join('; ')]);
+  }
+  return rows;
 }
 
 function metricRows(analysis: RunAnalysis): Pick<ReportView, 'trends' | 'others'> {
@@ -118,10 +161,20 @@ function metricRows(analysis: RunAnalysis): Pick<ReportView, 'trends' | 'others'
         break;
       }
       case 'rate':
-        others.push({ name, kind: s.kind, value: formatPercent(s.rate), detail: `${formatCount(s.passes)} of ${formatCount(s.total)}` });
+        others.push({
+          name,
+          kind: s.kind,
+          value: formatPercent(s.rate),
+          detail: `${formatCount(s.passes)} of ${formatCount(s.total)}`,
+        });
         break;
       case 'gauge':
-        others.push({ name, kind: s.kind, value: trimFixed(s.value), detail: `min ${trimFixed(s.min)}, max ${trimFixed(s.max)}` });
+        others.push({
+          name,
+          kind: s.kind,
+          value: trimFixed(s.value),
+          detail: `min ${trimFixed(s.min)}, max ${trimFixed(s.max)}`,
+        });
         break;
     }
   }

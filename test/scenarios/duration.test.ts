@@ -15,11 +15,22 @@ describe('parseDuration', () => {
     expect(parseDuration(input)).toBe(ms);
   });
 
-  it.each(['', '10 apples', 's', '5x', '1m30', -1, Number.NaN])('rejects %j and says what a duration looks like', (input) => {
-    expect(() => parseDuration(input as string, 'profile.hold')).toThrow(/profile\.hold: .* is not a duration; write .*'30s'/);
-  });
+  it.each(['', '10 apples', 's', '5x', '1m30', -1, Number.NaN])(
+    'rejects %j and says what a duration looks like',
+    (input) => {
+      expect(() => parseDuration(input as string, 'profile.hold')).toThrow(
+        /profile\.hold: .* is not a duration; write .*'30s'/,
+      );
+    },
+  );
 
   it('formats durations compactly', () => {
-    expect([999, 30_000, 90_000, 3_600_000, 5_400_000].map(formatDuration)).toEqual(['999ms', '30s', '1m30s', '1h', '1h30m']);
+    expect([999, 30_000, 90_000, 3_600_000, 5_400_000].map(formatDuration)).toEqual([
+      '999ms',
+      '30s',
+      '1m30s',
+      '1h',
+      '1h30m',
+    ]);
   });
 });

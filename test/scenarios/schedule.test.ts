@@ -13,7 +13,9 @@ describe('VU schedules', () => {
 
   it('ramps down to zero over the ramp-down stage', () => {
     const profile = ramp({ to: 20, rampUp: '2s', hold: '2s', rampDown: '4s' });
-    expect([4000, 5000, 6000, 7000, 7999].map((t) => vusAt(profile, t))).toEqual([20, 15, 10, 5, 0]);
+    expect([4000, 5000, 6000, 7000, 7999].map((t) => vusAt(profile, t))).toEqual([
+      20, 15, 10, 5, 0,
+    ]);
   });
 
   it('a spike jumps from baseline to peak within a second and drops back', () => {
@@ -40,6 +42,11 @@ describe('VU schedules', () => {
 
   it('constantRate defaults its VU pool from the rate', () => {
     const profile = constantRate({ rate: 200, duration: '30s' });
-    expect(profile).toMatchObject({ ratePerSec: 200, durationMs: 30_000, preAllocatedVus: 20, maxVus: 200 });
+    expect(profile).toMatchObject({
+      ratePerSec: 200,
+      durationMs: 30_000,
+      preAllocatedVus: 20,
+      maxVus: 200,
+    });
   });
 });
