@@ -50,7 +50,12 @@ export class ScenarioError extends LoadrigError {
 
 export class TargetError extends LoadrigError {
   constructor(
-    code: 'E_TARGET_UNKNOWN' | 'E_TARGET_INVALID' | 'E_TARGET_START' | 'E_TARGET_UNHEALTHY' | 'E_TARGET_EXITED',
+    code:
+      | 'E_TARGET_UNKNOWN'
+      | 'E_TARGET_INVALID'
+      | 'E_TARGET_START'
+      | 'E_TARGET_UNHEALTHY'
+      | 'E_TARGET_EXITED',
     message: string,
     hint?: string,
     options?: { cause?: unknown },

@@ -13,11 +13,17 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'loadrig') {
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'loadrig'
+    ) {
       return (cached = dir);
     }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`loadrig's package.json was not found above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(
+        `loadrig's package.json was not found above ${fileURLToPath(import.meta.url)}`,
+      );
     dir = parent;
   }
 }

@@ -48,7 +48,10 @@ export function ramp(opts: {
   hold: DurationInput;
   rampDown?: DurationInput;
 }): RampProfile {
-  const stages = [stage(opts.rampUp, opts.to, 'profile.rampUp'), stage(opts.hold, opts.to, 'profile.hold')];
+  const stages = [
+    stage(opts.rampUp, opts.to, 'profile.rampUp'),
+    stage(opts.hold, opts.to, 'profile.hold'),
+  ];
   if (opts.rampDown !== undefined) stages.push(stage(opts.rampDown, 0, 'profile.rampDown'));
   return { kind: 'ramp', startVus: opts.from ?? 0, stages };
 }
@@ -78,7 +81,11 @@ export function spike(opts: {
 }
 
 /** Long, steady load (hours) to expose leaks and drift. */
-export function soak(opts: { vus: number; duration: DurationInput; rampUp?: DurationInput }): SoakProfile {
+export function soak(opts: {
+  vus: number;
+  duration: DurationInput;
+  rampUp?: DurationInput;
+}): SoakProfile {
   const rampUpMs = parseDuration(opts.rampUp ?? 0, 'profile.rampUp');
   const stages = rampUpMs > 0 ? [{ durationMs: rampUpMs, vus: opts.vus }] : [];
   stages.push(stage(opts.duration, opts.vus, 'profile.duration'));

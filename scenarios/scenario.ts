@@ -49,7 +49,13 @@ const stages = z.array(z.object({ durationMs: z.number().nonnegative(), vus: cou
 const profileSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ramp'), startVus: count, stages }),
   z.object({ kind: z.literal('soak'), startVus: count, stages }),
-  z.object({ kind: z.literal('spike'), startVus: count, stages, baselineVus: count, peakVus: count }),
+  z.object({
+    kind: z.literal('spike'),
+    startVus: count,
+    stages,
+    baselineVus: count,
+    peakVus: count,
+  }),
   z.object({
     kind: z.literal('constantRate'),
     ratePerSec: z.number().positive(),
@@ -63,7 +69,10 @@ const scenarioSchema = z.object({
   name: z.string().min(1).max(200),
   target: z.union([z.string().min(1), z.object({ kind: z.enum(['local', 'external']) }).loose()]),
   profile: profileSchema,
-  flow: z.custom<Flow>((v) => typeof v === 'function', 'expected an async function (vu) => { ... }'),
+  flow: z.custom<Flow>(
+    (v) => typeof v === 'function',
+    'expected an async function (vu) => { ... }',
+  ),
   thresholds: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
   warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
   gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
@@ -75,13 +84,20 @@ export function scenario(input: ScenarioInput): Scenario {
   const parsed = scenarioSchema.safeParse(input);
   const issues: ValidationIssue[] = parsed.success
     ? []
-    : parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+    : parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '(root)',
+        message: i.message,
+      }));
   let thresholds: Threshold[] = [];
   try {
     thresholds = parseThresholds(input.thresholds ?? {});
   } catch (e) {
     if (!(e instanceof ThresholdListError)) throw e;
-    for (const p of e.problems) issues.push({ path: p.path, message: `${JSON.stringify(p.input)} is not valid; expected ${p.expected}` });
+    for (const p of e.problems)
+      issues.push({
+        path: p.path,
+        message: `${JSON.stringify(p.input)} is not valid; expected ${p.expected}`,
+      });
   }
   const durations: [string, DurationInput | undefined, DurationInput][] = [
     ['warmup', input.warmup, 0],

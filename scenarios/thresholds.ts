@@ -38,14 +38,19 @@ export class ThresholdSyntaxError extends Error {
 }
 
 const SELECTOR = /^([A-Za-z_][A-Za-z0-9_]*)(?:\{([^{}]*)\})?$/;
-const EXPRESSION = /^(avg|min|max|med|rate|count|value|p\(\s*(\d+(?:\.\d+)?)\s*\))\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/;
+const EXPRESSION =
+  /^(avg|min|max|med|rate|count|value|p\(\s*(\d+(?:\.\d+)?)\s*\))\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/;
 const EXPRESSION_HINT =
   "'<aggregation> <op> <number>' with aggregation avg|min|max|med|p(N)|rate|count|value and op <|<=|>|>=|==|!=, e.g. 'p(95)<300'";
 
 export function parseSelector(source: string, path = 'thresholds'): MetricSelector {
   const m = SELECTOR.exec(source.trim());
   if (!m) {
-    throw new ThresholdSyntaxError(path, source, "a metric name with optional tags, e.g. 'http_req_duration{name:login}'");
+    throw new ThresholdSyntaxError(
+      path,
+      source,
+      "a metric name with optional tags, e.g. 'http_req_duration{name:login}'",
+    );
   }
   const tags: Record<string, string> = {};
   const tagText = m[2];
@@ -55,7 +60,11 @@ export function parseSelector(source: string, path = 'thresholds'): MetricSelect
       const key = pair.slice(0, idx).trim();
       const value = pair.slice(idx + 1).trim();
       if (idx <= 0 || key === '' || value === '') {
-        throw new ThresholdSyntaxError(path, source, "tags written as '{tag:value}' or '{tag:value,other:value}'");
+        throw new ThresholdSyntaxError(
+          path,
+          source,
+          "tags written as '{tag:value}' or '{tag:value,other:value}'",
+        );
       }
       tags[key] = value;
     }
@@ -66,11 +75,18 @@ export function parseSelector(source: string, path = 'thresholds'): MetricSelect
 export function parseExpression(source: string, path = 'thresholds'): ThresholdExpression {
   const m = EXPRESSION.exec(source.trim());
   if (!m) throw new ThresholdSyntaxError(path, source, EXPRESSION_HINT);
-  const [, agg, p, comparator, value] = m as unknown as [string, string, string | undefined, Comparator, string];
+  const [, agg, p, comparator, value] = m as unknown as [
+    string,
+    string,
+    string | undefined,
+    Comparator,
+    string,
+  ];
   let aggregation: Aggregation;
   if (p !== undefined) {
     const pct = Number(p);
-    if (pct < 0 || pct > 100) throw new ThresholdSyntaxError(path, source, 'a percentile between p(0) and p(100)');
+    if (pct < 0 || pct > 100)
+      throw new ThresholdSyntaxError(path, source, 'a percentile between p(0) and p(100)');
     aggregation = { kind: 'percentile', p: pct };
   } else {
     aggregation = { kind: agg as 'avg' };
@@ -94,7 +110,9 @@ export function parseThresholds(input: Record<string, string | string[]>): Thres
     const list = Array.isArray(raw) ? raw : [raw];
     list.forEach((text, i) => {
       try {
-        expressions.push(parseExpression(String(text), Array.isArray(raw) ? `${path}[${i}]` : path));
+        expressions.push(
+          parseExpression(String(text), Array.isArray(raw) ? `${path}[${i}]` : path),
+        );
       } catch (e) {
         problems.push(e as ThresholdSyntaxError);
       }

@@ -41,7 +41,9 @@ export interface TargetInput {
   env?: Record<string, string>;
   port?: number;
   host?: string;
-  health?: string | { path: string; timeout?: DurationInput; interval?: DurationInput; expectStatus?: number[] };
+  health?:
+    | string
+    | { path: string; timeout?: DurationInput; interval?: DurationInput; expectStatus?: number[] };
   stopGrace?: DurationInput;
 }
 
@@ -78,10 +80,16 @@ export function target(input: TargetInput): LocalTargetSpec {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
     throw new TargetSpecError(
-      parsed.error.issues.map((i) => ({ path: ['target', ...i.path].join('.'), message: i.message })),
+      parsed.error.issues.map((i) => ({
+        path: ['target', ...i.path].join('.'),
+        message: i.message,
+      })),
     );
   }
-  const health = typeof input.health === 'string' || input.health === undefined ? { path: input.health ?? '/health' } : input.health;
+  const health =
+    typeof input.health === 'string' || input.health === undefined
+      ? { path: input.health ?? '/health' }
+      : input.health;
   return {
     kind: 'local',
     name: input.name,
@@ -92,9 +100,17 @@ export function target(input: TargetInput): LocalTargetSpec {
     host: input.host ?? '127.0.0.1',
     health: {
       path: health.path,
-      timeoutMs: parseDuration(('timeout' in health ? health.timeout : undefined) ?? '30s', 'target.health.timeout'),
-      intervalMs: parseDuration(('interval' in health ? health.interval : undefined) ?? '100ms', 'target.health.interval'),
-      ...('expectStatus' in health && health.expectStatus ? { expectStatus: health.expectStatus } : {}),
+      timeoutMs: parseDuration(
+        ('timeout' in health ? health.timeout : undefined) ?? '30s',
+        'target.health.timeout',
+      ),
+      intervalMs: parseDuration(
+        ('interval' in health ? health.interval : undefined) ?? '100ms',
+        'target.health.interval',
+      ),
+      ...('expectStatus' in health && health.expectStatus
+        ? { expectStatus: health.expectStatus }
+        : {}),
     },
     stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
   };

@@ -9,7 +9,15 @@ import type { MetricSink } from './metric-sink.js';
 import { tagsKey } from './tags-key.js';
 
 type Acc =
-  | { kind: 'trend'; tags: Tags; hist: Histogram; count: number; sum: number; min: number; max: number }
+  | {
+      kind: 'trend';
+      tags: Tags;
+      hist: Histogram;
+      count: number;
+      sum: number;
+      min: number;
+      max: number;
+    }
   | { kind: 'counter'; tags: Tags; value: number }
   | { kind: 'rate'; tags: Tags; passes: number; total: number }
   | { kind: 'gauge'; tags: Tags; value: number; min: number; max: number };
@@ -88,7 +96,15 @@ export class Aggregator implements MetricSink {
   private create(kind: Acc['kind'], tags: Tags): Acc {
     switch (kind) {
       case 'trend':
-        return { kind, tags, hist: newHistogram(), count: 0, sum: 0, min: Infinity, max: -Infinity };
+        return {
+          kind,
+          tags,
+          hist: newHistogram(),
+          count: 0,
+          sum: 0,
+          min: Infinity,
+          max: -Infinity,
+        };
       case 'counter':
         return { kind, tags, value: 0 };
       case 'rate':

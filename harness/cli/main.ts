@@ -28,21 +28,36 @@ function program(): Command {
 
   const runOptions = (cmd: Command): Command =>
     cmd
-      .option('-t, --target <name|url>', 'bundled target name (sample-api) or base URL, replacing the scenario\'s target')
+      .option(
+        '-t, --target <name|url>',
+        "bundled target name (sample-api) or base URL, replacing the scenario's target",
+      )
       .option('-o, --out <dir>', 'directory that receives run directories', 'runs')
-      .option('-d, --duration <duration>', "stretch or shrink the profile to this length, e.g. '30s', '2m'")
+      .option(
+        '-d, --duration <duration>',
+        "stretch or shrink the profile to this length, e.g. '30s', '2m'",
+      )
       .option('-e, --engine <name>', 'load engine', 'builtin');
 
-  runOptions(cli.command('run').argument('<scenario-file>', 'a .ts or .js file that default-exports scenario({...})'))
+  runOptions(
+    cli
+      .command('run')
+      .argument('<scenario-file>', 'a .ts or .js file that default-exports scenario({...})'),
+  )
     .description('run a scenario file')
     .action(async (file: string, opts) => {
       process.exitCode = await runCommand(file, { ...opts, color });
     });
 
   runOptions(cli.command('demo'))
-    .description('run the bundled demo: the sample API as a local process, a ~30 s ramp, then the report')
+    .description(
+      'run the bundled demo: the sample API as a local process, a ~30 s ramp, then the report',
+    )
     .action(async (opts) => {
-      process.exitCode = await runCommand(join(packageRoot(), 'scenarios', 'examples', 'demo.ts'), { ...opts, color });
+      process.exitCode = await runCommand(join(packageRoot(), 'scenarios', 'examples', 'demo.ts'), {
+        ...opts,
+        color,
+      });
     });
 
   cli

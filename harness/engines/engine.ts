@@ -28,5 +28,10 @@ export interface EngineEvents {
 }
 
 export interface Engine {
-  run(plan: EnginePlan, sink: MetricSink, signal: AbortSignal, events?: EngineEvents): Promise<EngineResult>;
+  run(
+    plan: EnginePlan,
+    sink: MetricSink,
+    signal: AbortSignal,
+    events?: EngineEvents,
+  ): Promise<EngineResult>;
 }

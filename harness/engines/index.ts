@@ -11,7 +11,10 @@ export type EngineName = keyof typeof engines;
 export function engineFor(name: string): Engine {
   const factory = (engines as Record<string, (() => Engine) | undefined>)[name];
   if (!factory) {
-    throw new UsageError(`unknown engine ${JSON.stringify(name)}`, `use one of: ${Object.keys(engines).join(', ')}`);
+    throw new UsageError(
+      `unknown engine ${JSON.stringify(name)}`,
+      `use one of: ${Object.keys(engines).join(', ')}`,
+    );
   }
   return factory();
 }

@@ -48,7 +48,11 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
   try {
     if (scenario.warmupMs > 0) {
       progress.phase?.('warmup', formatDuration(scenario.warmupMs));
-      const warmup: Profile = { kind: 'soak', startVus: 1, stages: [{ durationMs: scenario.warmupMs, vus: 1 }] };
+      const warmup: Profile = {
+        kind: 'soak',
+        startVus: 1,
+        stages: [{ durationMs: scenario.warmupMs, vus: 1 }],
+      };
       await engine.run({ ...plan, profile: warmup }, nullSink, stop.signal);
     }
     const aggregator = new Aggregator();
@@ -68,7 +72,10 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     });
     ticker.start();
     const result = await engine.run({ ...plan, profile: ctx.profile }, aggregator, stop.signal, {
-      onFlowError: (message) => progress.warn?.(`the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`),
+      onFlowError: (message) =>
+        progress.warn?.(
+          `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,
+        ),
     });
     await ticker.stop();
     progress.phase?.('drain');

@@ -39,7 +39,10 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   const engineName = opts.engine ?? 'builtin';
   const engine = engineFor(engineName);
   const spec = resolveTarget(opts.target ?? scenario.target);
-  const profile = opts.durationMs === undefined ? scenario.profile : withDuration(scenario.profile, opts.durationMs);
+  const profile =
+    opts.durationMs === undefined
+      ? scenario.profile
+      : withDuration(scenario.profile, opts.durationMs);
   const git = gitInfo(opts.cwd);
   const created = RunStore.create(opts.outDir, {
     schemaVersion: RUN_SCHEMA_VERSION,
@@ -52,7 +55,11 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       thresholds: scenario.thresholdsSource,
       durationMs: profileDurationMs(profile),
     },
-    target: { name: spec.name, provider: spec.kind, baseUrl: spec.kind === 'external' ? spec.baseUrl : '' },
+    target: {
+      name: spec.name,
+      provider: spec.kind,
+      baseUrl: spec.kind === 'external' ? spec.baseUrl : '',
+    },
     engine: engineName,
     loadrig: loadrigVersion(),
     node: process.version,
@@ -66,7 +73,10 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   let sampler: ServerSampler | undefined;
   try {
     progress.phase?.('provision', `${spec.name} (${spec.kind})`);
-    const running = await providerFor(spec).start(spec, { logFile: runFile(store.dir, 'targetLog'), signal: opts.interrupt });
+    const running = await providerFor(spec).start(spec, {
+      logFile: runFile(store.dir, 'targetLog'),
+      signal: opts.interrupt,
+    });
     target = running;
     sampler = new ServerSampler(createCollectors(running.metricSources));
     meta = {
@@ -80,20 +90,44 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       serverSeries: sampler.series,
     };
     store.writeMeta(meta);
-    const load = await driveLoad({ engine, scenario, profile, target: running, sampler, store, interrupt: opts.interrupt, progress });
+    const load = await driveLoad({
+      engine,
+      scenario,
+      profile,
+      target: running,
+      sampler,
+      store,
+      interrupt: opts.interrupt,
+      progress,
+    });
     progress.phase?.('teardown');
     await running.stop();
     if (load.targetExit) {
       const { code, signal } = load.targetExit;
       const message = `target "${spec.name}" exited during the run (exit code ${code ?? '-'}, signal ${signal ?? '-'}); what was recorded until then is kept`;
       progress.warn?.(`${message}; see ${runFile(store.dir, 'targetLog')}`);
-      return finishRun(store, { ...meta, status: 'error', error: { code: 'E_TARGET_EXITED', message } }, load.result, progress);
+      return finishRun(
+        store,
+        { ...meta, status: 'error', error: { code: 'E_TARGET_EXITED', message } },
+        load.result,
+        progress,
+      );
     }
     const status = opts.interrupt.aborted ? 'interrupted' : 'passed';
     return finishRun(store, { ...meta, status }, load.result, progress);
   } catch (e) {
-    const err = e instanceof LoadrigError ? e : new LoadrigError('E_INTERNAL', (e as Error).message ?? String(e), undefined, { cause: e });
-    store.writeMeta({ ...meta, status: opts.interrupt.aborted ? 'interrupted' : 'error', endedAt: new Date().toISOString(), error: { code: err.code, message: err.message } });
+    const err =
+      e instanceof LoadrigError
+        ? e
+        : new LoadrigError('E_INTERNAL', (e as Error).message ?? String(e), undefined, {
+            cause: e,
+          });
+    store.writeMeta({
+      ...meta,
+      status: opts.interrupt.aborted ? 'interrupted' : 'error',
+      endedAt: new Date().toISOString(),
+      error: { code: err.code, message: err.message },
+    });
     if (opts.interrupt.aborted && !(e instanceof TargetError)) {
       return finishRun(store, { ...meta, status: 'interrupted' }, undefined, progress);
     }

@@ -23,10 +23,13 @@ export class SecondTicker {
     if (this.stopped) return;
     const now = Date.now();
     const next = Math.floor(now / 1000) * 1000 + 1000;
-    this.timer = setTimeout(() => {
-      const t = next / 1000 - 1;
-      this.running = this.running.then(() => this.onSecond(t)).catch(() => undefined);
-      this.schedule();
-    }, next - now + 1);
+    this.timer = setTimeout(
+      () => {
+        const t = next / 1000 - 1;
+        this.running = this.running.then(() => this.onSecond(t)).catch(() => undefined);
+        this.schedule();
+      },
+      next - now + 1,
+    );
   }
 }

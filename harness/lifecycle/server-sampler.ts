@@ -10,7 +10,9 @@ export class ServerSampler {
   }
 
   async sample(t: number): Promise<ServerSample> {
-    const results = await Promise.all(this.collectors.map((c) => c.sample(t * 1000).catch(() => ({}))));
+    const results = await Promise.all(
+      this.collectors.map((c) => c.sample(t * 1000).catch(() => ({}))),
+    );
     return { t, values: Object.assign({}, ...results) as Record<string, number> };
   }
 

@@ -14,10 +14,21 @@ import { ScenarioError } from '../errors.js';
 export async function loadScenario(file: string): Promise<Scenario> {
   const path = resolve(file);
   if (!existsSync(path)) {
-    throw new ScenarioError('E_SCENARIO_NOT_FOUND', file, `scenario file ${file} does not exist`, 'check the path; examples live in scenarios/examples/');
+    throw new ScenarioError(
+      'E_SCENARIO_NOT_FOUND',
+      file,
+      `scenario file ${file} does not exist`,
+      'check the path; examples live in scenarios/examples/',
+    );
   }
-  const entry = runningFromSource ? join(packageRoot(), 'index.ts') : join(packageRoot(), 'dist', 'index.js');
-  const jiti = createJiti(import.meta.url, { alias: { loadrig: entry }, moduleCache: false, fsCache: false });
+  const entry = runningFromSource
+    ? join(packageRoot(), 'index.ts')
+    : join(packageRoot(), 'dist', 'index.js');
+  const jiti = createJiti(import.meta.url, {
+    alias: { loadrig: entry },
+    moduleCache: false,
+    fsCache: false,
+  });
   let exported: unknown;
   try {
     exported = await jiti.import(path, { default: true });
@@ -25,7 +36,13 @@ export async function loadScenario(file: string): Promise<Scenario> {
     const issues = validationIssues(e);
     if (issues) throw invalid(file, issues);
     const message = e instanceof Error ? e.message : String(e);
-    throw new ScenarioError('E_SCENARIO_LOAD', file, `scenario file ${file} failed to load: ${message}`, 'fix the error above; the file must default-export scenario({ ... })', { cause: e });
+    throw new ScenarioError(
+      'E_SCENARIO_LOAD',
+      file,
+      `scenario file ${file} failed to load: ${message}`,
+      'fix the error above; the file must default-export scenario({ ... })',
+      { cause: e },
+    );
   }
   if (!isScenario(exported)) {
     throw new ScenarioError(
@@ -59,14 +76,23 @@ function validationIssues(e: unknown): { path: string; message: string }[] | und
     case 'TargetSpecError':
       return err.issues;
     case 'DurationSyntaxError':
-      return [{ path: err.field ?? 'duration', message: (err.message ?? '').replace(`${err.field}: `, '') }];
+      return [
+        {
+          path: err.field ?? 'duration',
+          message: (err.message ?? '').replace(`${err.field}: `, ''),
+        },
+      ];
     default:
       return undefined;
   }
 }
 
 function isScenario(value: unknown): value is Scenario {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'loadrig.scenario';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'loadrig.scenario'
+  );
 }
 
 function describe(value: unknown): string {

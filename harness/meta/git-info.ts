@@ -9,7 +9,12 @@ export interface GitInfo {
 /** The commit and branch of `cwd`, or undefined outside a git work tree (or without git). */
 export function gitInfo(cwd: string): GitInfo | undefined {
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+    execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 5000,
+    }).trim();
   try {
     return {
       commit: git('rev-parse', 'HEAD'),

@@ -3,5 +3,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../scenarios/package-root.js';
 
 export function loadrigVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }
+  ).version;
 }

@@ -18,6 +18,11 @@ export function bucketStats(bucket: ClientBucket): BucketStats {
     hists.push(s.hist);
   }
   let failed = 0;
-  for (const s of bucket.metrics['http_req_failed'] ?? []) if (s.kind === 'rate') failed += s.passes;
-  return { requests, failed, p95Ms: requests > 0 ? percentile(mergeEncoded(hists), 95) : undefined };
+  for (const s of bucket.metrics['http_req_failed'] ?? [])
+    if (s.kind === 'rate') failed += s.passes;
+  return {
+    requests,
+    failed,
+    p95Ms: requests > 0 ? percentile(mergeEncoded(hists), 95) : undefined,
+  };
 }

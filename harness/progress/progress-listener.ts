@@ -1,6 +1,7 @@
 import type { ClientBucket } from '../../reports/model/run-data.js';
 
-export type RunPhase = 'provision' | 'warmup' | 'load' | 'drain' | 'teardown' | 'analyse' | 'report';
+export type RunPhase =
+  'provision' | 'warmup' | 'load' | 'drain' | 'teardown' | 'analyse' | 'report';
 
 /** Observes a run through named events; never reaches into the run itself. */
 export interface ProgressListener {

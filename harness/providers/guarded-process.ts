@@ -25,8 +25,9 @@ export type StartOutcome =
   | { kind: 'spawn-error'; code: string; message: string }
   | { kind: 'guardian-exited'; exit: TargetExit };
 
-// Beyond the guardian's own grace period: time for its SIGKILL and exit before we kill it.
-const HARD_KILL_MARGIN_MS = 3000;
+// Beyond the guardian's own grace period: time for its SIGKILL and its bounded wait for the
+// group to vanish (5 s), so the harness kills the guardian only if it is itself stuck.
+const HARD_KILL_MARGIN_MS = 7000;
 const GROUP_GONE_WAIT_MS = 2000;
 
 /** A target process started through the guardian (see guardian.ts). */
@@ -89,8 +90,12 @@ export class GuardedProcess {
   /** Idempotent: asks the guardian to stop the group; kills the guardian if it does not. */
   stop(): Promise<void> {
     this.#stopping ??= (async () => {
-      if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');
-      const hardKill = setTimeout(() => this.child.kill('SIGKILL'), this.graceMs + HARD_KILL_MARGIN_MS);
+      if (this.child.exitCode === null && this.child.signalCode === null)
+        this.child.kill('SIGTERM');
+      const hardKill = setTimeout(
+        () => this.child.kill('SIGKILL'),
+        this.graceMs + HARD_KILL_MARGIN_MS,
+      );
       try {
         await this.gone;
       } finally {

@@ -7,7 +7,7 @@
  * kernel then closes the lifeline pipe and the IPC channel, which no signal can prevent. That is
  * what keeps a crashed or killed harness from leaving targets running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { constants } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -47,7 +47,7 @@ function spawnTarget({ command }: GuardianArgs): ChildProcess {
   delete env[TARGET_NODE_OPTIONS_ENV];
   if (nodeOptions !== undefined) env.NODE_OPTIONS = nodeOptions;
   // detached: setsid(), so the target and everything it forks share one process group.
-  const options = { detached: true, env, stdio: ['ignore', 'inherit', 'inherit'] as const };
+  const options: SpawnOptions = { detached: true, env, stdio: ['ignore', 'inherit', 'inherit'] };
   if (typeof command === 'string') return spawn(command, { ...options, shell: true });
   const [file = '', ...args] = command;
   return spawn(file, args, options);
@@ -82,13 +82,16 @@ async function shutDown(reason?: string): Promise<void> {
     const group = pgid;
     const gone = (): boolean => targetExit !== undefined && !processGroupAlive(group);
     if (reason || processGroupAlive(group)) {
-      log(`${reason ?? 'target exited, leaving processes behind'}: SIGTERM to process group ${group}`);
+      log(
+        `${reason ?? 'target exited, leaving processes behind'}: SIGTERM to process group ${group}`,
+      );
       signalProcessGroup(group, 'SIGTERM');
     }
     if (!(await waitUntil(gone, args.graceMs))) {
       log(`process group ${group} still running ${args.graceMs} ms after SIGTERM: SIGKILL`);
       signalProcessGroup(group, 'SIGKILL');
-      if (!(await waitUntil(gone, AFTER_KILL_WAIT_MS))) log(`process group ${group} outlived SIGKILL`);
+      if (!(await waitUntil(gone, AFTER_KILL_WAIT_MS)))
+        log(`process group ${group} outlived SIGKILL`);
     }
   }
   await exitReported;

@@ -53,7 +53,8 @@ export class LocalProvider implements Provider {
         failFast,
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
-      const argv = typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
+      const argv =
+        typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
       return new LocalRunningTarget(spec.name, baseUrl, argv, pid, guarded);
     } catch (err) {
       await guarded.stop();
@@ -61,7 +62,11 @@ export class LocalProvider implements Provider {
     }
   }
 
-  async #awaitPid(spec: LocalTargetSpec, guarded: GuardedProcess, ctx: ProvisionContext): Promise<number> {
+  async #awaitPid(
+    spec: LocalTargetSpec,
+    guarded: GuardedProcess,
+    ctx: ProvisionContext,
+  ): Promise<number> {
     const outcome = await withDeadline(guarded.started, STARTED_TIMEOUT_MS, ctx.signal);
     switch (outcome.kind) {
       case 'started':
@@ -95,6 +100,9 @@ function withDeadline<T>(
     const timer = setTimeout(() => finish(() => resolve({ kind: 'timeout' })), ms);
     signal?.addEventListener('abort', onAbort, { once: true });
     if (signal?.aborted) onAbort();
-    promise.then((value) => finish(() => resolve(value)), (err: unknown) => finish(() => reject(err)));
+    promise.then(
+      (value) => finish(() => resolve(value)),
+      (err: unknown) => finish(() => reject(err)),
+    );
   });
 }

@@ -13,12 +13,12 @@ export class LocalRunningTarget implements RunningTarget {
     readonly baseUrl: string,
     readonly command: string[],
     readonly pid: number,
-    private readonly process: GuardedProcess,
+    private readonly guarded: GuardedProcess,
   ) {
     // Sample the real target (and its children), never the guardian.
     this.metricSources = [{ kind: 'process', pid, label: name }];
     this.exited = new Promise((resolve) => {
-      void process.exited.then((exit) => {
+      void guarded.exited.then((exit) => {
         if (!this.#stopRequested) resolve(exit);
       });
     });
@@ -26,7 +26,7 @@ export class LocalRunningTarget implements RunningTarget {
 
   stop(): Promise<void> {
     this.#stopRequested = true;
-    return this.process.stop();
+    return this.guarded.stop();
   }
 
   [Symbol.asyncDispose](): Promise<void> {

@@ -43,7 +43,11 @@ export async function exitedDuringStart(
   );
 }
 
-export function guardianFailed(spec: LocalTargetSpec, exit: TargetExit, logFile: string): TargetError {
+export function guardianFailed(
+  spec: LocalTargetSpec,
+  exit: TargetExit,
+  logFile: string,
+): TargetError {
   return new TargetError(
     'E_TARGET_START',
     `target "${spec.name}" was not started: loadrig's guardian process exited (code ${exit.code ?? exit.signal ?? '?'}) before starting it`,

@@ -37,7 +37,7 @@ export async function waitForHttp(options: WaitForHttpOptions): Promise<void> {
   options.failFast?.catch((err: unknown) => stop.abort(err));
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const deadline = performance.now() + health.timeoutMs;
-  let last = 'no attempt finished';
+  let last: string | undefined;
   try {
     for (;;) {
       signal.throwIfAborted();
@@ -47,14 +47,16 @@ export async function waitForHttp(options: WaitForHttpOptions): Promise<void> {
         const response = await request(url, {
           method: 'GET',
           reset: true, // no idle keep-alive connection left behind in the target's metrics
-          signal: AbortSignal.any([signal, AbortSignal.timeout(Math.max(1, remainingMs))]),
+          signal: AbortSignal.any([signal, AbortSignal.timeout(Math.ceil(remainingMs))]),
         });
         await response.body.dump();
         if (accepted(response.statusCode, health.expectStatus)) return;
         last = `last status ${response.statusCode}`;
       } catch (err) {
         signal.throwIfAborted();
-        last = `last error ${describeError(err)}`;
+        // An attempt cut short by the deadline says less than what the target said before it.
+        const cutShort = (err as { name?: unknown }).name === 'TimeoutError';
+        if (!cutShort || last === undefined) last = `last error ${describeError(err)}`;
       }
       const pauseMs = Math.min(health.intervalMs, deadline - performance.now());
       if (pauseMs > 0) await sleep(pauseMs, undefined, { signal }).catch(() => undefined);
@@ -64,7 +66,7 @@ export async function waitForHttp(options: WaitForHttpOptions): Promise<void> {
   }
   throw new TargetError(
     'E_TARGET_UNHEALTHY',
-    `target "${options.name}" did not answer GET ${url} within ${health.timeoutMs} ms (${last})`,
+    `target "${options.name}" did not answer GET ${url} within ${health.timeoutMs} ms (${last ?? 'no attempt finished'})`,
     options.logFile
       ? `check its log: ${options.logFile}`
       : `check that ${options.baseUrl} is up and reachable from this machine`,

@@ -13,7 +13,11 @@ import { runFile } from './run-dir.js';
 export function readRun(dir: string): RunData {
   const metaPath = runFile(dir, 'meta');
   if (!existsSync(metaPath)) {
-    throw new LoadrigError('E_RUN_DIR', `${dir} is not a run directory: ${metaPath} is missing`, 'pass a directory under runs/ that holds run.json');
+    throw new LoadrigError(
+      'E_RUN_DIR',
+      `${dir} is not a run directory: ${metaPath} is missing`,
+      'pass a directory under runs/ that holds run.json',
+    );
   }
   const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as RunMeta;
   if (meta.schemaVersion !== RUN_SCHEMA_VERSION) {

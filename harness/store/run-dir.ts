@@ -15,7 +15,10 @@ export function runFile(dir: string, file: keyof typeof RUN_FILES): string {
 
 /** `20261123T081500Z-checkout-flow`: sortable, filesystem-safe, unique per second and scenario. */
 export function runId(startedAt: Date, scenarioName: string): string {
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = startedAt
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   const slug = scenarioName
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

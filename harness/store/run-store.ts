@@ -1,4 +1,12 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { ClientBucket, RunMeta, ServerSample } from '../../reports/model/run-data.js';
 import { LoadrigError } from '../errors.js';
@@ -28,7 +36,11 @@ export class RunStore {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new LoadrigError('E_RUN_DIR', `cannot create run directory ${dir}: ${(e as Error).message}`, 'choose a writable directory with --out <dir>');
+      throw new LoadrigError(
+        'E_RUN_DIR',
+        `cannot create run directory ${dir}: ${(e as Error).message}`,
+        'choose a writable directory with --out <dir>',
+      );
     }
     const full: RunMeta = { ...meta, id };
     const store = new RunStore(dir);

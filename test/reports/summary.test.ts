@@ -4,8 +4,8 @@ import type { ClientBucket } from '../../reports/model/run-data.js';
 import { httpBucket, range, runData, trendSeries } from './fixtures/run-data-builder.js';
 
 /** Relative error `HDR` allows at 3 significant digits: 0.1%. */
-const within = (actual: number, expected: number, rel = 0.001) =>
-  expect(Math.abs(actual - expected) / expected).toBeLessThanOrEqual(rel);
+const within = (actual: number | null, expected: number, rel = 0.001) =>
+  expect(Math.abs((actual ?? Number.NaN) - expected) / expected).toBeLessThanOrEqual(rel);
 
 describe('summarise', () => {
   it('computes trend percentiles of a known distribution within HDR precision', () => {

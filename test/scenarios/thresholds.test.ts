@@ -39,12 +39,13 @@ describe('parseExpression', () => {
     'sum<3',
     'p(95)<300ms',
   ])('rejects %j with the input and the expected form', (source) => {
-    const error = (() => {
+    const error = ((): unknown => {
       try {
         parseExpression(source, 'thresholds["x"]');
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(error).toBeInstanceOf(ThresholdSyntaxError);
     const e = error as ThresholdSyntaxError;

@@ -1,5 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { analyseRun, renderConsoleSummary, renderHtml, toSummaryJson } from '../../../reports/index.js';
+import {
+  analyseRun,
+  renderConsoleSummary,
+  renderHtml,
+  toSummaryJson,
+} from '../../../reports/index.js';
 import { readRun } from '../../store/read-run.js';
 import { runFile } from '../../store/run-dir.js';
 import { exitCodeForStatus } from '../../lifecycle/finish-run.js';
@@ -8,7 +13,10 @@ import { exitCodeForStatus } from '../../lifecycle/finish-run.js';
 export function reportCommand(dir: string, opts: { color: boolean }): number {
   const run = readRun(dir);
   const analysis = analyseRun(run);
-  writeFileSync(runFile(dir, 'summary'), JSON.stringify(toSummaryJson(run, analysis), null, 2) + '\n');
+  writeFileSync(
+    runFile(dir, 'summary'),
+    JSON.stringify(toSummaryJson(run, analysis), null, 2) + '\n',
+  );
   const reportPath = runFile(dir, 'report');
   writeFileSync(reportPath, renderHtml(run, analysis));
   process.stdout.write(renderConsoleSummary(run, analysis, opts) + '\n');

@@ -32,7 +32,9 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
       progress: new ProgressPrinter(process.stderr),
       cwd: process.cwd(),
     });
-    process.stdout.write('\n' + renderConsoleSummary(outcome.run, outcome.analysis, { color: opts.color }) + '\n');
+    process.stdout.write(
+      '\n' + renderConsoleSummary(outcome.run, outcome.analysis, { color: opts.color }) + '\n',
+    );
     process.stdout.write(`\nreport: ${outcome.reportPath}\n`);
     return outcome.exitCode;
   } finally {
@@ -43,10 +45,15 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
 function parseDurationFlag(text: string): number {
   try {
     const ms = parseDuration(text, '--duration');
-    if (ms < 1000) throw new UsageError(`--duration ${text} is shorter than the 1s minimum`, "give at least '1s', e.g. --duration 30s");
+    if (ms < 1000)
+      throw new UsageError(
+        `--duration ${text} is shorter than the 1s minimum`,
+        "give at least '1s', e.g. --duration 30s",
+      );
     return ms;
   } catch (e) {
-    if (e instanceof DurationSyntaxError) throw new UsageError(e.message, "e.g. --duration 30s or --duration 2m");
+    if (e instanceof DurationSyntaxError)
+      throw new UsageError(e.message, 'e.g. --duration 30s or --duration 2m');
     throw e;
   }
 }

@@ -8,13 +8,25 @@ import { runOpenModel } from './open-model.js';
 
 /** Runs VUs in this process with undici keep-alive clients. */
 export class BuiltinEngine implements Engine {
-  async run(plan: EnginePlan, sink: MetricSink, interrupt: AbortSignal, events: EngineEvents = {}): Promise<EngineResult> {
+  async run(
+    plan: EnginePlan,
+    sink: MetricSink,
+    interrupt: AbortSignal,
+    events: EngineEvents = {},
+  ): Promise<EngineResult> {
     const hardStop = new AbortController();
     // Every in-flight request and sleep listens on it: one listener per VU is expected.
     setMaxListeners(0, hardStop.signal);
     const onInterrupt = (): void => hardStop.abort();
     interrupt.addEventListener('abort', onInterrupt, { once: true });
-    const runner = new IterationRunner(new URL(plan.baseUrl), plan.flow, plan.env, sink, hardStop.signal, events);
+    const runner = new IterationRunner(
+      new URL(plan.baseUrl),
+      plan.flow,
+      plan.env,
+      sink,
+      hardStop.signal,
+      events,
+    );
     try {
       const profile = plan.profile;
       switch (profile.kind) {

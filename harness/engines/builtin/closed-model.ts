@@ -52,7 +52,11 @@ export async function runClosedModel(
     if (elapsed >= durationMs || interrupt.aborted) break;
     const target = vusAt(profile, elapsed);
     while (slots.length < target) {
-      const slot: Slot = { vu: runner.createVu(slots.length + 1), stopRequested: false, done: Promise.resolve() };
+      const slot: Slot = {
+        vu: runner.createVu(slots.length + 1),
+        stopRequested: false,
+        done: Promise.resolve(),
+      };
       slot.done = loop(slot);
       slots.push(slot);
     }

@@ -41,7 +41,8 @@ export class VuHttp implements HttpApi {
 
   async request(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse> {
     const url = new URL(path, this.baseUrl);
-    const timeoutMs = opts.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(opts.timeout, 'timeout');
+    const timeoutMs =
+      opts.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(opts.timeout, 'timeout');
     let headers = opts.headers ?? EMPTY_HEADERS;
     let body = opts.body;
     if (opts.json !== undefined) {
@@ -80,8 +81,16 @@ export class VuHttp implements HttpApi {
     this.sink.trend('http_req_duration', tags, durationMs);
     this.sink.counter('http_reqs', tags, 1);
     this.sink.rate('http_req_failed', tags, failed);
-    this.sink.counter('data_received', tags, Buffer.byteLength(text) + headerBytes(responseHeaders));
-    this.sink.counter('data_sent', tags, (body ? Buffer.byteLength(body) : 0) + url.pathname.length + url.search.length + 32);
+    this.sink.counter(
+      'data_received',
+      tags,
+      Buffer.byteLength(text) + headerBytes(responseHeaders),
+    );
+    this.sink.counter(
+      'data_sent',
+      tags,
+      (body ? Buffer.byteLength(body) : 0) + url.pathname.length + url.search.length + 32,
+    );
     return response(status, responseHeaders, text, durationMs, error);
   }
 

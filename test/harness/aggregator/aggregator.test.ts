@@ -17,7 +17,11 @@ describe('Aggregator', () => {
     expect(series.sum).toBe((10_000 * 10_001) / 2);
     expect(series.min).toBe(1);
     expect(series.max).toBe(10_000);
-    for (const [p, expected] of [[50, 5000], [95, 9500], [99, 9900]] as const) {
+    for (const [p, expected] of [
+      [50, 5000],
+      [95, 9500],
+      [99, 9900],
+    ] as const) {
       expect(Math.abs(percentile(h, p) - expected) / expected).toBeLessThan(0.001);
     }
   });
@@ -45,9 +49,12 @@ describe('Aggregator', () => {
     }
     const merged = mergeEncoded(encoded);
     for (let i = 1; i <= 1000; i++) agg.trend('http_req_duration', home, i);
-    const whole = decodeHistogram((agg.flush(9).metrics['http_req_duration']?.[0] as TrendSeries).hist);
+    const whole = decodeHistogram(
+      (agg.flush(9).metrics['http_req_duration']?.[0] as TrendSeries).hist,
+    );
     expect(merged.totalCount).toBe(whole.totalCount);
-    for (const p of [1, 25, 50, 90, 99, 99.9, 100]) expect(percentile(merged, p)).toBe(percentile(whole, p));
+    for (const p of [1, 25, 50, 90, 99, 99.9, 100])
+      expect(percentile(merged, p)).toBe(percentile(whole, p));
   });
 
   it('keeps counters, rates and gauges per second and leaves quiet series out', () => {
@@ -62,8 +69,12 @@ describe('Aggregator', () => {
     const first = agg.flush(1);
     expect(first.vus).toBe(12);
     expect(first.metrics['http_reqs']).toEqual([{ kind: 'counter', tags: home, value: 2 }]);
-    expect(first.metrics['http_req_failed']).toEqual([{ kind: 'rate', tags: home, passes: 1, total: 3 }]);
-    expect(first.metrics['queue']).toEqual([{ kind: 'gauge', tags: home, value: 7, min: 7, max: 7 }]);
+    expect(first.metrics['http_req_failed']).toEqual([
+      { kind: 'rate', tags: home, passes: 1, total: 3 },
+    ]);
+    expect(first.metrics['queue']).toEqual([
+      { kind: 'gauge', tags: home, value: 7, min: 7, max: 7 },
+    ]);
     agg.counter('http_reqs', login, 1);
     const second = agg.flush(2);
     expect(Object.keys(second.metrics)).toEqual(['http_reqs']);

@@ -6,10 +6,12 @@ import type { RunMeta } from '../../../reports/model/run-data.js';
 import { runCli } from '../../helpers/cli.js';
 import { isAlive, pidsMatching, waitUntil } from '../../helpers/process.js';
 
-const fixture = (name: string): string => join(import.meta.dirname, '../../fixtures/scenarios', name);
+const fixture = (name: string): string =>
+  join(import.meta.dirname, '../../fixtures/scenarios', name);
 const tempOut = (): string => mkdtempSync(join(tmpdir(), 'loadrig-cli-'));
 const onlyRun = (out: string): string => join(out, readdirSync(out)[0] as string);
-const meta = (dir: string): RunMeta => JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunMeta;
+const meta = (dir: string): RunMeta =>
+  JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunMeta;
 
 describe('loadrig CLI', () => {
   it('exits 1 when a threshold fails, and says which', async () => {
@@ -27,7 +29,9 @@ describe('loadrig CLI', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/did not answer GET http:\/\/127\.0\.0\.1:\d+\/health within 1500 ms/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(await waitUntil(() => pidsMatching('loadrig-e2e-never-healthy').length === 0, 3000)).toBe(true);
+    expect(
+      await waitUntil(() => pidsMatching('loadrig-e2e-never-healthy').length === 0, 3000),
+    ).toBe(true);
     expect(meta(onlyRun(out)).status).toBe('error');
   });
 
@@ -46,7 +50,14 @@ describe('loadrig CLI', () => {
   });
 
   it('exits 2 on an unknown --target, listing the bundled names', async () => {
-    const r = await runCli(['run', fixture('delay-20ms.ts'), '--target', 'nosuch', '--out', tempOut()]);
+    const r = await runCli([
+      'run',
+      fixture('delay-20ms.ts'),
+      '--target',
+      'nosuch',
+      '--out',
+      tempOut(),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/sample-api/);
   });

@@ -1,13 +1,15 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../harness/lifecycle/run-scenario.js';
 import { loadScenario } from '../../../harness/loader/load-scenario.js';
 import type { ClientBucket, CounterSeries, RunMeta } from '../../../reports/model/run-data.js';
 import { isAlive } from '../../helpers/process.js';
 
-const fixture = (name: string): string => join(import.meta.dirname, '../../fixtures/scenarios', name);
+const fixture = (name: string): string =>
+  join(import.meta.dirname, '../../fixtures/scenarios', name);
 
 describe('runScenario end to end (sample API as a local process)', () => {
   it('records every request in exactly one second, measures the 20 ms endpoint, and reports', async () => {
@@ -65,7 +67,7 @@ describe('runScenario end to end (sample API as a local process)', () => {
     expect(html).toContain('e2e delay 20ms');
     for (const t of outcome.analysis.thresholds) {
       expect(t.ok).toBe(true);
-      expect(html).toContain(t.expression);
+      expect(html).toContain(Handlebars.Utils.escapeExpression(t.expression));
     }
     expect(existsSync(join(outcome.dir, 'summary.json'))).toBe(true);
     expect(meta.target.pid).toBeGreaterThan(0);

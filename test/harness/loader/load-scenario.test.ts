@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { ScenarioError } from '../../../harness/errors.js';
 import { loadScenario } from '../../../harness/loader/load-scenario.js';
 
-const fixture = (name: string): string => join(import.meta.dirname, '../../fixtures/scenarios', name);
+const fixture = (name: string): string =>
+  join(import.meta.dirname, '../../fixtures/scenarios', name);
 
 async function loadError(file: string): Promise<ScenarioError> {
   try {
@@ -20,7 +21,10 @@ describe('loadScenario', () => {
     const s = await loadScenario(fixture('valid.ts'));
     expect(s.name).toBe('valid fixture');
     expect(s.profile).toMatchObject({ kind: 'constantRate', ratePerSec: 10, durationMs: 2000 });
-    expect(s.thresholds[0]?.selector).toMatchObject({ metric: 'http_req_duration', tags: { name: 'login' } });
+    expect(s.thresholds[0]?.selector).toMatchObject({
+      metric: 'http_req_duration',
+      tags: { name: 'login' },
+    });
   });
 
   it('reports every invalid field with its path, in one error', async () => {
@@ -29,7 +33,9 @@ describe('loadScenario', () => {
     expect(e.message).toContain('invalid-fields.ts');
     expect(e.message).toMatch(/- name: /);
     expect(e.message).toMatch(/- profile\.startVus: /);
-    expect(e.message).toMatch(/- thresholds\["http_req_duration"\]\[0\]: "p95<300" is not valid; expected .*p\(95\)<300/);
+    expect(e.message).toMatch(
+      /- thresholds\["http_req_duration"\]\[0\]: "p95<300" is not valid; expected .*p\(95\)<300/,
+    );
   });
 
   it('names the field and the expected form of a malformed duration', async () => {

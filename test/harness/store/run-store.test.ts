@@ -22,7 +22,9 @@ const meta: Omit<RunMeta, 'id'> = {
 
 describe('RunStore', () => {
   it('names run directories by UTC time and scenario, never reusing one', () => {
-    expect(runId(new Date(meta.startedAt), 'Checkout / pay!')).toBe('20261123T081500Z-checkout-pay');
+    expect(runId(new Date(meta.startedAt), 'Checkout / pay!')).toBe(
+      '20261123T081500Z-checkout-pay',
+    );
     const out = mkdtempSync(join(tmpdir(), 'loadrig-store-'));
     const a = RunStore.create(out, meta);
     const b = RunStore.create(out, meta);
@@ -36,7 +38,9 @@ describe('RunStore', () => {
     expect(JSON.parse(readFileSync(join(store.dir, 'run.json'), 'utf8')).status).toBe('running');
     store.appendClient({ t: 1, vus: 1, metrics: {} });
     // Visible on disk before the run ends: a crash keeps it.
-    expect(readFileSync(join(store.dir, 'client.ndjson'), 'utf8')).toBe('{"t":1,"vus":1,"metrics":{}}\n');
+    expect(readFileSync(join(store.dir, 'client.ndjson'), 'utf8')).toBe(
+      '{"t":1,"vus":1,"metrics":{}}\n',
+    );
     store.appendServer({ t: 1, values: { 'process.rss_bytes': 5 } });
     store.close();
     const run = readRun(store.dir);

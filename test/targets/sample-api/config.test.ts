@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MAX_DELAY_MS,
+  parseDelayMs,
+  parseSampleApiConfig,
+} from '../../../targets/sample-api/config.js';
+
+describe('parseSampleApiConfig', () => {
+  it('defaults host, mode and delay; PORT is required', () => {
+    expect(parseSampleApiConfig({ PORT: '8080' })).toEqual({
+      host: '127.0.0.1',
+      port: 8080,
+      mode: 'healthy',
+      defaultDelayMs: 20,
+    });
+    expect(() => parseSampleApiConfig({})).toThrow('PORT is required');
+  });
+
+  it('reads HOST, SAMPLE_API_MODE and DELAY_MS', () => {
+    expect(
+      parseSampleApiConfig({ PORT: '0', HOST: '::1', SAMPLE_API_MODE: 'healthy', DELAY_MS: '5' }),
+    ).toEqual({ host: '::1', port: 0, mode: 'healthy', defaultDelayMs: 5 });
+  });
+
+  it('reports every problem at once, naming the valid modes', () => {
+    expect(() =>
+      parseSampleApiConfig({ PORT: '70000', SAMPLE_API_MODE: 'leaky', DELAY_MS: '-1' }),
+    ).toThrow(
+      'PORT "70000" is not a port in 0..65535; ' +
+        'SAMPLE_API_MODE "leaky" is unknown; valid modes: healthy; ' +
+        'DELAY_MS: "-1" is not a whole number of milliseconds',
+    );
+  });
+});
+
+describe('parseDelayMs', () => {
+  it.each([
+    ['0', 0],
+    ['20', 20],
+    [String(MAX_DELAY_MS), MAX_DELAY_MS],
+  ])('accepts %s', (text, ms) => {
+    expect(parseDelayMs(text)).toBe(ms);
+  });
+
+  it.each([
+    ['abc', '"abc" is not a whole number of milliseconds'],
+    ['1.5', '"1.5" is not a whole number of milliseconds'],
+    ['', '"" is not a whole number of milliseconds'],
+    ['60001', '60001 ms is above the limit of 60000 ms'],
+  ])('rejects %j: %s', (text, error) => {
+    expect(parseDelayMs(text)).toEqual({ error });
+  });
+});
