@@ -17,7 +17,9 @@ export default scenario({
     vu.check(fast, { 'fast: status 200': (r) => r.status === 200 });
 
     const echo = await vu.http.post('/echo', { json: { vu: vu.id, iteration: vu.iteration } });
-    vu.check(echo, { 'echo: returns the body': (r) => r.json<{ vu: number }>().vu === vu.id });
+    vu.check(echo, {
+      'echo: returns the body': (r) => r.json<{ body: { vu: number } }>().body.vu === vu.id,
+    });
 
     const slow = await vu.http.get('/delay?ms=20', { name: 'delay' });
     vu.check(slow, { 'delay: status 200': (r) => r.status === 200 });
