@@ -14,6 +14,10 @@ export type ErrorCode =
   | 'E_TARGET_UNHEALTHY'
   | 'E_TARGET_EXITED'
   | 'E_RUN_DIR'
+  | 'E_K6_NOT_FOUND'
+  | 'E_K6_SCRIPT'
+  | 'E_K6_FAILED'
+  | 'E_IMPORT'
   | 'E_INTERNAL';
 
 export class LoadrigError extends Error {
@@ -84,6 +88,12 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'E_TARGET_INVALID':
     case 'E_RUN_DIR':
       return EXIT.usage;
+    case 'E_K6_NOT_FOUND':
+    case 'E_K6_SCRIPT':
+    case 'E_IMPORT':
+      return EXIT.usage;
+    case 'E_K6_FAILED':
+      return EXIT.internal;
     case 'E_TARGET_START':
     case 'E_TARGET_UNHEALTHY':
     case 'E_TARGET_EXITED':

@@ -1,0 +1,61 @@
+import type { ClientBucket, Tags } from '../../../reports/model/run-data.js';
+import { Aggregator } from '../../aggregator/aggregator.js';
+import type { K6Sample } from './k6-json.js';
+
+/**
+ * Buckets samples by their own timestamps (not by arrival), so output from several k6 processes,
+ * or a file read long after the run, lands on the same one-second grid.
+ */
+export class TimedBuckets {
+  private readonly seconds = new Map<number, Aggregator>();
+  private readonly tagCache = new Map<string, Tags>();
+  private readonly vusBySecond = new Map<number, Map<string, number>>();
+
+  /** `source` tells processes apart, so their VU gauges add up instead of overwriting. */
+  add(sample: K6Sample, source = ''): void {
+    const t = Math.floor(sample.timeMs / 1000);
+    if (sample.metric === 'vus') {
+      let bySource = this.vusBySecond.get(t);
+      if (!bySource) this.vusBySecond.set(t, (bySource = new Map()));
+      bySource.set(source, sample.value);
+      return;
+    }
+    let agg = this.seconds.get(t);
+    if (!agg) this.seconds.set(t, (agg = new Aggregator()));
+    const tags = this.tags(sample.tags);
+    switch (sample.kind) {
+      case 'trend':
+        agg.trend(sample.metric, tags, sample.value);
+        return;
+      case 'counter':
+        agg.counter(sample.metric, tags, sample.value);
+        return;
+      case 'rate':
+        agg.rate(sample.metric, tags, sample.value !== 0);
+        return;
+      case 'gauge':
+        agg.gauge(sample.metric, tags, sample.value);
+        return;
+    }
+  }
+
+  /** Hands out, in time order, every second strictly before `beforeT` (all when omitted). */
+  drain(beforeT = Infinity): ClientBucket[] {
+    const ready = [...new Set([...this.seconds.keys(), ...this.vusBySecond.keys()])].filter((t) => t < beforeT).sort((a, b) => a - b);
+    return ready.map((t) => {
+      const bucket = this.seconds.get(t)?.flush(t) ?? { t, vus: 0, metrics: {} };
+      const vus = this.vusBySecond.get(t);
+      bucket.vus = vus ? [...vus.values()].reduce((a, b) => a + b, 0) : 0;
+      this.seconds.delete(t);
+      this.vusBySecond.delete(t);
+      return bucket;
+    });
+  }
+
+  private tags(raw: Record<string, string>): Tags {
+    const key = JSON.stringify(raw);
+    let tags = this.tagCache.get(key);
+    if (!tags) this.tagCache.set(key, (tags = Object.freeze({ ...raw })));
+    return tags;
+  }
+}
