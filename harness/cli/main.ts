@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../../scenarios/package-root.js';
 import { EXIT } from '../errors.js';
 import { loadrigVersion } from '../meta/version.js';
+import { exportCommand } from './commands/export-command.js';
+import { importCommand } from './commands/import-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
 import { reportError } from './report-error.js';
@@ -66,6 +68,25 @@ function program(): Command {
     .description('re-analyse and re-render a stored run without re-running it')
     .action((dir: string) => {
       process.exitCode = reportCommand(dir, { color });
+    });
+  cli
+    .command('import')
+    .argument('<k6-json-output...>', 'files written by k6 run --out json=FILE (one per k6 process)')
+    .option('-o, --out <dir>', 'directory that receives run directories', 'runs')
+    .option('-n, --name <name>', 'scenario name for the run (default: the first file name)')
+    .description('build a run directory and report from k6 JSON output made elsewhere')
+    .action(async (files: string[], opts: { out: string; name?: string }) => {
+      process.exitCode = await importCommand(files, { ...opts, color });
+    });
+
+  cli
+    .command('export')
+    .argument('<format>', 'k6')
+    .argument('<scenario-file>', 'a typed scenario')
+    .option('-o, --output <file>', 'where to write the script (default: <scenario>.k6.js)')
+    .description('write a typed scenario as a k6 script (options from the profile, thresholds verbatim)')
+    .action(async (format: string, file: string, opts: { output?: string }) => {
+      process.exitCode = await exportCommand(format, file, opts);
     });
   return cli;
 }

@@ -25,7 +25,7 @@ export function finishRun(
   progress: ProgressListener,
 ): RunOutcome {
   progress.phase?.('analyse');
-  const endedAt = new Date().toISOString();
+  const endedAt = meta.endedAt ?? new Date().toISOString();
   const recorded = readRun(store.dir);
   const draft: RunMeta = { ...meta, endedAt, ...(result ? { engineResult: result } : {}) };
   const analysis = analyseRun({ ...recorded, meta: draft });

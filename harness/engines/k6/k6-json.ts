@@ -17,7 +17,12 @@ export interface K6MetricInfo {
   thresholds: string[];
 }
 
-const KINDS: Record<string, MetricKind> = { counter: 'counter', trend: 'trend', rate: 'rate', gauge: 'gauge' };
+const KINDS: Record<string, MetricKind> = {
+  counter: 'counter',
+  trend: 'trend',
+  rate: 'rate',
+  gauge: 'gauge',
+};
 
 /**
  * Parses k6's JSON output line by line. Points of a metric whose `Metric` record was not seen
@@ -41,7 +46,9 @@ export class K6JsonParser {
       const name = String(r.data['name'] ?? r.metric);
       const kind = KINDS[String(r.data['type'])];
       if (kind) {
-        const thresholds = Array.isArray(r.data['thresholds']) ? (r.data['thresholds'] as unknown[]).map(String) : [];
+        const thresholds = Array.isArray(r.data['thresholds'])
+          ? (r.data['thresholds'] as unknown[]).map(String)
+          : [];
         this.metrics.set(name, { name, kind, thresholds });
       }
       return undefined;

@@ -44,9 +44,13 @@ export function k6Executor(profile: Profile, gracefulStopMs: Ms): K6Executor {
 }
 
 /** k6 `options` for a typed scenario: one k6 scenario, the thresholds verbatim (same grammar). */
-export function k6Options(scenario: Pick<Scenario, 'name' | 'profile' | 'gracefulStopMs' | 'thresholdsSource'>): K6Options {
+export function k6Options(
+  scenario: Pick<Scenario, 'name' | 'profile' | 'gracefulStopMs' | 'thresholdsSource'>,
+): K6Options {
   return {
-    scenarios: { [k6ScenarioName(scenario.name)]: k6Executor(scenario.profile, scenario.gracefulStopMs) },
+    scenarios: {
+      [k6ScenarioName(scenario.name)]: k6Executor(scenario.profile, scenario.gracefulStopMs),
+    },
     thresholds: scenario.thresholdsSource,
     tags: { loadrig_scenario: scenario.name },
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)'],

@@ -3,14 +3,29 @@
  * modules. It may use only standard JavaScript and what k6 passes in.
  */
 import { parseDuration } from '../../../scenarios/duration.js';
-import type { Checks, HttpApi, HttpResponse, RequestOptions, VuContext } from '../../../scenarios/vu-context.js';
+import type {
+  Checks,
+  HttpApi,
+  HttpResponse,
+  RequestOptions,
+  VuContext,
+} from '../../../scenarios/vu-context.js';
 
 /** The parts of k6's modules the runtime uses, passed in so tests can substitute a recorder. */
 export interface K6Modules {
   http: {
-    asyncRequest(method: string, url: string, body: string | null, params: Record<string, unknown>): Promise<K6Response>;
+    asyncRequest(
+      method: string,
+      url: string,
+      body: string | null,
+      params: Record<string, unknown>,
+    ): Promise<K6Response>;
   };
-  check(value: unknown, checks: Record<string, (v: unknown) => boolean>, tags?: Record<string, string>): boolean;
+  check(
+    value: unknown,
+    checks: Record<string, (v: unknown) => boolean>,
+    tags?: Record<string, string>,
+  ): boolean;
   sleep(seconds: number): void;
 }
 
@@ -37,7 +52,11 @@ function pathName(url: string): string {
 
 export function createVu(k6: K6Modules, globals: K6Globals): VuContext {
   const baseUrl = (globals.env['BASE_URL'] ?? '').replace(/\/$/, '');
-  const request = async (method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse> => {
+  const request = async (
+    method: string,
+    path: string,
+    opts: RequestOptions = {},
+  ): Promise<HttpResponse> => {
     const url = /^https?:\/\//i.test(path) ? path : baseUrl + path;
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     let body: string | null = null;
@@ -54,7 +73,8 @@ export function createVu(k6: K6Modules, globals: K6Globals): VuContext {
       tags: { ...(opts.tags ?? {}), name: opts.name ?? pathName(path) },
       responseType: 'text',
     };
-    if (opts.timeout !== undefined) params['timeout'] = `${parseDuration(opts.timeout, 'timeout')}ms`;
+    if (opts.timeout !== undefined)
+      params['timeout'] = `${parseDuration(opts.timeout, 'timeout')}ms`;
     const res = await k6.http.asyncRequest(method, url, body, params);
     const text = res.body ?? '';
     return {
@@ -85,7 +105,9 @@ export function createVu(k6: K6Modules, globals: K6Globals): VuContext {
       return k6.check(value, checks as Record<string, (v: unknown) => boolean>, tags);
     },
     async sleep(duration: number | string): Promise<void> {
-      k6.sleep(typeof duration === 'number' ? duration : parseDuration(duration, 'vu.sleep') / 1000);
+      k6.sleep(
+        typeof duration === 'number' ? duration : parseDuration(duration, 'vu.sleep') / 1000,
+      );
     },
   };
 }

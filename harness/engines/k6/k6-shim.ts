@@ -6,4 +6,7 @@ export { ramp, spike, soak, constantRate } from '../../../scenarios/profile.js';
 
 export const scenario = <T>(definition: T): T => definition;
 export const target = <T>(spec: T): T => spec;
-export const externalTarget = (baseUrl: string): { kind: 'external'; baseUrl: string } => ({ kind: 'external', baseUrl });
+export const externalTarget = (baseUrl: string): { kind: 'external'; baseUrl: string } => ({
+  kind: 'external',
+  baseUrl,
+});

@@ -39,14 +39,27 @@ export function compareVerdicts(
   loadrig: { metric: string; expression: string; ok: boolean }[],
   k6: K6ThresholdVerdict[],
 ): VerdictComparison[] {
-  const key = (metric: string, expression: string): string => `${metric}\u0000${expression.replace(/\s+/g, '')}`;
+  const key = (metric: string, expression: string): string =>
+    `${metric}\u0000${expression.replace(/\s+/g, '')}`;
   const rows = new Map<string, VerdictComparison>();
   for (const v of loadrig) {
-    rows.set(key(v.metric, v.expression), { metric: v.metric, expression: v.expression, loadrig: v.ok, k6: undefined, agree: false });
+    rows.set(key(v.metric, v.expression), {
+      metric: v.metric,
+      expression: v.expression,
+      loadrig: v.ok,
+      k6: undefined,
+      agree: false,
+    });
   }
   for (const v of k6) {
     const k = key(v.metric, v.expression);
-    const row = rows.get(k) ?? { metric: v.metric, expression: v.expression, loadrig: undefined, k6: undefined, agree: false };
+    const row = rows.get(k) ?? {
+      metric: v.metric,
+      expression: v.expression,
+      loadrig: undefined,
+      k6: undefined,
+      agree: false,
+    };
     row.k6 = v.passed;
     rows.set(k, row);
   }

@@ -41,7 +41,9 @@ export class TimedBuckets {
 
   /** Hands out, in time order, every second strictly before `beforeT` (all when omitted). */
   drain(beforeT = Infinity): ClientBucket[] {
-    const ready = [...new Set([...this.seconds.keys(), ...this.vusBySecond.keys()])].filter((t) => t < beforeT).sort((a, b) => a - b);
+    const ready = [...new Set([...this.seconds.keys(), ...this.vusBySecond.keys()])]
+      .filter((t) => t < beforeT)
+      .sort((a, b) => a - b);
     return ready.map((t) => {
       const bucket = this.seconds.get(t)?.flush(t) ?? { t, vus: 0, metrics: {} };
       const vus = this.vusBySecond.get(t);

@@ -2,7 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { K6JsonParser, type K6Sample } from '../../../../harness/engines/k6/k6-json.js';
-import { compareVerdicts, k6ThresholdVerdicts, type K6SummaryExport } from '../../../../harness/engines/k6/k6-summary.js';
+import {
+  compareVerdicts,
+  k6ThresholdVerdicts,
+  type K6SummaryExport,
+} from '../../../../harness/engines/k6/k6-summary.js';
 import { TimedBuckets } from '../../../../harness/engines/k6/timed-buckets.js';
 import type { CounterSeries, RateSeries, TrendSeries } from '../../../../reports/model/run-data.js';
 
@@ -11,7 +15,9 @@ const lines = readFileSync(join(fixtures, 'json-output.ndjson'), 'utf8').split('
 
 function parseAll(input: string[]): { parser: K6JsonParser; samples: K6Sample[] } {
   const parser = new K6JsonParser();
-  const samples = input.map((l) => parser.parseLine(l)).filter((s): s is K6Sample => s !== undefined);
+  const samples = input
+    .map((l) => parser.parseLine(l))
+    .filter((s): s is K6Sample => s !== undefined);
   return { parser, samples };
 }
 
@@ -19,7 +25,11 @@ describe("k6's JSON output (real k6 v1.3.0 output)", () => {
   it('reads Metric records for kinds and thresholds, and Point records as samples', () => {
     const { parser, samples } = parseAll(lines);
     expect(parser.malformedLines).toBe(0);
-    expect(parser.metrics.get('http_req_duration')).toEqual({ name: 'http_req_duration', kind: 'trend', thresholds: ['p(95)<500'] });
+    expect(parser.metrics.get('http_req_duration')).toEqual({
+      name: 'http_req_duration',
+      kind: 'trend',
+      thresholds: ['p(95)<500'],
+    });
     expect(parser.thresholds()).toEqual({ http_req_duration: ['p(95)<500'] });
     const duration = samples.find((s) => s.metric === 'http_req_duration');
     expect(duration).toEqual({
@@ -27,9 +37,18 @@ describe("k6's JSON output (real k6 v1.3.0 output)", () => {
       kind: 'trend',
       timeMs: Date.parse('2026-11-23T07:55:46.474Z'),
       value: 0.455414,
-      tags: { expected_response: 'true', method: 'GET', name: 'root', scenario: 'default', status: '200' },
+      tags: {
+        expected_response: 'true',
+        method: 'GET',
+        name: 'root',
+        scenario: 'default',
+        status: '200',
+      },
     });
-    expect(samples.find((s) => s.metric === 'checks')?.tags).toEqual({ check: 'status 200', scenario: 'default' });
+    expect(samples.find((s) => s.metric === 'checks')?.tags).toEqual({
+      check: 'status 200',
+      scenario: 'default',
+    });
     expect(new Set(samples.map((s) => s.metric)).size).toBe(10);
   });
 
@@ -41,7 +60,11 @@ describe("k6's JSON output (real k6 v1.3.0 output)", () => {
   });
 
   it('counts malformed lines instead of failing', () => {
-    const { parser, samples } = parseAll(['{"type":"Point","metric":"http_reqs","data":{"time":"x","value":1}}', '{not json', '']);
+    const { parser, samples } = parseAll([
+      '{"type":"Point","metric":"http_reqs","data":{"time":"x","value":1}}',
+      '{not json',
+      '',
+    ]);
     expect(samples).toEqual([]);
     expect(parser.malformedLines).toBe(2);
   });
@@ -68,10 +91,14 @@ describe("k6's JSON output (real k6 v1.3.0 output)", () => {
 });
 
 describe("k6's --summary-export", () => {
-  const summary = JSON.parse(readFileSync(join(fixtures, 'summary-export.json'), 'utf8')) as K6SummaryExport;
+  const summary = JSON.parse(
+    readFileSync(join(fixtures, 'summary-export.json'), 'utf8'),
+  ) as K6SummaryExport;
 
   it('reads `false` under thresholds as passed', () => {
-    expect(k6ThresholdVerdicts(summary)).toEqual([{ metric: 'http_req_duration', expression: 'p(95)<500', passed: true }]);
+    expect(k6ThresholdVerdicts(summary)).toEqual([
+      { metric: 'http_req_duration', expression: 'p(95)<500', passed: true },
+    ]);
   });
 
   it("lines loadrig's verdicts up with k6's", () => {
@@ -83,7 +110,13 @@ describe("k6's --summary-export", () => {
       k6ThresholdVerdicts(summary),
     );
     expect(rows).toEqual([
-      { metric: 'http_req_duration', expression: 'p(95) < 500', loadrig: true, k6: true, agree: true },
+      {
+        metric: 'http_req_duration',
+        expression: 'p(95) < 500',
+        loadrig: true,
+        k6: true,
+        agree: true,
+      },
       { metric: 'checks', expression: 'rate>0.99', loadrig: false, k6: undefined, agree: false },
     ]);
   });

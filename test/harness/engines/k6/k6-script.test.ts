@@ -8,15 +8,19 @@ import { bundleK6Script } from '../../../../harness/engines/k6/k6-script.js';
 import { LoadrigError } from '../../../../harness/errors.js';
 import { loadScenario } from '../../../../harness/loader/load-scenario.js';
 
-const fixture = (name: string): string => join(import.meta.dirname, '../../../fixtures/scenarios', name);
-const double = (name: string): string => join(import.meta.dirname, '../../../fixtures/k6-double', name);
+const fixture = (name: string): string =>
+  join(import.meta.dirname, '../../../fixtures/scenarios', name);
+const double = (name: string): string =>
+  join(import.meta.dirname, '../../../fixtures/k6-double', name);
 
 async function exportScript(name: string): Promise<string> {
   return bundleK6Script(fixture(name), await loadScenario(fixture(name)));
 }
 
 /** Re-bundles a generated script with k6's modules replaced by recording doubles, and loads it. */
-async function loadWithDoubles(script: string): Promise<{ options: Record<string, unknown>; default: () => Promise<void> }> {
+async function loadWithDoubles(
+  script: string,
+): Promise<{ options: Record<string, unknown>; default: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'loadrig-k6-'));
   const generated = join(dir, 'script.js');
   writeFileSync(generated, script);
@@ -59,7 +63,10 @@ describe('typed scenario → k6 script', () => {
           gracefulStop: '5000ms',
         },
       },
-      thresholds: { http_req_duration: ['p(95)<300'], 'http_req_duration{name:login}': ['p(99)<500'] },
+      thresholds: {
+        http_req_duration: ['p(95)<300'],
+        'http_req_duration{name:login}': ['p(99)<500'],
+      },
       tags: { loadrig_scenario: 'k6 mapping' },
       summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)'],
     });
@@ -80,7 +87,11 @@ describe('typed scenario → k6 script', () => {
         method: 'POST',
         url: 'http://127.0.0.1:8080/login',
         body: '{"user":"u7"}',
-        params: { headers: { 'content-type': 'application/json' }, tags: { name: 'login' }, responseType: 'text' },
+        params: {
+          headers: { 'content-type': 'application/json' },
+          tags: { name: 'login' },
+          responseType: 'text',
+        },
       },
       { fn: 'check', names: ['logged in'], results: { 'logged in': true }, tags: undefined },
       {
@@ -95,8 +106,19 @@ describe('typed scenario → k6 script', () => {
           timeout: '2000ms',
         },
       },
-      { fn: 'check', names: ['has items'], results: { 'has items': true }, tags: { area: 'catalog' } },
-      { fn: 'asyncRequest', method: 'DELETE', url: 'http://127.0.0.1:8080/items/1', body: null, params: { headers: {}, tags: { name: '/items/1' }, responseType: 'text' } },
+      {
+        fn: 'check',
+        names: ['has items'],
+        results: { 'has items': true },
+        tags: { area: 'catalog' },
+      },
+      {
+        fn: 'asyncRequest',
+        method: 'DELETE',
+        url: 'http://127.0.0.1:8080/items/1',
+        body: null,
+        params: { headers: {}, tags: { name: '/items/1' }, responseType: 'text' },
+      },
       { fn: 'sleep', seconds: 0.25 },
       { fn: 'sleep', seconds: 1 },
     ]);
@@ -106,6 +128,8 @@ describe('typed scenario → k6 script', () => {
     const e = await exportScript('k6-node-import.ts').catch((err: unknown) => err);
     expect(e).toBeInstanceOf(LoadrigError);
     expect((e as LoadrigError).code).toBe('E_K6_SCRIPT');
-    expect((e as LoadrigError).message).toMatch(/k6-node-import\.ts.*'node:fs', a Node\.js module that k6 cannot run/s);
+    expect((e as LoadrigError).message).toMatch(
+      /k6-node-import\.ts.*'node:fs', a Node\.js module that k6 cannot run/s,
+    );
   });
 });
