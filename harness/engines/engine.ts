@@ -1,5 +1,6 @@
 import type { Ms } from '../../scenarios/duration.js';
 import type { Profile } from '../../scenarios/profile.js';
+import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
 import type { MetricSink } from '../aggregator/metric-sink.js';
 
@@ -10,6 +11,8 @@ export interface EnginePlan {
   flow: Flow;
   env: Readonly<Record<string, string | undefined>>;
   gracefulStopMs: Ms;
+  /** The scenario file, for engines that run the flow out of process (k6 bundles it). */
+  source?: { scenarioFile: string; scenario: Scenario };
 }
 
 export interface EngineResult {
@@ -20,6 +23,8 @@ export interface EngineResult {
   /** Exceptions thrown by the flow, by message, with their count. */
   flowErrors: Record<string, number>;
   peakVus: number;
+  /** k6's own threshold verdicts, when k6 ran the load. */
+  k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
 }
 
 export interface EngineEvents {

@@ -14,6 +14,8 @@ import type { ServerSampler } from './server-sampler.js';
 export interface LoadContext {
   engine: Engine;
   scenario: Scenario;
+  /** Where the scenario came from: engines that run out of process (k6) need the file. */
+  scenarioFile?: string;
   profile: Profile;
   target: RunningTarget;
   sampler: ServerSampler;
@@ -44,6 +46,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     flow: scenario.flow,
     env: { ...process.env, ...scenario.env, BASE_URL: target.baseUrl },
     gracefulStopMs: scenario.gracefulStopMs,
+    ...(ctx.scenarioFile !== undefined ? { source: { scenarioFile: ctx.scenarioFile, scenario } } : {}),
   };
   try {
     if (scenario.warmupMs > 0) {

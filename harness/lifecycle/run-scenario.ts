@@ -93,6 +93,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
     const load = await driveLoad({
       engine,
       scenario,
+      ...(opts.scenarioFile !== undefined ? { scenarioFile: opts.scenarioFile } : {}),
       profile,
       target: running,
       sampler,

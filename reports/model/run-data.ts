@@ -42,6 +42,16 @@ export interface GaugeSeries {
 
 export type MetricSeries = TrendSeries | CounterSeries | RateSeries | GaugeSeries;
 
+/** Percentiles of all of a trend metric's series in one second, merged, in the metric's unit. */
+export interface TrendPercentiles {
+  count: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
 /** One line of client.ndjson: everything the engine recorded in one wall-clock second. */
 export interface ClientBucket {
   /** Unix time of the second's start, in seconds. */
@@ -49,6 +59,12 @@ export interface ClientBucket {
   /** Active virtual users at the end of the second. */
   vus: number;
   metrics: Record<string, MetricSeries[]>;
+  /**
+   * Optional, by trend metric: the second's percentiles over every tag set, written by the
+   * aggregator so a long run's timeline needs no histogram decoding. Readers fall back to
+   * merging the histograms when it is absent.
+   */
+  percentiles?: Record<string, TrendPercentiles>;
 }
 
 /** One line of server.ndjson: every server series sampled in one second. */
@@ -96,6 +112,7 @@ export interface RunMeta {
     droppedIterations: number;
     flowErrors: Record<string, number>;
     peakVus: number;
+    k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
   };
   loadrig: string;
   node: string;
