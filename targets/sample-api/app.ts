@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseDelayMs, type SampleApiConfig } from './config.js';
+import { modes } from './modes/index.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -20,6 +21,7 @@ type Handler = (req: IncomingMessage, res: ServerResponse, query: string) => voi
 
 export function createSampleApi(config: SampleApiConfig): SampleApi {
   let closing = false;
+  const behaviour = modes[config.mode](config.modeSettings);
 
   const send = (res: ServerResponse, status: number, body: Buffer | object): void => {
     const bytes = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
@@ -92,7 +94,11 @@ export function createSampleApi(config: SampleApiConfig): SampleApi {
       res.setHeader('allow', found.method);
       return send(res, 405, { error: `${req.method} not allowed; use ${found.method}`, path });
     }
-    found.handle(req, res, query);
+    if (path === '/health') return found.handle(req, res, query);
+    behaviour(
+      () => found.handle(req, res, query),
+      (message) => send(res, 503, { error: message }),
+    );
   };
 
   const server = createServer((req, res) => {

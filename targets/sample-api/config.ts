@@ -1,9 +1,11 @@
+import type { ModeSettings } from './modes/mode.js';
+
 /**
  * The sample API's configuration, read from its environment. Modes are the behaviours the
- * bundled target can show; only `healthy` exists so far, and later ones (leaking, GC-heavy,
- * event-loop-blocking, pool-starved) are added here and switched on in app.ts.
+ * bundled target can show (each implemented in modes/<mode>.ts, where its mechanism is
+ * described); they apply to every route but /health.
  */
-export const SAMPLE_API_MODES = ['healthy'] as const;
+export const SAMPLE_API_MODES = ['healthy', 'leak', 'gc', 'block', 'cpu', 'pool'] as const;
 export type SampleApiMode = (typeof SAMPLE_API_MODES)[number];
 
 export const MAX_DELAY_MS = 60_000;
@@ -16,6 +18,39 @@ export interface SampleApiConfig {
   mode: SampleApiMode;
   /** What `GET /delay` waits without `?ms=`. */
   defaultDelayMs: number;
+  modeSettings: ModeSettings;
+}
+
+/** Mode knobs: environment variable, default, and the smallest value that makes sense. */
+const KNOBS = {
+  leakBytesPerRequest: ['LEAK_BYTES_PER_REQUEST', 16_384, 8],
+  gcEvery: ['GC_EVERY', 10, 1],
+  gcAllocMb: ['GC_ALLOC_MB', 16, 1],
+  blockEvery: ['BLOCK_EVERY', 10, 1],
+  blockMs: ['BLOCK_MS', 100, 1],
+  cpuMs: ['CPU_MS', 5, 1],
+  poolSize: ['POOL_SIZE', 4, 1],
+  poolHoldMs: ['POOL_HOLD_MS', 20, 1],
+} as const satisfies Record<string, [string, number, number]>;
+
+function parseModeSettings(
+  env: Record<string, string | undefined>,
+  problems: string[],
+): ModeSettings {
+  const settings: Record<string, number> = {};
+  for (const [key, [name, fallback, min]] of Object.entries(KNOBS)) {
+    const text = env[name]?.trim();
+    const value = text === undefined || text === '' ? fallback : Number(text);
+    if (!Number.isInteger(value) || value < min) {
+      problems.push(`${name} "${text}" is not a whole number >= ${min} (default ${fallback})`);
+    }
+    settings[key] = value;
+  }
+  const url = env.POOL_DATABASE_URL?.trim();
+  return {
+    ...(settings as Omit<ModeSettings, 'poolDatabaseUrl'>),
+    ...(url ? { poolDatabaseUrl: url } : {}),
+  };
 }
 
 export class SampleApiConfigError extends Error {
@@ -37,7 +72,7 @@ export function parseDelayMs(text: string): number | { error: string } {
 const isMode = (value: string): value is SampleApiMode =>
   (SAMPLE_API_MODES as readonly string[]).includes(value);
 
-/** Reads PORT (required), HOST, SAMPLE_API_MODE and DELAY_MS; reports every problem at once. */
+/** Reads PORT (required), HOST, SAMPLE_API_MODE, DELAY_MS and the mode knobs; reports every problem at once. */
 export function parseSampleApiConfig(env: Record<string, string | undefined>): SampleApiConfig {
   const problems: string[] = [];
   const portText = env.PORT?.trim() ?? '';
@@ -55,9 +90,16 @@ export function parseSampleApiConfig(env: Record<string, string | undefined>): S
 
   const delay = env.DELAY_MS === undefined ? DEFAULT_DELAY_MS : parseDelayMs(env.DELAY_MS);
   if (typeof delay !== 'number') problems.push(`DELAY_MS: ${delay.error}`);
+  const modeSettings = parseModeSettings(env, problems);
 
   if (problems.length > 0 || !isMode(modeText) || typeof delay !== 'number') {
     throw new SampleApiConfigError(problems);
   }
-  return { host: env.HOST?.trim() || '127.0.0.1', port, mode: modeText, defaultDelayMs: delay };
+  return {
+    host: env.HOST?.trim() || '127.0.0.1',
+    port,
+    mode: modeText,
+    defaultDelayMs: delay,
+    modeSettings,
+  };
 }

@@ -2,13 +2,22 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, request } from 'undici';
 import { createSampleApi, type SampleApi } from '../../../targets/sample-api/app.js';
+import { parseSampleApiConfig } from '../../../targets/sample-api/config.js';
+
+const modeSettings = parseSampleApiConfig({ PORT: '0' }).modeSettings;
 
 // The handlers in-process; sample-api.e2e.test.ts runs the real server through the provider.
 let api: SampleApi;
 let baseUrl: string;
 
 beforeAll(async () => {
-  api = createSampleApi({ host: '127.0.0.1', port: 0, mode: 'healthy', defaultDelayMs: 5 });
+  api = createSampleApi({
+    host: '127.0.0.1',
+    port: 0,
+    mode: 'healthy',
+    defaultDelayMs: 5,
+    modeSettings,
+  });
   await new Promise<void>((resolve) => api.server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;
 });
@@ -76,7 +85,13 @@ describe('sample-api handlers', () => {
 
 describe('sample-api close()', () => {
   it('closes idle keep-alive connections at once and busy ones after their response', async () => {
-    const own = createSampleApi({ host: '127.0.0.1', port: 0, mode: 'healthy', defaultDelayMs: 0 });
+    const own = createSampleApi({
+      host: '127.0.0.1',
+      port: 0,
+      mode: 'healthy',
+      defaultDelayMs: 0,
+      modeSettings,
+    });
     await new Promise<void>((resolve) => own.server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(own.server.address() as AddressInfo).port}`;
     const agent = new Agent({ keepAliveTimeout: 60_000 });

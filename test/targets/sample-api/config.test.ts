@@ -12,6 +12,16 @@ describe('parseSampleApiConfig', () => {
       port: 8080,
       mode: 'healthy',
       defaultDelayMs: 20,
+      modeSettings: {
+        leakBytesPerRequest: 16_384,
+        gcEvery: 10,
+        gcAllocMb: 16,
+        blockEvery: 10,
+        blockMs: 100,
+        cpuMs: 5,
+        poolSize: 4,
+        poolHoldMs: 20,
+      },
     });
     expect(() => parseSampleApiConfig({})).toThrow('PORT is required');
   });
@@ -19,7 +29,31 @@ describe('parseSampleApiConfig', () => {
   it('reads HOST, SAMPLE_API_MODE and DELAY_MS', () => {
     expect(
       parseSampleApiConfig({ PORT: '0', HOST: '::1', SAMPLE_API_MODE: 'healthy', DELAY_MS: '5' }),
-    ).toEqual({ host: '::1', port: 0, mode: 'healthy', defaultDelayMs: 5 });
+    ).toMatchObject({ host: '::1', port: 0, mode: 'healthy', defaultDelayMs: 5 });
+  });
+
+  it('reads the mode knobs and the pool database URL', () => {
+    const config = parseSampleApiConfig({
+      PORT: '0',
+      SAMPLE_API_MODE: 'pool',
+      POOL_SIZE: '2',
+      POOL_HOLD_MS: '50',
+      BLOCK_MS: '30',
+      POOL_DATABASE_URL: 'postgres://127.0.0.1/x',
+    });
+    expect(config.mode).toBe('pool');
+    expect(config.modeSettings).toMatchObject({
+      poolSize: 2,
+      poolHoldMs: 50,
+      blockMs: 30,
+      poolDatabaseUrl: 'postgres://127.0.0.1/x',
+    });
+  });
+
+  it('rejects knobs that are not whole numbers at or above their minimum', () => {
+    expect(() => parseSampleApiConfig({ PORT: '0', POOL_SIZE: '0', CPU_MS: 'abc' })).toThrow(
+      'CPU_MS "abc" is not a whole number >= 1 (default 5); POOL_SIZE "0" is not a whole number >= 1 (default 4)',
+    );
   });
 
   it('reports every problem at once, naming the valid modes', () => {
@@ -27,7 +61,7 @@ describe('parseSampleApiConfig', () => {
       parseSampleApiConfig({ PORT: '70000', SAMPLE_API_MODE: 'leaky', DELAY_MS: '-1' }),
     ).toThrow(
       'PORT "70000" is not a port in 0..65535; ' +
-        'SAMPLE_API_MODE "leaky" is unknown; valid modes: healthy; ' +
+        'SAMPLE_API_MODE "leaky" is unknown; valid modes: healthy, leak, gc, block, cpu, pool; ' +
         'DELAY_MS: "-1" is not a whole number of milliseconds',
     );
   });
