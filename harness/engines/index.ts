@@ -1,9 +1,11 @@
 import { BuiltinEngine } from './builtin/builtin-engine.js';
+import { K6Engine } from './k6/k6-engine.js';
 import type { Engine } from './engine.js';
 import { UsageError } from '../errors.js';
 
 export const engines = {
   builtin: () => new BuiltinEngine(),
+  k6: () => new K6Engine(),
 } satisfies Record<string, () => Engine>;
 
 export type EngineName = keyof typeof engines;

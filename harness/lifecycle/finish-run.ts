@@ -1,6 +1,13 @@
-import { analyseRun, renderHtml, toSummaryJson, type RunAnalysis } from '../../reports/index.js';
+import { appendFileSync } from 'node:fs';
+import { analyseRun, type RunAnalysis } from '../../reports/index.js';
+import {
+  DEFAULT_FORMATS,
+  reportFormats,
+  type ReportFormatName,
+} from '../../reports/render/report-formats.js';
 import type { RunData, RunMeta } from '../../reports/model/run-data.js';
 import type { EngineResult } from '../engines/engine.js';
+import { compareVerdicts } from '../engines/k6/k6-summary.js';
 import { EXIT } from '../errors.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import { readRun } from '../store/read-run.js';
@@ -30,12 +37,56 @@ export function finishRun(
   const draft: RunMeta = { ...meta, endedAt, ...(result ? { engineResult: result } : {}) };
   const analysis = analyseRun({ ...recorded, meta: draft });
   const status = draft.status === 'passed' && !analysis.passed ? 'failed' : draft.status;
+  warnOnVerdictDisagreement(analysis, result, progress);
   const run: RunData = { ...recorded, meta: { ...draft, status } };
   progress.phase?.('report');
-  store.writeFile('summary', JSON.stringify(toSummaryJson(run, analysis), null, 2) + '\n');
-  const reportPath = store.writeFile('report', renderHtml(run, analysis));
+  const written = writeOutputs(store, run, analysis, DEFAULT_FORMATS);
+  const reportPath = written.html ?? store.dir;
   store.writeMeta(run.meta);
   return { dir: store.dir, run, analysis, reportPath, exitCode: exitCodeForStatus(status) };
+}
+
+/** loadrig evaluates thresholds over the merged data; k6's own verdicts should agree. */
+function warnOnVerdictDisagreement(
+  analysis: RunAnalysis,
+  result: EngineResult | undefined,
+  progress: ProgressListener,
+): void {
+  if (!result?.k6Thresholds) return;
+  const ours = analysis.thresholds.map((t) => ({
+    metric: t.selector,
+    expression: t.expression,
+    ok: t.ok,
+  }));
+  for (const row of compareVerdicts(ours, result.k6Thresholds)) {
+    if (row.agree) continue;
+    const verdict = (v: boolean | undefined): string =>
+      v === undefined ? 'not evaluated' : v ? 'passed' : 'failed';
+    progress.warn?.(
+      `threshold ${row.metric} ${row.expression}: loadrig ${verdict(row.loadrig)}, k6 ${verdict(row.k6)}`,
+    );
+  }
+}
+
+/**
+ * Renders each format into the run directory (atomically) and returns the paths written. The
+ * Markdown summary is also appended to $GITHUB_STEP_SUMMARY when GitHub Actions sets it.
+ */
+export function writeOutputs(
+  store: Pick<RunStore, 'writeOutput'>,
+  run: RunData,
+  analysis: RunAnalysis,
+  formats: readonly ReportFormatName[],
+): Partial<Record<ReportFormatName, string>> {
+  const written: Partial<Record<ReportFormatName, string>> = {};
+  for (const name of formats) {
+    const format = reportFormats[name];
+    const content = format.render(run, analysis);
+    written[name] = store.writeOutput(format.file, content);
+    const stepSummary = process.env['GITHUB_STEP_SUMMARY'];
+    if (name === 'md' && stepSummary) appendFileSync(stepSummary, content + '\n');
+  }
+  return written;
 }
 
 export function exitCodeForStatus(status: RunMeta['status']): number {

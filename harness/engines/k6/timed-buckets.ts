@@ -1,6 +1,7 @@
-import type { ClientBucket, Tags } from '../../../reports/model/run-data.js';
+import type { ClientBucket } from '../../../reports/model/run-data.js';
 import { Aggregator } from '../../aggregator/aggregator.js';
 import type { K6Sample } from './k6-json.js';
+import { recordK6Sample, TagInterner } from './k6-sample-sink.js';
 
 /**
  * Buckets samples by their own timestamps (not by arrival), so output from several k6 processes,
@@ -8,7 +9,7 @@ import type { K6Sample } from './k6-json.js';
  */
 export class TimedBuckets {
   private readonly seconds = new Map<number, Aggregator>();
-  private readonly tagCache = new Map<string, Tags>();
+  private readonly tags = new TagInterner();
   private readonly vusBySecond = new Map<number, Map<string, number>>();
 
   /** `source` tells processes apart, so their VU gauges add up instead of overwriting. */
@@ -22,21 +23,7 @@ export class TimedBuckets {
     }
     let agg = this.seconds.get(t);
     if (!agg) this.seconds.set(t, (agg = new Aggregator()));
-    const tags = this.tags(sample.tags);
-    switch (sample.kind) {
-      case 'trend':
-        agg.trend(sample.metric, tags, sample.value);
-        return;
-      case 'counter':
-        agg.counter(sample.metric, tags, sample.value);
-        return;
-      case 'rate':
-        agg.rate(sample.metric, tags, sample.value !== 0);
-        return;
-      case 'gauge':
-        agg.gauge(sample.metric, tags, sample.value);
-        return;
-    }
+    recordK6Sample(agg, sample, this.tags.intern(sample.tags));
   }
 
   /** Hands out, in time order, every second strictly before `beforeT` (all when omitted). */
@@ -52,12 +39,5 @@ export class TimedBuckets {
       this.vusBySecond.delete(t);
       return bucket;
     });
-  }
-
-  private tags(raw: Record<string, string>): Tags {
-    const key = JSON.stringify(raw);
-    let tags = this.tagCache.get(key);
-    if (!tags) this.tagCache.set(key, (tags = Object.freeze({ ...raw })));
-    return tags;
   }
 }

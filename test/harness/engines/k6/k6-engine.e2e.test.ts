@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Aggregator } from '../../../../harness/aggregator/aggregator.js';
+import { findK6 } from '../../../../harness/engines/k6/k6-binary.js';
+import { K6Engine } from '../../../../harness/engines/k6/k6-engine.js';
+import { LoadrigError } from '../../../../harness/errors.js';
+import { loadScenario } from '../../../../harness/loader/load-scenario.js';
+import type {
+  ClientBucket,
+  CounterSeries,
+  TrendSeries,
+} from '../../../../reports/model/run-data.js';
+
+const fakeK6 = join(import.meta.dirname, '../../../fixtures/fake-k6/k6');
+const scenarioFile = join(import.meta.dirname, '../../../fixtures/scenarios/k6-flow.ts');
+
+async function runFake(env: Record<string, string> = {}) {
+  const scenario = await loadScenario(scenarioFile);
+  const sink = new Aggregator();
+  const buckets: ClientBucket[] = [];
+  const timer = setInterval(() => buckets.push(sink.flush(buckets.length)), 300);
+  Object.assign(process.env, env);
+  try {
+    const result = await new K6Engine(() => fakeK6).run(
+      {
+        baseUrl: 'http://127.0.0.1:8080',
+        profile: scenario.profile,
+        flow: scenario.flow,
+        env: {},
+        gracefulStopMs: 1000,
+        source: { scenarioFile, scenario },
+      },
+      sink,
+      new AbortController().signal,
+    );
+    return { result, buckets: [...buckets, sink.flush(buckets.length)] };
+  } finally {
+    clearInterval(timer);
+    for (const k of Object.keys(env)) delete process.env[k];
+  }
+}
+
+describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats)', () => {
+  it('streams k6 JSON output into the sink while k6 runs, and reads its verdicts', async () => {
+    const { result, buckets } = await runFake();
+    const withData = buckets.filter((b) => (b.metrics['http_reqs'] ?? []).length > 0);
+    // Streamed, not buffered: samples arrived in several sink seconds, before k6 exited.
+    expect(withData.length).toBeGreaterThanOrEqual(2);
+    const reqs = buckets
+      .flatMap((b) => (b.metrics['http_reqs'] ?? []) as CounterSeries[])
+      .reduce((n, s) => n + s.value, 0);
+    expect(reqs).toBe(120);
+    const durations = buckets.flatMap(
+      (b) => (b.metrics['http_req_duration'] ?? []) as TrendSeries[],
+    );
+    expect(durations.reduce((n, s) => n + s.count, 0)).toBe(120);
+    expect(durations[0]?.tags).toEqual({
+      name: '/fast',
+      method: 'GET',
+      status: '200',
+      scenario: 'default',
+      expected_response: 'true',
+    });
+    expect(result.iterations).toBe(120);
+    expect(result.peakVus).toBe(3);
+    expect(result.k6Thresholds).toEqual([
+      { metric: 'http_req_duration', expression: 'p(95)<300', passed: true },
+    ]);
+  });
+
+  it("treats k6's exit code 99 as failed thresholds, not a failure to run", async () => {
+    const { result } = await runFake({ FAKE_K6_FAIL: '1' });
+    expect(result.k6Thresholds).toEqual([
+      { metric: 'http_req_duration', expression: 'p(95)<300', passed: false },
+    ]);
+  });
+
+  it('names K6_BINARY and PATH when k6 is not installed', () => {
+    expect(() => findK6({ PATH: '/nonexistent' })).toThrow(
+      /K6_BINARY is not set and there is no k6 on PATH/,
+    );
+    const e = (() => {
+      try {
+        findK6({ K6_BINARY: '/nonexistent/k6', PATH: '' });
+      } catch (err) {
+        return err;
+      }
+      return undefined;
+    })();
+    expect(e).toBeInstanceOf(LoadrigError);
+    expect((e as LoadrigError).message).toContain('K6_BINARY is set to /nonexistent/k6');
+    expect(findK6({ K6_BINARY: fakeK6 })).toBe(fakeK6);
+  });
+});
