@@ -61,7 +61,8 @@ describe('sample-api, started by the local provider', () => {
     const res = await fetch(`${own.baseUrl}/delay`);
     expect(await res.json()).toEqual({ delayedMs: 40 });
     expect(performance.now() - started).toBeGreaterThanOrEqual(40);
-    const pid = own.metricSources[0]?.pid ?? 0;
+    const source = own.metricSources.find((s) => s.kind === 'process');
+    const pid = source?.kind === 'process' ? source.pid : 0;
     await own.stop();
     expect(isAlive(pid)).toBe(false);
     const log = await readFile(`${logFile}.2`, 'utf8');
