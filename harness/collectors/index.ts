@@ -1,6 +1,10 @@
 import type { Collector } from './collector.js';
 import type { MetricSource } from './metric-source.js';
+import { NodeAgentCollector } from './node-agent-collector.js';
+import { PostgresCollector } from './postgres-collector.js';
 import { ProcessCollector } from './process-collector.js';
+import { PrometheusCollector } from './prometheus-collector.js';
+import { RedisCollector } from './redis-collector.js';
 
 /** One collector per metric source a provider announced. */
 export function createCollectors(sources: MetricSource[]): Collector[] {
@@ -8,9 +12,17 @@ export function createCollectors(sources: MetricSource[]): Collector[] {
     switch (source.kind) {
       case 'process':
         return new ProcessCollector(source.pid, source.label);
+      case 'node-agent':
+        return new NodeAgentCollector(source.socketPath, source.label);
+      case 'prometheus':
+        return new PrometheusCollector(source.url, source.label);
+      case 'postgres':
+        return new PostgresCollector(source.connectionString, source.label);
+      case 'redis':
+        return new RedisCollector(source.url, source.label);
       default: {
-        const unknown: never = source.kind;
-        throw new Error(`no collector for metric source kind "${String(unknown)}"`);
+        const unknown: never = source;
+        throw new Error(`no collector for metric source kind "${(unknown as MetricSource).kind}"`);
       }
     }
   });
