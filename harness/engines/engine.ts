@@ -13,6 +13,8 @@ export interface EnginePlan {
   gracefulStopMs: Ms;
   /** The scenario file, for engines that run the flow out of process (k6 bundles it). */
   source?: { scenarioFile: string; scenario: Scenario };
+  /** Run as this many engine processes, each an equal execution segment (k6 semantics). */
+  segments?: number;
 }
 
 export interface EngineResult {

@@ -1,25 +1,24 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import { LoadrigError } from '../../errors.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
-import { FileTailer } from './file-tailer.js';
+import { executionSegments, segmentArgs } from './execution-segments.js';
 import { findK6 } from './k6-binary.js';
-import { K6JsonParser, type K6Sample } from './k6-json.js';
+import { K6JsonParser } from './k6-json.js';
+import { runK6Process } from './k6-process.js';
+import { K6SampleSink } from './k6-sample-sink.js';
 import { bundleK6Script } from './k6-script.js';
 import { k6ThresholdVerdicts, type K6SummaryExport } from './k6-summary.js';
-import { K6SampleSink } from './k6-sample-sink.js';
 
-const POLL_MS = 200;
 /** k6's exit code when thresholds failed: a verdict, not a failure to run. */
 const K6_THRESHOLDS_FAILED = 99;
 
 /**
- * Runs the scenario on k6: bundles the typed scenario into a script, spawns k6 with
- * `--out json` streamed into the same sink the built-in engine fills, and reads k6's own
- * threshold verdicts from `--summary-export`.
+ * Runs the scenario on k6: bundles the typed scenario into a script, spawns k6 (one process per
+ * execution segment) with `--out json` streamed into the same sink the built-in engine fills,
+ * and reads k6's own threshold verdicts from `--summary-export`.
  */
 export class K6Engine implements Engine {
   constructor(private readonly binary: () => string = findK6) {}
@@ -40,74 +39,68 @@ export class K6Engine implements Engine {
     }
     const dir = mkdtempSync(join(tmpdir(), 'loadrig-k6-'));
     const script = join(dir, 'script.js');
-    writeFileSync(
-      script,
-      await bundleK6Script(plan.source.scenarioFile, {
-        ...plan.source.scenario,
-        profile: plan.profile,
-        gracefulStopMs: plan.gracefulStopMs,
+    const scenario = {
+      ...plan.source.scenario,
+      profile: plan.profile,
+      gracefulStopMs: plan.gracefulStopMs,
+    };
+    writeFileSync(script, await bundleK6Script(plan.source.scenarioFile, scenario));
+    const segments =
+      (plan.segments ?? 1) > 1 ? executionSegments(plan.segments as number) : [undefined];
+    const samples = new K6SampleSink(sink);
+    const env = { ...stringEnv(process.env), ...stringEnv(plan.env) };
+
+    const exits = await Promise.all(
+      segments.map((segment, i) => {
+        const out = join(dir, `out-${i}.ndjson`);
+        const args = [
+          'run',
+          '--no-usage-report',
+          '--quiet',
+          // Each process needs its own REST API port, or the second one fails to start.
+          '--address',
+          `127.0.0.1:${6565 + i}`,
+          ...segmentArgs(segment),
+          '--out',
+          `json=${out}`,
+          '--summary-export',
+          join(dir, `summary-${i}.json`),
+          '-e',
+          `BASE_URL=${plan.baseUrl}`,
+          script,
+        ];
+        const parser = new K6JsonParser();
+        return runK6Process(k6, args, out, env, interrupt, (lines) => {
+          for (const line of lines) {
+            const sample = parser.parseLine(line);
+            if (sample) samples.add(sample, String(i));
+          }
+        });
       }),
     );
-    const out = join(dir, 'out.ndjson');
-    const summaryFile = join(dir, 'summary.json');
-    const args = [
-      'run',
-      '--no-usage-report',
-      '--quiet',
-      '--address',
-      '',
-      '--out',
-      `json=${out}`,
-      '--summary-export',
-      summaryFile,
-      '-e',
-      `BASE_URL=${plan.baseUrl}`,
-      script,
-    ];
-    const child = spawn(k6, args, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, ...stringEnv(plan.env) },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-    const onInterrupt = (): void => void child.kill('SIGINT');
-    interrupt.addEventListener('abort', onInterrupt, { once: true });
-
-    const tailer = new FileTailer(out);
-    const parser = new K6JsonParser();
-    const samples = new K6SampleSink(sink);
-    const feed = (lines: string[]): void => {
-      for (const line of lines) {
-        const sample: K6Sample | undefined = parser.parseLine(line);
-        if (sample) samples.add(sample);
-      }
-    };
-    const poll = setInterval(() => feed(tailer.read()), POLL_MS);
-    const exit = await new Promise<{ code: number | null; error?: Error }>((resolve) => {
-      child.on('error', (error) => resolve({ code: null, error }));
-      child.on('close', (code) => resolve({ code }));
-    });
-    clearInterval(poll);
-    interrupt.removeEventListener('abort', onInterrupt);
-    feed(tailer.finish());
     sink.vus(0);
-
-    if (exit.error)
-      throw new LoadrigError(
-        'E_K6_FAILED',
-        `k6 (${k6}) could not be started: ${exit.error.message}`,
-        'check K6_BINARY or the k6 on PATH',
-      );
-    if (exit.code !== 0 && exit.code !== K6_THRESHOLDS_FAILED && !interrupt.aborted) {
-      throw new LoadrigError(
-        'E_K6_FAILED',
-        `k6 exited with code ${exit.code}:\n${stderr.trim()}`,
-        `the generated script is kept at ${script}`,
-      );
+    for (const exit of exits) {
+      if (exit.error) {
+        throw new LoadrigError(
+          'E_K6_FAILED',
+          `k6 (${k6}) could not be started: ${exit.error.message}`,
+          'check K6_BINARY or the k6 on PATH',
+        );
+      }
+      if (exit.code !== 0 && exit.code !== K6_THRESHOLDS_FAILED && !interrupt.aborted) {
+        throw new LoadrigError(
+          'E_K6_FAILED',
+          `k6 exited with code ${exit.code}:\n${exit.stderrTail.trim()}`,
+          `the generated script is kept at ${script}`,
+        );
+      }
     }
-    const k6Thresholds = existsSync(summaryFile)
-      ? k6ThresholdVerdicts(JSON.parse(readFileSync(summaryFile, 'utf8')) as K6SummaryExport)
-      : [];
+    // With segments, each process judged only its share: k6's verdict is then per process.
+    const summary = join(dir, 'summary-0.json');
+    const k6Thresholds =
+      segments.length === 1 && existsSync(summary)
+        ? k6ThresholdVerdicts(JSON.parse(readFileSync(summary, 'utf8')) as K6SummaryExport)
+        : [];
     return { ...samples.result(), k6Thresholds };
   }
 }

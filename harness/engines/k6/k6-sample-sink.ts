@@ -35,13 +35,18 @@ export class K6SampleSink {
   private iterations = 0;
   private dropped = 0;
   private peakVus = 0;
+  private readonly vusBySource = new Map<string, number>();
 
   constructor(private readonly sink: MetricSink) {}
 
-  add(s: K6Sample): void {
+  /** `source` tells k6 processes (execution segments) apart: their VUs add up. */
+  add(s: K6Sample, source = ''): void {
     if (s.metric === 'vus') {
-      this.peakVus = Math.max(this.peakVus, s.value);
-      this.sink.vus(s.value);
+      this.vusBySource.set(source, s.value);
+      let total = 0;
+      for (const v of this.vusBySource.values()) total += v;
+      this.peakVus = Math.max(this.peakVus, total);
+      this.sink.vus(total);
       return;
     }
     if (s.metric === 'iterations') this.iterations += s.value;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../../../harness/aggregator/aggregator.js';
+import { executionSegments } from '../../../../harness/engines/k6/execution-segments.js';
 import { findK6 } from '../../../../harness/engines/k6/k6-binary.js';
 import { K6Engine } from '../../../../harness/engines/k6/k6-engine.js';
 import { LoadrigError } from '../../../../harness/errors.js';
@@ -90,5 +91,42 @@ describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats
     expect(e).toBeInstanceOf(LoadrigError);
     expect((e as LoadrigError).message).toContain('K6_BINARY is set to /nonexistent/k6');
     expect(findK6({ K6_BINARY: fakeK6 })).toBe(fakeK6);
+  });
+});
+
+describe('execution segments', () => {
+  it('splits a run into N k6 processes whose samples and VUs add up in one sink', async () => {
+    const scenario = await loadScenario(scenarioFile);
+    const sink = new Aggregator();
+    const result = await new K6Engine(() => fakeK6).run(
+      {
+        baseUrl: 'http://127.0.0.1:8080',
+        profile: scenario.profile,
+        flow: scenario.flow,
+        env: {},
+        gracefulStopMs: 1000,
+        source: { scenarioFile, scenario },
+        segments: 3,
+      },
+      sink,
+      new AbortController().signal,
+    );
+    const bucket = sink.flush(0);
+    expect(
+      ((bucket.metrics['http_reqs'] ?? []) as CounterSeries[]).reduce((n, s) => n + s.value, 0),
+    ).toBe(120);
+    expect(result.iterations).toBe(120);
+    expect(result.peakVus).toBe(3);
+    // Each process only judged its share, so k6's per-process verdicts are not reported.
+    expect(result.k6Thresholds).toEqual([]);
+  });
+
+  it("follows k6's segment notation", () => {
+    expect(executionSegments(3)).toEqual([
+      { segment: '0:1/3', sequence: '0,1/3,2/3,1' },
+      { segment: '1/3:2/3', sequence: '0,1/3,2/3,1' },
+      { segment: '2/3:1', sequence: '0,1/3,2/3,1' },
+    ]);
+    expect(() => executionSegments(0)).toThrow(/positive integer, got 0/);
   });
 });
