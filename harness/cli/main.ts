@@ -5,6 +5,8 @@ import { EXIT } from '../errors.js';
 import { loadrigVersion } from '../meta/version.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
+import { k8sCommand, type K8sCommandOptions } from './commands/k8s-command.js';
+import { openCommand } from './commands/open-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
 import { reportError } from './report-error.js';
@@ -15,9 +17,15 @@ Examples:
   $ loadrig run scenarios/examples/demo.ts          # a scenario file (TypeScript)
   $ loadrig run checkout.ts --target http://127.0.0.1:8080 --duration 2m
   $ loadrig report runs/20261123T081500Z-demo       # re-render a stored run
+  $ loadrig run checkout.ts --format html,junit,md  # also write junit.xml and summary.md
+  $ loadrig open runs/20261123T081500Z-demo         # open its report.html
 
 Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
 3 the target could not be started or died, 4 internal error, 130 interrupted.`;
+
+const FORMAT_FLAG = '-f, --format <list>';
+const FORMAT_HELP =
+  'outputs, comma-separated: html, json (summary.json), junit (junit.xml), md (summary.md); default html,json';
 
 function program(): Command {
   const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
@@ -39,7 +47,8 @@ function program(): Command {
         '-d, --duration <duration>',
         "stretch or shrink the profile to this length, e.g. '30s', '2m'",
       )
-      .option('-e, --engine <name>', 'load engine', 'builtin');
+      .option('-e, --engine <name>', 'load engine', 'builtin')
+      .option(FORMAT_FLAG, FORMAT_HELP);
 
   runOptions(
     cli
@@ -65,9 +74,18 @@ function program(): Command {
   cli
     .command('report')
     .argument('<run-dir>', 'a run directory (holds run.json)')
+    .option(FORMAT_FLAG, FORMAT_HELP)
     .description('re-analyse and re-render a stored run without re-running it')
+    .action((dir: string, opts: { format?: string }) => {
+      process.exitCode = reportCommand(dir, { color, ...opts });
+    });
+
+  cli
+    .command('open')
+    .argument('<run-dir>', 'a run directory, or a report.html')
+    .description("open a run's report.html in the browser (prints the path where there is none)")
     .action((dir: string) => {
-      process.exitCode = reportCommand(dir, { color });
+      process.exitCode = openCommand(dir);
     });
   cli
     .command('import')
@@ -84,9 +102,31 @@ function program(): Command {
     .argument('<format>', 'k6')
     .argument('<scenario-file>', 'a typed scenario')
     .option('-o, --output <file>', 'where to write the script (default: <scenario>.k6.js)')
-    .description('write a typed scenario as a k6 script (options from the profile, thresholds verbatim)')
+    .description(
+      'write a typed scenario as a k6 script (options from the profile, thresholds verbatim)',
+    )
     .action(async (format: string, file: string, opts: { output?: string }) => {
       process.exitCode = await exportCommand(format, file, opts);
+    });
+  cli
+    .command('k8s')
+    .argument('<scenario-file>', 'a typed scenario')
+    .requiredOption(
+      '-p, --parallelism <n>',
+      'number of k6 runners (each an equal execution segment)',
+    )
+    .requiredOption('-u, --base-url <url>', 'the target as the runners reach it')
+    .option('--namespace <ns>', 'Kubernetes namespace')
+    .option(
+      '--results-claim <pvc>',
+      'a PersistentVolumeClaim where each runner writes its k6 JSON output',
+    )
+    .option('-o, --output <file>', 'where to write the manifest (default: <scenario>.testrun.yaml)')
+    .description(
+      'write a k6-operator TestRun and a ConfigMap with the bundled script (see infra/k8s)',
+    )
+    .action(async (file: string, opts: K8sCommandOptions) => {
+      process.exitCode = await k8sCommand(file, opts);
     });
   return cli;
 }
