@@ -1,4 +1,5 @@
 import type { Ms } from '../../scenarios/duration.js';
+import type { Executor } from '../../scenarios/executors.js';
 import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
@@ -8,9 +9,21 @@ import type { MetricSink } from '../aggregator/metric-sink.js';
 export interface EnginePlan {
   baseUrl: string;
   profile: Profile;
+  /** The scenario's flow (what executors without `exec` run). */
   flow: Flow;
+  /** Named flows that executors pick with `exec`. */
+  flows?: Record<string, Flow>;
+  /** The k6 executors to run, by scenario name; compiled from `profile` when absent. */
+  executors?: Record<string, Executor>;
   env: Readonly<Record<string, string | undefined>>;
+  /** Default graceful stop of executors that set none. */
   gracefulStopMs: Ms;
+  /** Default per-request timeout (60 s when absent). */
+  httpTimeoutMs?: Ms;
+  /** Redirects followed by default (10 when absent, as k6). */
+  maxRedirects?: number;
+  /** Accept self-signed certificates (k6 `insecureSkipTLSVerify`). */
+  insecureSkipTlsVerify?: boolean;
   /** The scenario file, for engines that run the flow out of process (k6 bundles it). */
   source?: { scenarioFile: string; scenario: Scenario };
   /** Run as this many engine processes, each an equal execution segment (k6 semantics). */
@@ -32,6 +45,8 @@ export interface EngineResult {
 export interface EngineEvents {
   /** The first time a distinct flow exception is seen. */
   onFlowError?(message: string): void;
+  /** An arrival started `lagMs` late because the generator was busy (open model). */
+  onScheduleLag?(lagMs: number): void;
 }
 
 export interface Engine {
