@@ -8,3 +8,17 @@ export type {
   TargetInput,
   HealthCheck,
 } from './targets/target.js';
+export { postgres, redis } from './targets/dependencies/index.js';
+export type {
+  ContainerResources,
+  DependencySpec,
+  PostgresInput,
+  PostgresSpec,
+  RedisInput,
+  RedisSpec,
+} from './targets/dependencies/index.js';
+export type {
+  ContainerHealthInput,
+  ContainerTargetInput,
+  ContainerTargetSpec,
+} from './targets/container-target.js';

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'E_TARGET_START'
   | 'E_TARGET_UNHEALTHY'
   | 'E_TARGET_EXITED'
+  | 'E_DOCKER_UNAVAILABLE'
+  | 'E_IMAGE_NOT_FOUND'
   | 'E_RUN_DIR'
   | 'E_K6_NOT_FOUND'
   | 'E_K6_SCRIPT'
@@ -59,7 +61,9 @@ export class TargetError extends LoadrigError {
       | 'E_TARGET_INVALID'
       | 'E_TARGET_START'
       | 'E_TARGET_UNHEALTHY'
-      | 'E_TARGET_EXITED',
+      | 'E_TARGET_EXITED'
+      | 'E_DOCKER_UNAVAILABLE'
+      | 'E_IMAGE_NOT_FOUND',
     message: string,
     hint?: string,
     options?: { cause?: unknown },
@@ -97,6 +101,8 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'E_TARGET_START':
     case 'E_TARGET_UNHEALTHY':
     case 'E_TARGET_EXITED':
+    case 'E_DOCKER_UNAVAILABLE':
+    case 'E_IMAGE_NOT_FOUND':
       return EXIT.target;
     case 'E_INTERNAL':
       return EXIT.internal;

@@ -67,7 +67,7 @@ const profileSchema = z.discriminatedUnion('kind', [
 
 const scenarioSchema = z.object({
   name: z.string().min(1).max(200),
-  target: z.union([z.string().min(1), z.object({ kind: z.enum(['local', 'external']) }).loose()]),
+  target: z.union([z.string().min(1), z.object({ kind: z.enum(['local', 'external', 'docker']) }).loose()]),
   profile: profileSchema,
   flow: z.custom<Flow>(
     (v) => typeof v === 'function',

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { parseDuration, type DurationInput, type Ms } from '../scenarios/duration.js';
+import {
+  containerTarget,
+  isContainerInput,
+  type ContainerTargetInput,
+  type ContainerTargetSpec,
+} from './container-target.js';
 
 export interface HealthCheck {
   path: string;
@@ -22,6 +28,18 @@ export interface LocalTargetSpec {
   host: string;
   health: HealthCheck;
   stopGraceMs: Ms;
+  metrics?: TargetMetrics;
+}
+
+/** Server metrics beyond the process: see README "Server metrics". */
+export interface TargetMetrics {
+  /** Preload loadrig's Node agent (default: when the command starts node, npm, npx, ...). */
+  agent?: boolean;
+  /** Path of a Prometheus text endpoint on the target, e.g. `/metrics`. */
+  prometheus?: string;
+  /** Connection URLs of dependencies to sample (pg_stat_activity, Redis INFO). */
+  postgres?: string;
+  redis?: string;
 }
 
 /** A target someone else runs. */
@@ -32,7 +50,7 @@ export interface ExternalTargetSpec {
   health?: HealthCheck;
 }
 
-export type TargetSpec = LocalTargetSpec | ExternalTargetSpec;
+export type TargetSpec = LocalTargetSpec | ExternalTargetSpec | ContainerTargetSpec;
 
 export interface TargetInput {
   name: string;
@@ -45,6 +63,7 @@ export interface TargetInput {
     | string
     | { path: string; timeout?: DurationInput; interval?: DurationInput; expectStatus?: number[] };
   stopGrace?: DurationInput;
+  metrics?: TargetMetrics;
 }
 
 const inputSchema = z.object({
@@ -66,6 +85,15 @@ const inputSchema = z.object({
     ])
     .optional(),
   stopGrace: z.union([z.number(), z.string()]).optional(),
+  metrics: z
+    .object({
+      agent: z.boolean().optional(),
+      prometheus: z.string().startsWith('/').optional(),
+      postgres: z.string().startsWith('postgres').optional(),
+      redis: z.string().startsWith('redis').optional(),
+    })
+    .strict()
+    .optional(),
 });
 
 export class TargetSpecError extends Error {
@@ -75,8 +103,14 @@ export class TargetSpecError extends Error {
   }
 }
 
+/** Declares a target: a container with `image` or `build`, else a local process. */
+export function target(input: ContainerTargetInput): ContainerTargetSpec;
 /** Declares a local-process target. Validates every field and reports them all at once. */
-export function target(input: TargetInput): LocalTargetSpec {
+export function target(input: TargetInput): LocalTargetSpec;
+export function target(
+  input: TargetInput | ContainerTargetInput,
+): LocalTargetSpec | ContainerTargetSpec {
+  if (isContainerInput(input)) return containerTarget(input);
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) {
     throw new TargetSpecError(
@@ -113,6 +147,7 @@ export function target(input: TargetInput): LocalTargetSpec {
         : {}),
     },
     stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
+    ...(input.metrics !== undefined ? { metrics: input.metrics } : {}),
   };
 }
 

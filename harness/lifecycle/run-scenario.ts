@@ -85,6 +85,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
         ...meta.target,
         baseUrl: running.baseUrl,
         ...(running.command ? { command: running.command } : {}),
+        ...running.details,
         ...processPid(running),
       },
       serverSeries: sampler.series,

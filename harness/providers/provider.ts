@@ -1,3 +1,4 @@
+import type { RunMeta } from '../../reports/model/run-data.js';
 import type { TargetSpec } from '../../targets/target.js';
 import type { MetricSource } from '../collectors/metric-source.js';
 
@@ -6,6 +7,9 @@ export interface TargetExit {
   signal: string | null;
 }
 
+/** What a provider adds to run.json's `target` (a container target's image, replicas, limits). */
+export type TargetDetails = Pick<RunMeta['target'], 'image' | 'replicas' | 'resources' | 'containers'>;
+
 /** A target that is up and answered its health check. */
 export interface RunningTarget extends AsyncDisposable {
   readonly name: string;
@@ -13,6 +17,7 @@ export interface RunningTarget extends AsyncDisposable {
   readonly metricSources: MetricSource[];
   /** The argv that started it, when loadrig started it. */
   readonly command?: string[];
+  readonly details?: TargetDetails;
   /** Settles if the target exits before `stop()` is called. */
   readonly exited: Promise<TargetExit>;
   /** Idempotent: SIGTERM, then SIGKILL after the spec's grace period. */

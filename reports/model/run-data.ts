@@ -80,6 +80,17 @@ export interface ServerSeriesInfo {
   source: string;
 }
 
+/** One container of a container target's run: replica, dependency or load balancer. */
+export interface ContainerInfo {
+  service: string;
+  role: string;
+  image: string;
+  port: number;
+  id: string;
+  cpus?: number;
+  memoryMb?: number;
+}
+
 export type RunStatus = 'running' | 'passed' | 'failed' | 'interrupted' | 'error';
 
 export interface RunMeta {
@@ -103,6 +114,11 @@ export interface RunMeta {
     command?: string[];
     /** PID of the process loadrig started, if any. */
     pid?: number;
+    /** Container targets: the image, the replica count and the limits applied. */
+    image?: string;
+    replicas?: number;
+    resources?: { cpus?: number; memoryMb?: number; nodeHeapLimitMb?: number };
+    containers?: ContainerInfo[];
   };
   engine: string;
   /** What the engine reported when it finished (absent while running or if it never ran). */

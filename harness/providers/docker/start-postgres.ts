@@ -1,0 +1,97 @@
+import pg from 'pg';
+import type { PostgresSpec } from '../../../targets/dependencies/dependency.js';
+import { TargetError } from '../../errors.js';
+import type { LogSink } from './log-sink.js';
+import { pollUntilReady } from './poll-until-ready.js';
+import { ReadinessWaitStrategy } from './readiness-wait-strategy.js';
+import { startContainer } from './start-container.js';
+import { limitsOf, type StartedService } from './started-service.js';
+
+export interface StartedDependency extends StartedService {
+  /** Variable name and URL injected into the target's environment. */
+  urlEnv: string;
+  url: string;
+}
+
+export function postgresUrl(spec: PostgresSpec, port: number): string {
+  const auth = `${encodeURIComponent(spec.user)}:${encodeURIComponent(spec.password)}`;
+  return `postgres://${auth}@127.0.0.1:${port}/${encodeURIComponent(spec.database)}`;
+}
+
+async function query(url: string, sql: string, signal?: AbortSignal): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const onAbort = (): void => void client.end().catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await client.connect();
+    await client.query(sql);
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Starts PostgreSQL on 127.0.0.1:port, ready when a real connection runs `SELECT 1`, then seeds it. */
+export async function startPostgres(
+  spec: PostgresSpec,
+  port: number,
+  image: string,
+  runId: string,
+  logs: LogSink,
+  signal?: AbortSignal,
+): Promise<StartedDependency> {
+  const url = postgresUrl(spec, port);
+  const what = { service: spec.name, image, logFile: logs.file };
+  const check = {
+    wait: (failFast: Promise<never>) =>
+      pollUntilReady({
+        what: `postgres "${spec.name}" (image ${image}) accepting connections on 127.0.0.1:${port}`,
+        timeoutMs: spec.readyTimeoutMs,
+        attempt: (signal) => query(url, 'SELECT 1', signal),
+        failFast,
+        hint: `see its log: ${logs.file}`,
+      }),
+  };
+  const container = await startContainer(
+    {
+      identity: { runId, role: 'dependency', service: spec.name, port },
+      image,
+      // The official image's interface: its entrypoint initialises, then runs `postgres <args>`.
+      command: ['postgres', '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
+      env: {
+        POSTGRES_USER: spec.user,
+        POSTGRES_PASSWORD: spec.password,
+        POSTGRES_DB: spec.database,
+      },
+      ...(spec.resources ? { resources: spec.resources } : {}),
+      wait: new ReadinessWaitStrategy(check, what, spec.readyTimeoutMs, signal),
+      startupTimeoutMs: spec.readyTimeoutMs,
+    },
+    logs,
+  );
+  const started = {
+    service: spec.name,
+    role: 'dependency' as const,
+    image,
+    port,
+    container,
+    ...limitsOf(spec.resources),
+    urlEnv: spec.urlEnv,
+    url,
+  };
+  if (spec.seedSql !== undefined) {
+    try {
+      await query(url, spec.seedSql);
+      logs.note(spec.name, `loadrig: seed SQL applied (${spec.seedSql.length} characters)`);
+    } catch (err) {
+      await container.stop({ remove: true, removeVolumes: true }).catch(() => undefined);
+      throw new TargetError(
+        'E_TARGET_START',
+        `postgres "${spec.name}": the seed SQL failed: ${(err as Error).message}`,
+        'fix the seed SQL given to postgres({ seed })',
+        { cause: err },
+      );
+    }
+  }
+  return started;
+}
