@@ -5,6 +5,8 @@ import { PostgresCollector } from './postgres-collector.js';
 import { ProcessCollector } from './process-collector.js';
 import { PrometheusCollector } from './prometheus-collector.js';
 import { RedisCollector } from './redis-collector.js';
+import { DockerStatsCollector } from './docker-stats-collector.js';
+import { UpstreamLogCollector } from './upstream-log-collector.js';
 
 /** One collector per metric source a provider announced. */
 export function createCollectors(sources: MetricSource[]): Collector[] {
@@ -20,6 +22,10 @@ export function createCollectors(sources: MetricSource[]): Collector[] {
         return new PostgresCollector(source.connectionString, source.label);
       case 'redis':
         return new RedisCollector(source.url, source.label);
+      case 'docker':
+        return new DockerStatsCollector(source);
+      case 'upstream-log':
+        return new UpstreamLogCollector(source.file, source.label, source.upstreams);
       default: {
         const unknown: never = source;
         throw new Error(`no collector for metric source kind "${(unknown as MetricSource).kind}"`);
