@@ -5,6 +5,7 @@ import {
   reportFormats,
   type ReportFormatName,
 } from '../../reports/render/report-formats.js';
+import { redactDeep } from '../../reports/model/redact.js';
 import type { RunData, RunMeta } from '../../reports/model/run-data.js';
 import type { EngineResult } from '../engines/engine.js';
 import { compareVerdicts } from '../engines/k6/k6-summary.js';
@@ -38,7 +39,8 @@ export function finishRun(
   const analysis = analyseRun({ ...recorded, meta: draft });
   const status = draft.status === 'passed' && !analysis.passed ? 'failed' : draft.status;
   warnOnVerdictDisagreement(analysis, result, progress);
-  const run: RunData = { ...recorded, meta: { ...draft, status } };
+  // Redacted here too, so no output (report, summary, console) shows a secret of the meta.
+  const run: RunData = { ...recorded, meta: redactDeep({ ...draft, status }) };
   progress.phase?.('report');
   const written = writeOutputs(store, run, analysis, DEFAULT_FORMATS);
   const reportPath = written.html ?? store.dir;

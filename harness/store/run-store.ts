@@ -8,6 +8,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { redactDeep, redactTags } from '../../reports/model/redact.js';
 import type { ClientBucket, RunMeta, ServerSample } from '../../reports/model/run-data.js';
 import { LoadrigError } from '../errors.js';
 import { runFile, runId } from './run-dir.js';
@@ -49,20 +50,28 @@ export class RunStore {
   }
 
   appendClient(bucket: ClientBucket): void {
-    if (!this.closed) writeSync(this.clientFd, JSON.stringify(bucket) + '\n');
+    if (!this.closed) writeSync(this.clientFd, JSON.stringify(redactBucket(bucket)) + '\n');
   }
 
   appendServer(sample: ServerSample): void {
     if (!this.closed) writeSync(this.serverFd, JSON.stringify(sample) + '\n');
   }
 
-  /** Atomic replace, so a reader never sees half a run.json. */
+  /** Atomic replace, so a reader never sees half a run.json. Secrets are redacted first. */
   writeMeta(meta: RunMeta): void {
-    this.writeFile('meta', JSON.stringify(meta, null, 2) + '\n');
+    this.writeFile('meta', JSON.stringify(redactDeep(meta), null, 2) + '\n');
+  }
+
+  /** A report output (`junit.xml`, `summary.md`...) in the run directory, replaced atomically. */
+  writeOutput(fileName: string, content: string): string {
+    return this.writeAt(join(this.dir, fileName), content);
   }
 
   writeFile(file: 'meta' | 'summary' | 'report', content: string): string {
-    const path = runFile(this.dir, file);
+    return this.writeAt(runFile(this.dir, file), content);
+  }
+
+  private writeAt(path: string, content: string): string {
     const tmp = `${path}.tmp`;
     writeFileSync(tmp, content);
     renameSync(tmp, path);
@@ -75,4 +84,13 @@ export class RunStore {
     closeSync(this.clientFd);
     closeSync(this.serverFd);
   }
+}
+
+/** Tag values are user strings (a request name may carry a query token): redact before writing. */
+function redactBucket(bucket: ClientBucket): ClientBucket {
+  const metrics: ClientBucket['metrics'] = {};
+  for (const [name, series] of Object.entries(bucket.metrics)) {
+    metrics[name] = series.map((s) => ({ ...s, tags: redactTags(s.tags) }));
+  }
+  return { ...bucket, metrics };
 }

@@ -1,4 +1,5 @@
 import { parseThresholds } from '../../scenarios/thresholds.js';
+import type { Finding } from '../model/finding.js';
 import type { RunData } from '../model/run-data.js';
 import { summarise, type Summary } from './summary.js';
 import { evaluateThresholds, type ThresholdResult } from './thresholds.js';
@@ -10,6 +11,8 @@ export interface RunAnalysis {
   /** Every threshold passed (true when there are none). */
   passed: boolean;
   timeline: Timeline;
+  /** Red flags from the detectors, in any order (renderers sort by severity); absent: none ran. */
+  findings?: Finding[];
 }
 
 /** Everything the reports need, from run data alone: no clock, no I/O. */

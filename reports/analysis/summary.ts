@@ -1,5 +1,6 @@
 import type { RunData } from '../model/run-data.js';
 import { combinedDurations, endpointRows, groupEndpoints, type EndpointRow } from './endpoints.js';
+import { latencyDistribution, type LatencyDistribution } from './latency-distribution.js';
 import { mergeMetric, metricNames } from './merge.js';
 import { metricStats, type MetricStats } from './metric-stats.js';
 import { runWindow } from './run-window.js';
@@ -22,6 +23,8 @@ export interface Summary {
   metrics: Record<string, MetricStats>;
   /** http_req_duration split by request name and method, sorted by name then method. */
   endpoints: EndpointRow[];
+  /** http_req_duration's HDR percentile curve, overall and for the busiest endpoints. */
+  distribution: LatencyDistribution;
 }
 
 export function summarise(run: RunData): Summary {
@@ -29,9 +32,9 @@ export function summarise(run: RunData): Summary {
   const window = runWindow(buckets);
   const groups = groupEndpoints(buckets);
   const metrics: Record<string, MetricStats> = {};
+  const durations = combinedDurations(groups);
   for (const name of metricNames(buckets)) {
-    const merged =
-      name === 'http_req_duration' ? combinedDurations(groups) : mergeMetric(buckets, name);
+    const merged = name === 'http_req_duration' ? durations : mergeMetric(buckets, name);
     if (merged) metrics[name] = metricStats(merged, window.durationSec);
   }
   return {
@@ -41,6 +44,10 @@ export function summarise(run: RunData): Summary {
     vus: vuStats(run),
     metrics,
     endpoints: endpointRows(groups, window.durationSec),
+    distribution: latencyDistribution(durations, groups.durations, (key) => {
+      const [name, method] = JSON.parse(key) as [string, string];
+      return `${method} ${name}`.trim();
+    }),
   };
 }
 

@@ -1,4 +1,9 @@
-import type { ClientBucket, RunData, ServerSeriesInfo } from '../model/run-data.js';
+import type {
+  ClientBucket,
+  RunData,
+  ServerSeriesInfo,
+  TrendPercentiles,
+} from '../model/run-data.js';
 import { addSeries, trendPercentile, type MergedMetric } from './merge.js';
 
 export interface ServerTimeline extends ServerSeriesInfo {
@@ -17,7 +22,12 @@ export interface Timeline {
   vus: (number | null)[];
   reqPerSec: (number | null)[];
   errorsPerSec: (number | null)[];
+  /** Open-model arrivals that found no free VU in that second (dropped_iterations). */
+  droppedPerSec: (number | null)[];
+  /** Completed iterations per second (iterations). */
+  iterationsPerSec: (number | null)[];
   p50: (number | null)[];
+  p90: (number | null)[];
   p95: (number | null)[];
   p99: (number | null)[];
   max: (number | null)[];
@@ -33,7 +43,10 @@ export function buildTimeline(run: RunData): Timeline {
     vus: [],
     reqPerSec: [],
     errorsPerSec: [],
+    droppedPerSec: [],
+    iterationsPerSec: [],
     p50: [],
+    p90: [],
     p95: [],
     p99: [],
     max: [],
@@ -71,30 +84,67 @@ export function buildTimeline(run: RunData): Timeline {
 
 function pushSecond(timeline: Timeline, buckets: ClientBucket[] | undefined): void {
   if (!buckets) {
-    for (const key of ['vus', 'reqPerSec', 'errorsPerSec', 'p50', 'p95', 'p99', 'max'] as const) {
+    for (const key of SECOND_KEYS) {
       timeline[key].push(null);
     }
     return;
   }
-  let latency: MergedMetric | undefined;
   let requests: number | undefined;
   let errors = 0;
+  let dropped = 0;
+  let iterations = 0;
   for (const b of buckets) {
-    for (const s of b.metrics['http_req_duration'] ?? [])
-      latency = addSeries(latency, s, b.t, 'http_req_duration');
     for (const s of b.metrics['http_reqs'] ?? [])
       if (s.kind === 'counter') requests = (requests ?? 0) + s.value;
     for (const s of b.metrics['http_req_failed'] ?? []) if (s.kind === 'rate') errors += s.passes;
+    for (const s of b.metrics['dropped_iterations'] ?? [])
+      if (s.kind === 'counter') dropped += s.value;
+    for (const s of b.metrics['iterations'] ?? []) if (s.kind === 'counter') iterations += s.value;
   }
-  const trend = latency?.kind === 'trend' && latency.count > 0 ? latency : undefined;
+  const latency = secondLatency(buckets);
   timeline.vus.push(Math.max(...buckets.map((b) => b.vus)));
   // An engine that records durations but no http_reqs counter still gets a throughput line.
-  timeline.reqPerSec.push(requests ?? trend?.count ?? 0);
+  timeline.reqPerSec.push(requests ?? latency?.count ?? 0);
   timeline.errorsPerSec.push(errors);
-  timeline.p50.push(trend ? trendPercentile(trend, 50) : null);
-  timeline.p95.push(trend ? trendPercentile(trend, 95) : null);
-  timeline.p99.push(trend ? trendPercentile(trend, 99) : null);
-  timeline.max.push(trend ? trend.max : null);
+  timeline.droppedPerSec.push(dropped);
+  timeline.iterationsPerSec.push(iterations);
+  timeline.p50.push(latency?.p50 ?? null);
+  timeline.p90.push(latency?.p90 ?? null);
+  timeline.p95.push(latency?.p95 ?? null);
+  timeline.p99.push(latency?.p99 ?? null);
+  timeline.max.push(latency?.max ?? null);
+}
+
+const SECOND_KEYS = [
+  'vus',
+  'reqPerSec',
+  'errorsPerSec',
+  'droppedPerSec',
+  'iterationsPerSec',
+  'p50',
+  'p90',
+  'p95',
+  'p99',
+  'max',
+] as const;
+
+/**
+ * The second's http_req_duration percentiles: as the aggregator stored them when there is one
+ * bucket that has them (decoding a histogram per second would cost minutes on a day-long
+ * soak), else merged from the histograms. Undefined when the second had no request.
+ */
+function secondLatency(buckets: ClientBucket[]): TrendPercentiles | undefined {
+  const stored = buckets.length === 1 ? buckets[0]?.percentiles?.['http_req_duration'] : undefined;
+  if (stored) return stored.count > 0 ? stored : undefined;
+  let latency: MergedMetric | undefined;
+  for (const b of buckets) {
+    for (const s of b.metrics['http_req_duration'] ?? [])
+      latency = addSeries(latency, s, b.t, 'http_req_duration');
+  }
+  if (latency?.kind !== 'trend' || latency.count === 0) return undefined;
+  const trend = latency;
+  const p = (q: number) => trendPercentile(trend, q);
+  return { count: trend.count, p50: p(50), p90: p(90), p95: p(95), p99: p(99), max: trend.max };
 }
 
 /** Described series first (in meta order), then any sampled id the meta does not describe. */

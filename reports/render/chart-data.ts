@@ -1,4 +1,7 @@
+import { downsampleMinMax } from '../analysis/downsample.js';
+import type { LatencyDistribution } from '../analysis/latency-distribution.js';
 import type { Timeline } from '../analysis/timeline.js';
+import type { FindingChart } from '../model/finding.js';
 import type { ServerSeriesInfo } from '../model/run-data.js';
 
 export type ChartUnit = 'ms' | 'reqPerSec' | 'percent' | 'bytes' | 'count';
@@ -6,23 +9,33 @@ export type ChartUnit = 'ms' | 'reqPerSec' | 'percent' | 'bytes' | 'count';
 export interface ChartSeries {
   label: string;
   color: string;
-  /** Which y scale: the left axis, or the right one (VUs on the throughput chart). */
+  /** Which y scale: the left axis, or the right one (VUs, dropped iterations, p99 next to server series). */
   axis: 'left' | 'right';
   values: (number | null)[];
 }
 
 export interface ChartSpec {
+  /** Anchor in the report (`chart-latency`); findings link to it. */
+  id: string;
   title: string;
+  /** `time`: x is the shared `t` axis. `percentile`: x is `x`, 1/(1-p) on a log scale. */
+  kind: 'time' | 'percentile';
   unit: ChartUnit;
   rightUnit: ChartUnit | null;
+  x?: number[];
   series: ChartSeries[];
 }
 
-/** What the report's chart script draws: every chart shares the `t` axis (unix seconds). */
+/** What the report's chart script draws: time charts share the `t` axis (unix seconds). */
 export interface ChartData {
   t: number[];
+  /** Seconds folded into each min/max pair of points (1: every second is drawn). */
+  bucketSec: number;
   charts: ChartSpec[];
 }
+
+/** Up to this many points per time chart: 2 h at full resolution, a day in ~22 s buckets. */
+export const MAX_CHART_POINTS = 8000;
 
 const PALETTE = [
   '#2563eb',
@@ -34,58 +47,132 @@ const PALETTE = [
   '#65a30d',
   '#475569',
 ];
+const P99_COLOR = '#dc2626';
 
 const SERVER_TITLES: Record<ServerSeriesInfo['unit'], string> = {
-  percent: 'Server CPU and utilisation (%)',
-  bytes: 'Server memory',
-  count: 'Server counts',
-  ms: 'Server timings (ms)',
-};
-const SERVER_UNITS: Record<ServerSeriesInfo['unit'], ChartUnit> = {
-  percent: 'percent',
-  bytes: 'bytes',
-  count: 'count',
-  ms: 'ms',
+  percent: 'Server CPU and utilisation (%) vs p99',
+  bytes: 'Server memory vs p99',
+  count: 'Server counts vs p99',
+  ms: 'Server timings (ms) vs p99',
 };
 
-export function chartData(timeline: Timeline): ChartData {
-  const left = (label: string, color: string, values: (number | null)[]): ChartSeries => ({
-    label,
-    color,
-    axis: 'left',
-    values,
-  });
+/** The first chart of each kind of evidence gets the anchor findings link to. */
+export const CHART_ANCHORS: Record<FindingChart, string> = {
+  latency: 'chart-latency',
+  throughput: 'chart-throughput',
+  load: 'chart-load',
+  server: 'chart-server-0',
+  distribution: 'chart-distribution',
+};
+
+const left = (label: string, color: string, values: (number | null)[]): ChartSeries => ({
+  label,
+  color,
+  axis: 'left',
+  values,
+});
+const right = (label: string, color: string, values: (number | null)[]): ChartSeries => ({
+  label,
+  color,
+  axis: 'right',
+  values,
+});
+
+export function chartData(
+  timeline: Timeline,
+  distribution: LatencyDistribution,
+  maxPoints = MAX_CHART_POINTS,
+): ChartData {
   const charts: ChartSpec[] = [
     {
-      title: 'Latency (http_req_duration)',
+      id: CHART_ANCHORS.latency,
+      title: 'Latency over time (http_req_duration)',
+      kind: 'time',
       unit: 'ms',
       rightUnit: null,
       series: [
         left('p50', '#16a34a', timeline.p50),
         left('p95', '#d97706', timeline.p95),
-        left('p99', '#dc2626', timeline.p99),
+        left('p99', P99_COLOR, timeline.p99),
         left('max', '#7c3aed', timeline.max),
       ],
     },
     {
-      title: 'Throughput, errors and VUs',
+      id: CHART_ANCHORS.throughput,
+      title: 'Throughput and errors',
+      kind: 'time',
       unit: 'reqPerSec',
-      rightUnit: 'count',
+      rightUnit: null,
       series: [
         left('req/s', '#2563eb', timeline.reqPerSec),
         left('errors/s', '#dc2626', timeline.errorsPerSec),
-        { label: 'VUs', color: '#64748b', axis: 'right', values: timeline.vus },
       ],
     },
+    {
+      id: CHART_ANCHORS.load,
+      title: 'Load: VUs, iterations and dropped iterations',
+      kind: 'time',
+      unit: 'count',
+      rightUnit: 'reqPerSec',
+      series: [
+        left('VUs', '#64748b', timeline.vus),
+        right('iterations/s', '#0891b2', timeline.iterationsPerSec),
+        right('dropped/s', '#b91c1c', timeline.droppedPerSec),
+      ],
+    },
+    ...serverCharts(timeline),
   ];
+  const time = charts.filter((c) => c.kind === 'time');
+  const grid = downsampleMinMax(
+    { t: timeline.t, series: time.flatMap((c) => c.series.map((s) => s.values)) },
+    maxPoints,
+  );
+  let next = 0;
+  for (const chart of time) {
+    for (const s of chart.series) s.values = grid.series[next++]!.map(compact);
+  }
+  if (distribution.curves.length > 0) charts.push(distributionChart(distribution));
+  return { t: grid.t, bucketSec: grid.bucketSec, charts };
+}
+
+/** One chart per server unit, every series of that unit on it, with p99 on the right axis. */
+function serverCharts(timeline: Timeline): ChartSpec[] {
   const groups = new Map<ServerSeriesInfo['unit'], ChartSeries[]>();
   for (const s of timeline.server) {
     const list = groups.get(s.unit) ?? [];
     list.push(left(s.label, PALETTE[list.length % PALETTE.length]!, s.values));
     groups.set(s.unit, list);
   }
-  for (const [unit, series] of groups) {
-    charts.push({ title: SERVER_TITLES[unit], unit: SERVER_UNITS[unit], rightUnit: null, series });
-  }
-  return { t: timeline.t, charts };
+  return [...groups].map(([unit, series], i) => ({
+    id: `chart-server-${i}`,
+    title: SERVER_TITLES[unit],
+    kind: 'time',
+    unit,
+    rightUnit: 'ms',
+    // p99 dashed on the right axis, so a server series that moves with latency shows it.
+    series: [...series, right('p99', P99_COLOR, [...timeline.p99])],
+  }));
+}
+
+function distributionChart(d: LatencyDistribution): ChartSpec {
+  return {
+    id: CHART_ANCHORS.distribution,
+    title: 'Latency distribution (HDR percentile plot)',
+    kind: 'percentile',
+    unit: 'ms',
+    rightUnit: null,
+    x: d.percentiles.map((p) => round(1 / (1 - p / 100))),
+    series: d.curves.map((c, i) =>
+      left(`${c.label} (${c.count})`, PALETTE[i % PALETTE.length]!, c.valuesMs.map(compact)),
+    ),
+  };
+}
+
+/** Five significant digits: far below what a chart shows, and a third of the bytes. */
+function compact(v: number | null): number | null {
+  return v === null ? null : Number(v.toPrecision(5));
+}
+
+function round(v: number): number {
+  return Number(v.toPrecision(6));
 }

@@ -1,6 +1,7 @@
 import Handlebars from 'handlebars';
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { RunData } from '../model/run-data.js';
+import { redactDeep } from '../model/redact.js';
 import { chartData } from './chart-data.js';
 import { reportAssets } from './report-assets.js';
 import { reportView } from './report-view.js';
@@ -26,15 +27,20 @@ function template(): Handlebars.TemplateDelegate {
  */
 export function renderHtml(run: RunData, analysis: RunAnalysis): string {
   const assets = reportAssets();
-  const data = chartData(analysis.timeline);
+  const data = chartData(analysis.timeline, analysis.summary.distribution);
+  const view = reportView({ ...run, meta: redactDeep(run.meta) }, analysis);
   // SafeString marks text already made safe for its context (script or style element
   // content), where HTML escaping would corrupt it; every user string goes through `{{ }}`.
   const raw = (text: string) => new Handlebars.SafeString(text);
   return template()({
-    ...reportView(run, analysis),
+    ...view,
     csp: raw(REPORT_CSP),
-    hasCharts: data.t.length > 0,
-    charts: data.charts.map((c, index) => ({ index, title: c.title })),
+    hasCharts: data.charts.length > 0,
+    charts: data.charts.map((c, index) => ({ index, id: c.id, title: c.title, kind: c.kind })),
+    downsampleNote:
+      data.bucketSec > 1
+        ? `${data.t.length} points per chart: each ${data.bucketSec} s becomes its minimum and maximum, so spikes stay visible.`
+        : '',
     dataJson: raw(jsonForScript(data)),
     uplotCss: raw(assets.uplotCss),
     reportCss: raw(assets.reportCss),

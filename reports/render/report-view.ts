@@ -1,6 +1,8 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import { sortFindings, type Finding } from '../model/finding.js';
 import type { RunData } from '../model/run-data.js';
+import { CHART_ANCHORS } from './chart-data.js';
 import { formatDuration } from '../../scenarios/duration.js';
 import {
   formatBytes,
@@ -31,6 +33,26 @@ export interface ReportView {
   trends: { name: string; cells: string[] }[];
   others: { name: string; kind: string; value: string; detail: string }[];
   endpoints: { name: string; method: string; failing: boolean; cells: string[] }[];
+  findings: FindingView[];
+  findingCounts: string;
+  /** The scenario's thresholds exactly as written, as JSON. */
+  thresholdsVerbatim: string;
+  profileJson: string;
+}
+
+export interface FindingView {
+  id: string;
+  severity: Finding['severity'];
+  title: string;
+  text: string;
+  figures: { name: string; value: string }[];
+  range: string;
+  cause: string;
+  fix: string;
+  chartAnchor: string;
+  /** Seconds, for the chart script to zoom every time chart to the evidence. */
+  fromT: string;
+  toT: string;
 }
 
 const TONES: Record<Verdict, ReportView['verdict']['tone']> = {
@@ -59,6 +81,9 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
       message: r.message ?? '',
     })),
     ...metricRows(analysis),
+    ...findingsView(run, analysis.findings ?? []),
+    thresholdsVerbatim: JSON.stringify(run.meta.scenario.thresholds, null, 2),
+    profileJson: JSON.stringify(run.meta.scenario.profile ?? null, null, 2),
     endpoints: analysis.summary.endpoints.map((e) => ({
       name: e.name,
       method: e.method,
@@ -100,6 +125,7 @@ function metaRows(run: RunData, analysis: RunAnalysis): ReportView['meta'] {
     ['Scenario', m.scenario.file ? `${m.scenario.name} (${m.scenario.file})` : m.scenario.name],
     ['Profile', typeof profile?.kind === 'string' ? profile.kind : 'unknown'],
     ['Target', `${m.target.name} (${m.target.provider}) at ${m.target.baseUrl}`],
+    ...targetRows(m.target),
     ['Started', formatTimestamp(m.startedAt)],
     ['Ended', formatTimestamp(m.endedAt)],
     [
@@ -122,6 +148,64 @@ function metaRows(run: RunData, analysis: RunAnalysis): ReportView['meta'] {
     ['Run id', m.id],
   ];
   return rows.map(([label, value]) => ({ label, value }));
+}
+
+/** Whatever else the provider recorded about the target: command, image, limits, replicas. */
+function targetRows(target: RunData['meta']['target']): [string, string][] {
+  const rows: [string, string][] = [];
+  for (const [key, value] of Object.entries(target)) {
+    if (['name', 'provider', 'baseUrl', 'pid'].includes(key) || value === undefined) continue;
+    const text = Array.isArray(value)
+      ? value.map(String).join(' ')
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
+    rows.push([`Target ${key}`, text]);
+  }
+  return rows;
+}
+
+function findingsView(
+  run: RunData,
+  findings: readonly Finding[],
+): Pick<ReportView, 'findings' | 'findingCounts'> {
+  const sorted = sortFindings(findings);
+  const count = (severity: Finding['severity']) =>
+    sorted.filter((f) => f.severity === severity).length;
+  const findingCounts =
+    sorted.length === 0
+      ? 'no red flags found'
+      : `${count('critical')} critical, ${count('warning')} warning, ${count('info')} info`;
+  return {
+    findingCounts,
+    findings: sorted.map((f) => ({
+      id: f.id,
+      severity: f.severity,
+      title: f.title,
+      text: f.evidence.text,
+      figures: Object.entries(f.evidence.figures).map(([name, value]) => ({
+        name,
+        value: trimFixed(value, 3),
+      })),
+      range: rangeText(run, f.evidence.fromT, f.evidence.toT),
+      cause: f.cause,
+      fix: f.fix,
+      chartAnchor: CHART_ANCHORS[f.chart] ?? CHART_ANCHORS.latency,
+      fromT: f.evidence.fromT === undefined ? '' : String(f.evidence.fromT),
+      toT: f.evidence.toT === undefined ? '' : String(f.evidence.toT),
+    })),
+  };
+}
+
+/** `12:00:05–12:03:10 UTC (+5 s to +190 s into the run)`; '' without a range. */
+export function rangeText(run: RunData, fromT?: number, toT?: number): string {
+  if (fromT === undefined && toT === undefined) return '';
+  const startT = Date.parse(run.meta.startedAt) / 1000;
+  const clock = (t: number) => new Date(t * 1000).toISOString().slice(11, 19);
+  const offset = (t: number) => (Number.isFinite(startT) ? `+${Math.round(t - startT)} s` : '');
+  const from = fromT ?? toT!;
+  const to = toT ?? fromT!;
+  return `${clock(from)}–${clock(to)} UTC (${offset(from)} to ${offset(to)} into the run)`;
 }
 
 function engineRows(m: RunData['meta']): [string, string][] {

@@ -3,6 +3,8 @@ import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
 import type { ThresholdResult } from '../analysis/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import { sortFindings, type Finding } from '../model/finding.js';
+import { redactText } from '../model/redact.js';
 import type { RunData, RunStatus } from '../model/run-data.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
@@ -36,6 +38,8 @@ export interface SummaryJson {
   }[];
   metrics: Record<string, MetricStats>;
   endpoints: EndpointRow[];
+  /** Red flags, most severe first (empty when no detector found anything). */
+  findings: Finding[];
 }
 
 export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
@@ -46,7 +50,7 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
     schemaVersion: SUMMARY_SCHEMA_VERSION,
     run: {
       id: run.meta.id,
-      scenario: run.meta.scenario.name,
+      scenario: redactText(run.meta.scenario.name),
       status: run.meta.status,
       startedAt: run.meta.startedAt,
       endedAt: run.meta.endedAt ?? null,
@@ -57,6 +61,7 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
     thresholds: analysis.thresholds.map(thresholdJson),
     metrics,
     endpoints: summary.endpoints,
+    findings: sortFindings(analysis.findings ?? []),
   };
 }
 

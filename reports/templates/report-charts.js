@@ -46,37 +46,88 @@
     };
   }
 
-  function options(spec, width) {
-    var left = format(spec.unit);
-    var right = spec.rightUnit ? format(spec.rightUnit) : null;
-    var axes = [
-      {},
-      {
-        scale: 'left',
-        size: 72,
-        values: function (u, splits) {
-          return splits.map(left);
-        },
+  function axis(scale, unit, side) {
+    var f = format(unit);
+    var a = {
+      scale: scale,
+      size: 72,
+      values: function (u, splits) {
+        return splits.map(f);
       },
-    ];
-    if (right) {
-      axes.push({
-        scale: 'right',
-        side: 1,
-        size: 56,
-        grid: { show: false },
-        values: function (u, splits) {
-          return splits.map(right);
-        },
-      });
+    };
+    if (side) {
+      a.side = 1;
+      a.grid = { show: false };
     }
+    return a;
+  }
+
+  // Every time chart follows the others' x range: zoom one, all zoom.
+  var timeCharts = [];
+  var syncing = false;
+  function syncX(u, key) {
+    if (key !== 'x') return;
+    // Exposed for tests and for anyone reading the DOM: the x range each chart shows.
+    u.root.parentNode.setAttribute('data-x-range', u.scales.x.min + ',' + u.scales.x.max);
+    if (syncing) return;
+    syncing = true;
+    var min = u.scales.x.min;
+    var max = u.scales.x.max;
+    timeCharts.forEach(function (c) {
+      if (c.plot !== u) c.plot.setScale('x', { min: min, max: max });
+    });
+    syncing = false;
+  }
+
+  function percentileLabel(x) {
+    var p = 100 * (1 - 1 / x);
+    return (p >= 99 ? String(Number(p.toFixed(4))) : String(Math.round(p))) + '%';
+  }
+
+  function options(spec, width) {
+    var leftF = format(spec.unit);
+    var rightF = spec.rightUnit ? format(spec.rightUnit) : null;
+    var percentile = spec.kind === 'percentile';
+    var axes = [
+      percentile
+        ? {
+            // One tick per decade of 1/(1-p): 0%, 90%, 99%, 99.9%...
+            splits: function (u, axisIdx, min, max) {
+              var out = [];
+              for (var x = 1; x <= max * 1.0001; x *= 10) if (x >= min / 1.0001) out.push(x);
+              return out;
+            },
+            values: function (u, splits) {
+              return splits.map(percentileLabel);
+            },
+          }
+        : {},
+      axis('left', spec.unit, false),
+    ];
+    if (rightF) axes.push(axis('right', spec.rightUnit, true));
     return {
       width: width,
       height: HEIGHT,
-      cursor: { sync: { key: syncKey, setSeries: true } },
-      scales: { x: { time: true }, left: { auto: true }, right: { auto: true } },
+      cursor: percentile
+        ? { drag: { x: true, y: false } }
+        : { sync: { key: syncKey, setSeries: true }, drag: { x: true, y: false } },
+      scales: {
+        x: percentile ? { time: false, distr: 3, log: 10 } : { time: true },
+        left: { auto: true },
+        right: { auto: true },
+      },
       axes: axes,
-      series: [{}].concat(
+      hooks: percentile ? {} : { setScale: [syncX] },
+      series: [
+        percentile
+          ? {
+              label: 'percentile',
+              value: function (u, v) {
+                return v == null ? '–' : percentileLabel(v);
+              },
+            }
+          : {},
+      ].concat(
         spec.series.map(function (s) {
           var isRight = s.axis === 'right';
           return {
@@ -86,8 +137,9 @@
             dash: isRight ? [6, 4] : undefined,
             scale: isRight ? 'right' : 'left',
             spanGaps: false,
+            points: { show: false },
             value: function (u, v) {
-              return (isRight ? right : left)(v);
+              return (isRight ? rightF : leftF)(v);
             },
           };
         }),
@@ -99,12 +151,27 @@
   document.querySelectorAll('[data-chart-index]').forEach(function (el) {
     var spec = data.charts[Number(el.getAttribute('data-chart-index'))];
     if (!spec) return;
-    var series = [data.t].concat(
+    var x = spec.kind === 'percentile' ? spec.x : data.t;
+    var series = [x].concat(
       spec.series.map(function (s) {
         return s.values;
       }),
     );
-    charts.push({ el: el, plot: new uPlot(options(spec, el.clientWidth), series, el) });
+    var chart = { el: el, plot: new uPlot(options(spec, el.clientWidth), series, el) };
+    charts.push(chart);
+    if (spec.kind !== 'percentile') timeCharts.push(chart);
+  });
+  document.body.setAttribute('data-charts-drawn', String(charts.length));
+
+  // "show on chart" on a finding: zoom every time chart to its evidence, with some context.
+  document.querySelectorAll('a[data-from-t]').forEach(function (a) {
+    a.addEventListener('click', function () {
+      var from = Number(a.getAttribute('data-from-t'));
+      var to = Number(a.getAttribute('data-to-t') || from);
+      if (!a.getAttribute('data-from-t') || !timeCharts.length) return;
+      var pad = Math.max(5, (to - from) * 0.25);
+      timeCharts[0].plot.setScale('x', { min: from - pad, max: to + pad });
+    });
   });
 
   var pending = 0;

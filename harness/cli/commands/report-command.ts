@@ -1,26 +1,56 @@
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseRun, renderConsoleSummary } from '../../../reports/index.js';
+import { redactDeep } from '../../../reports/model/redact.js';
 import {
-  analyseRun,
-  renderConsoleSummary,
-  renderHtml,
-  toSummaryJson,
-} from '../../../reports/index.js';
+  DEFAULT_FORMATS,
+  parseFormats,
+  reportFormats,
+  type ReportFormatName,
+} from '../../../reports/render/report-formats.js';
+import { UsageError } from '../../errors.js';
+import { exitCodeForStatus, writeOutputs } from '../../lifecycle/finish-run.js';
 import { readRun } from '../../store/read-run.js';
-import { runFile } from '../../store/run-dir.js';
-import { exitCodeForStatus } from '../../lifecycle/finish-run.js';
+
+export interface ReportCommandOptions {
+  color: boolean;
+  format?: string;
+}
 
 /** Re-analyses and re-renders a stored run without re-running it. */
-export function reportCommand(dir: string, opts: { color: boolean }): number {
-  const run = readRun(dir);
+export function reportCommand(dir: string, opts: ReportCommandOptions): number {
+  const formats = formatsFlag(opts.format);
+  const recorded = readRun(dir);
+  const run = { ...recorded, meta: redactDeep(recorded.meta) };
   const analysis = analyseRun(run);
-  writeFileSync(
-    runFile(dir, 'summary'),
-    JSON.stringify(toSummaryJson(run, analysis), null, 2) + '\n',
-  );
-  const reportPath = runFile(dir, 'report');
-  writeFileSync(reportPath, renderHtml(run, analysis));
-  process.stdout.write(renderConsoleSummary(run, analysis, opts) + '\n');
-  process.stdout.write(`\nreport: ${reportPath}\n`);
+  const written = writeOutputs(dirWriter(dir), run, analysis, formats);
+  process.stdout.write(renderConsoleSummary(run, analysis, opts) + '\n\n');
+  for (const name of formats) process.stdout.write(`${name}: ${written[name]}\n`);
   const status = run.meta.status === 'passed' && !analysis.passed ? 'failed' : run.meta.status;
   return exitCodeForStatus(status);
+}
+
+/** `--format html,junit,md,json` as format names; absent means the defaults. */
+export function formatsFlag(text: string | undefined): ReportFormatName[] {
+  if (text === undefined) return [...DEFAULT_FORMATS];
+  const parsed = parseFormats(text);
+  if (parsed.ok) return parsed.formats;
+  const seen =
+    parsed.unknown.length > 0 ? `unknown format ${parsed.unknown.join(', ')}` : 'no format';
+  throw new UsageError(
+    `--format ${JSON.stringify(text)}: ${seen}`,
+    `choose from ${parsed.valid.map((n) => `${n} (${reportFormats[n].file})`).join(', ')}, e.g. --format html,junit,md`,
+  );
+}
+
+/** Writes outputs into a run directory that no RunStore holds open (atomic replace). */
+export function dirWriter(dir: string): { writeOutput(fileName: string, content: string): string } {
+  return {
+    writeOutput(fileName: string, content: string): string {
+      const path = join(dir, fileName);
+      writeFileSync(`${path}.tmp`, content);
+      renameSync(`${path}.tmp`, path);
+      return path;
+    },
+  };
 }

@@ -3,7 +3,10 @@ import { renderConsoleSummary } from '../../../reports/index.js';
 import { parseDuration, DurationSyntaxError } from '../../../scenarios/duration.js';
 import { UsageError } from '../../errors.js';
 import { runScenario } from '../../lifecycle/run-scenario.js';
+import { writeOutputs } from '../../lifecycle/finish-run.js';
 import { loadScenario } from '../../loader/load-scenario.js';
+import { DEFAULT_FORMATS } from '../../../reports/render/report-formats.js';
+import { dirWriter, formatsFlag } from './report-command.js';
 import { ProgressPrinter } from '../../progress/progress-printer.js';
 import { interruptOnSignals } from '../interrupt.js';
 
@@ -13,11 +16,14 @@ export interface RunCommandOptions {
   duration?: string;
   engine: string;
   color: boolean;
+  /** `--format`: outputs besides report.html and summary.json, which every run writes. */
+  format?: string;
 }
 
 /** Loads a scenario file, runs it, prints the summary and the report path; returns the exit code. */
 export async function runCommand(file: string, opts: RunCommandOptions): Promise<number> {
   const durationMs = opts.duration === undefined ? undefined : parseDurationFlag(opts.duration);
+  const formats = formatsFlag(opts.format);
   const scenario = await loadScenario(file);
   const interrupt = interruptOnSignals();
   try {
@@ -35,7 +41,11 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
     process.stdout.write(
       '\n' + renderConsoleSummary(outcome.run, outcome.analysis, { color: opts.color }) + '\n',
     );
+    // finishRun wrote report.html and summary.json; the other selected formats join them.
+    const extra = formats.filter((f) => !DEFAULT_FORMATS.includes(f));
+    const written = writeOutputs(dirWriter(outcome.dir), outcome.run, outcome.analysis, extra);
     process.stdout.write(`\nreport: ${outcome.reportPath}\n`);
+    for (const name of extra) process.stdout.write(`${name}: ${written[name]}\n`);
     return outcome.exitCode;
   } finally {
     interrupt.dispose();

@@ -1,0 +1,112 @@
+import type { RunAnalysis } from '../analysis/analyse.js';
+import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import { sortFindings, type FindingSeverity } from '../model/finding.js';
+import { redactDeep } from '../model/redact.js';
+import type { RunData } from '../model/run-data.js';
+import {
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatThresholdActual,
+  formatTimestamp,
+  trimFixed,
+} from './format.js';
+
+const VERDICT_ICON: Record<Verdict, string> = {
+  passed: '✅',
+  failed: '❌',
+  interrupted: '⚠️',
+  error: '❌',
+};
+const SEVERITY_ICON: Record<FindingSeverity, string> = {
+  critical: '🔴',
+  warning: '🟠',
+  info: '🔵',
+};
+
+/**
+ * A Markdown summary for a pull-request comment or $GITHUB_STEP_SUMMARY: verdict, thresholds,
+ * findings, endpoints. GitHub renders inline HTML, so every user string is escaped. Pure.
+ */
+export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
+  const meta = redactDeep(run.meta);
+  const verdict = verdictOf(meta.status, analysis.passed);
+  const { summary } = analysis;
+  const latency = summary.metrics['http_req_duration'];
+  const failed = summary.metrics['http_req_failed'];
+  const reqs = summary.metrics['http_reqs'];
+  const headline = [
+    `${analysis.thresholds.filter((r) => r.ok).length} of ${analysis.thresholds.length} thresholds passed`,
+    reqs?.kind === 'counter'
+      ? `${formatCount(reqs.count)} requests (${trimFixed(reqs.ratePerSec)}/s)`
+      : '',
+    latency?.kind === 'trend' ? `p95 ${formatMs(latency.p95)}, p99 ${formatMs(latency.p99)}` : '',
+    failed?.kind === 'rate' ? `${formatPercent(failed.rate)} failed` : '',
+  ].filter((part) => part !== '');
+  const out = [
+    `### ${VERDICT_ICON[verdict]} loadrig: ${md(meta.scenario.name)} — ${verdict.toUpperCase()}`,
+    '',
+    headline.join(' · '),
+  ];
+  if (meta.error) out.push('', `**${md(meta.error.code)}**: ${md(meta.error.message)}`);
+  if (analysis.thresholds.length > 0) {
+    out.push('', '#### Thresholds', '', '| | Metric | Expression | Actual |', '|---|---|---|---|');
+    for (const r of analysis.thresholds) {
+      const actual = r.message ?? `${r.aggregation} = ${formatThresholdActual(r)}`;
+      out.push(
+        `| ${r.ok ? '✅' : '❌'} | ${md(r.selector)} | ${md(r.expression)} | ${md(actual)} |`,
+      );
+    }
+  }
+  const findings = sortFindings(analysis.findings ?? []);
+  out.push('', '#### Findings', '');
+  if (findings.length === 0) out.push('No red flags found.');
+  for (const f of findings) {
+    out.push(
+      `- ${SEVERITY_ICON[f.severity]} **${f.severity}**: ${md(f.title)}. ${md(f.evidence.text)}`,
+      `  *Cause:* ${md(f.cause)} *Fix:* ${md(f.fix)}`,
+    );
+  }
+  if (summary.endpoints.length > 0) {
+    out.push(
+      '',
+      '#### Endpoints',
+      '',
+      '| Endpoint | Requests | req/s | Errors | p50 | p95 | p99 | max |',
+      '|---|--:|--:|--:|--:|--:|--:|--:|',
+    );
+    for (const e of summary.endpoints) {
+      const cells = [
+        md(`${e.method} ${e.name}`.trim()),
+        formatCount(e.count),
+        trimFixed(e.reqPerSec),
+        formatPercent(e.errorRate),
+        formatMs(e.p50Ms),
+        formatMs(e.p95Ms),
+        formatMs(e.p99Ms),
+        formatMs(e.maxMs),
+      ];
+      out.push(`| ${cells.join(' | ')} |`);
+    }
+  }
+  const git = meta.git ? ` · ${meta.git.commit.slice(0, 12)} on ${md(meta.git.branch)}` : '';
+  out.push(
+    '',
+    `<sub>run ${md(meta.id)} · ${formatTimestamp(meta.startedAt)} · ${summary.durationSec} s · target ${md(meta.target.name)} (${md(meta.target.provider)}) · loadrig ${md(meta.loadrig)}${git}</sub>`,
+    '',
+  );
+  return out.join('\n');
+}
+
+/**
+ * Text safe in a Markdown table cell or paragraph on GitHub: HTML is entity-escaped (GitHub
+ * renders inline HTML), Markdown punctuation is backslash-escaped, line breaks become spaces.
+ */
+export function md(value: string): string {
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|#~]/g, '\\$&')
+    .replace(/\r?\n|\r/g, ' ');
+}

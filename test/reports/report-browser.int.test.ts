@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseRun } from '../../reports/analysis/analyse.js';
+import type { RunData } from '../../reports/model/run-data.js';
+import { renderHtml } from '../../reports/render/html.js';
+import { componentGate } from '../helpers/require-component.js';
+import { sampleFindings } from '../fixtures/runs/findings.js';
+import { HOSTILE_ATTR, HOSTILE_SCRIPT, hostileRun } from '../fixtures/runs/hostile-run.js';
+import { chromiumAvailable, inkedPixels, launchChromium, openReport } from './browser.js';
+import { sampleRun } from './fixtures/sample-run.js';
+
+const gate = componentGate(
+  'LOADRIG_REQUIRE_BROWSER',
+  chromiumAvailable(),
+  'Chromium (/usr/bin/chromium)',
+);
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+
+describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let dir: string;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    dir = mkdtempSync(join(tmpdir(), 'loadrig-report-'));
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function write(name: string, run: RunData, findings = sampleFindings()): string {
+    const file = join(dir, name);
+    writeFileSync(file, renderHtml(run, { ...analyseRun(run), findings }));
+    return file;
+  }
+
+  it('loads with no errors or requests, draws every chart and lists the findings', async () => {
+    const { page, log } = await openReport(browser.context, write('report.html', sampleRun()));
+    const charts = await page.locator('.chart').count();
+    expect(charts).toBe(6); // latency, throughput, load, CPU, memory, distribution
+    expect(await page.getAttribute('body', 'data-charts-drawn')).toBe(String(charts));
+    const inked = await inkedPixels(page);
+    expect(inked).toHaveLength(charts);
+    for (const pixels of inked) expect(pixels).toBeGreaterThan(500);
+    // Findings: most severe first, each linking to its chart.
+    const severities = await page.locator('.finding .badge').allTextContents();
+    expect(severities).toEqual(['critical', 'warning', 'info']);
+    expect(await page.locator('.finding__title').first().textContent()).toBe(
+      'RSS grows linearly: 1 MB/s',
+    );
+    expect(await page.locator('.finding__chart').first().getAttribute('href')).toBe(
+      '#chart-server-0',
+    );
+    expect(await page.locator('#chart-server-0 canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('.banner__verdict').textContent()).toBe('FAILED');
+    await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
+    expect(log).toEqual({ consoleErrors: [], pageErrors: [], dialogs: [], requests: [] });
+  });
+
+  it('zooms every time chart to the evidence when a finding is clicked', async () => {
+    const { page } = await openReport(browser.context, write('zoom.html', sampleRun()));
+    const t0 = 1_735_689_600;
+    const ranges = async () =>
+      (await page
+        .locator('.chart[data-chart-kind="time"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-x-range')))) as (
+        string | null
+      )[];
+    expect(await ranges()).toEqual(Array(5).fill(`${t0},${t0 + 29}`));
+    // The warning's evidence runs t0+5..t0+25: padded by 5 s, every time chart follows.
+    await page.locator('.finding__chart').nth(1).click();
+    expect(await ranges()).toEqual(Array(5).fill(`${t0},${t0 + 30}`));
+  });
+
+  it('renders hostile scenario names and tags as text: no script runs, no dialog opens', async () => {
+    const { page, log } = await openReport(
+      browser.context,
+      write('hostile.html', hostileRun(), []),
+    );
+    expect(log.dialogs).toEqual([]);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.requests).toEqual([]);
+    expect(await page.locator('h1').textContent()).toBe(HOSTILE_SCRIPT);
+    expect(await page.locator('img').count()).toBe(0);
+    expect(await page.locator('script').count()).toBe(3);
+    const endpoints = await page.locator('#endpoints code').allTextContents();
+    expect(endpoints.sort()).toEqual([HOSTILE_ATTR, HOSTILE_SCRIPT].sort());
+    expect(await page.getAttribute('body', 'data-charts-drawn')).toBe('5');
+    await page.screenshot({ path: join(ARTIFACTS, 'report-hostile.png'), fullPage: true });
+  });
+});
