@@ -20,7 +20,7 @@ export function looksLikeNode(command: string[] | string): boolean {
 export function nodeOptionsWithAgent(existing: string | undefined, scriptPath: string): string {
   // NODE_OPTIONS splits on spaces unless the value is double-quoted.
   const quoted = `"${scriptPath.replace(/(["\\])/g, '\\$1')}"`;
-  return [`--require=${quoted}`, existing?.trim()].filter(Boolean).join(' ');
+  return [existing?.trim(), `--require=${quoted}`].filter(Boolean).join(' ');
 }
 
 export interface AgentInjection {

@@ -5,6 +5,7 @@ import { assertPortFree, freePort } from './free-port.js';
 import { spawnGuarded, type GuardedProcess } from './guarded-process.js';
 import { checkCwd, checkNodeScript, guardianScript } from './local-start-checks.js';
 import { exitedDuringStart, guardianFailed, spawnError } from './local-start-errors.js';
+import { prepareLocalMetrics } from './local-metric-sources.js';
 import { LocalRunningTarget } from './local-running-target.js';
 import type { ProvisionContext, Provider, RunningTarget } from './provider.js';
 import { waitForHttp } from './wait-for-http.js';
@@ -30,13 +31,14 @@ export class LocalProvider implements Provider {
     const port = spec.port === 0 ? await freePort(spec.host) : spec.port;
     if (spec.port !== 0) await assertPortFree(spec.name, spec.host, port);
     const baseUrl = localBaseUrl(spec.host, port);
+    const metrics = await prepareLocalMetrics(spec, { ...process.env, ...spec.env });
 
     const guarded = spawnGuarded({
       guardianPath,
       command: spec.command,
       graceMs: spec.stopGraceMs,
       cwd,
-      env: { ...process.env, ...spec.env, PORT: String(port), HOST: spec.host },
+      env: { ...process.env, ...spec.env, ...metrics.env, PORT: String(port), HOST: spec.host },
       logFile: ctx.logFile,
     });
     try {
@@ -55,9 +57,10 @@ export class LocalProvider implements Provider {
       });
       const argv =
         typeof spec.command === 'string' ? ['/bin/sh', '-c', spec.command] : spec.command;
-      return new LocalRunningTarget(spec.name, baseUrl, argv, pid, guarded);
+      return new LocalRunningTarget(spec.name, baseUrl, argv, pid, guarded, metrics);
     } catch (err) {
       await guarded.stop();
+      await metrics.cleanup();
       throw err;
     }
   }

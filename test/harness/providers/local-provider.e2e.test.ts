@@ -40,7 +40,8 @@ describe('LocalProvider', () => {
     const running = await provider.start(nodeTarget(SERVER), { logFile });
     expect(running.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await (await fetch(`${running.baseUrl}/health`)).text()).toBe('ok');
-    const [source] = running.metricSources;
+    const [first] = running.metricSources;
+    const source = first?.kind === 'process' ? first : undefined;
     expect(source).toMatchObject({ kind: 'process', label: 'probe' });
     // The metric source is the real target, not the guardian.
     expect(await loggedPids(logFile)).toEqual([source?.pid]);
@@ -127,7 +128,8 @@ describe('LocalProvider', () => {
     });
     const running = await provider.start(spec, { logFile });
     const [sleeper] = await loggedPids(logFile, 'child');
-    const pid = running.metricSources[0]?.pid ?? 0;
+    const first = running.metricSources[0];
+    const pid = first?.kind === 'process' ? first.pid : 0;
     expect(isAlive(sleeper ?? 0) && isAlive(pid)).toBe(true);
     const started = performance.now();
     await running.stop();
