@@ -3,10 +3,12 @@ import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../../scenarios/package-root.js';
 import { EXIT } from '../errors.js';
 import { loadrigVersion } from '../meta/version.js';
+import { cleanCommand } from './commands/clean-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
 import { k8sCommand, type K8sCommandOptions } from './commands/k8s-command.js';
 import { openCommand } from './commands/open-command.js';
+import { psCommand } from './commands/ps-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
 import { reportError } from './report-error.js';
@@ -19,6 +21,8 @@ Examples:
   $ loadrig report runs/20261123T081500Z-demo       # re-render a stored run
   $ loadrig run checkout.ts --format html,junit,md  # also write junit.xml and summary.md
   $ loadrig open runs/20261123T081500Z-demo         # open its report.html
+  $ loadrig run api.ts --replicas 1,2,4             # container target: one run per replica count
+  $ loadrig ps && loadrig clean                     # list / remove containers of crashed runs
 
 Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
 3 the target could not be started or died, 4 internal error, 130 interrupted.`;
@@ -55,6 +59,10 @@ function program(): Command {
       .command('run')
       .argument('<scenario-file>', 'a .ts or .js file that default-exports scenario({...})'),
   )
+    .option(
+      '-r, --replicas <counts>',
+      'container targets: one run per replica count behind nginx, e.g. 1,2,4',
+    )
     .description('run a scenario file')
     .action(async (file: string, opts) => {
       process.exitCode = await runCommand(file, { ...opts, color });
@@ -78,6 +86,24 @@ function program(): Command {
     .description('re-analyse and re-render a stored run without re-running it')
     .action((dir: string, opts: { format?: string }) => {
       process.exitCode = reportCommand(dir, { color, ...opts });
+    });
+
+  cli
+    .command('ps')
+    .description(
+      'list the containers loadrig started that still exist (and leftovers of crashed runs)',
+    )
+    .action(async () => {
+      process.exitCode = await psCommand();
+    });
+
+  cli
+    .command('clean')
+    .option('--run <run-id>', "remove this run's containers only")
+    .option('--all', 'also remove containers of runs still in progress')
+    .description('remove containers left by crashed or killed runs (found by their loadrig labels)')
+    .action(async (opts: { run?: string; all?: boolean }) => {
+      process.exitCode = await cleanCommand(opts);
     });
 
   cli

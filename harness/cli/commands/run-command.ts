@@ -9,6 +9,7 @@ import { DEFAULT_FORMATS } from '../../../reports/render/report-formats.js';
 import { dirWriter, formatsFlag } from './report-command.js';
 import { ProgressPrinter } from '../../progress/progress-printer.js';
 import { interruptOnSignals } from '../interrupt.js';
+import { parseReplicasFlag, withReplicas } from './replicas-sweep.js';
 
 export interface RunCommandOptions {
   target?: string;
@@ -18,19 +19,28 @@ export interface RunCommandOptions {
   color: boolean;
   /** `--format`: outputs besides report.html and summary.json, which every run writes. */
   format?: string;
+  /** `--replicas 1,2,4`: one run per replica count of a container target. */
+  replicas?: string;
+  /** One count of that sweep (set by the sweep itself). */
+  replicaCount?: number;
 }
 
 /** Loads a scenario file, runs it, prints the summary and the report path; returns the exit code. */
 export async function runCommand(file: string, opts: RunCommandOptions): Promise<number> {
+  if (opts.replicas !== undefined) return runReplicasSweep(file, opts);
   const durationMs = opts.duration === undefined ? undefined : parseDurationFlag(opts.duration);
   const formats = formatsFlag(opts.format);
-  const scenario = await loadScenario(file);
+  const loaded = await loadScenario(file);
+  const scenario =
+    opts.replicaCount === undefined ? loaded : withReplicas(loaded, opts.replicaCount, opts.target);
   const interrupt = interruptOnSignals();
   try {
     const outcome = await runScenario({
       scenario,
       scenarioFile: file,
-      ...(opts.target !== undefined ? { target: opts.target } : {}),
+      ...(opts.target !== undefined && opts.replicaCount === undefined
+        ? { target: opts.target }
+        : {}),
       outDir: resolve(opts.out),
       ...(durationMs !== undefined ? { durationMs } : {}),
       engine: opts.engine,
@@ -50,6 +60,20 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
   } finally {
     interrupt.dispose();
   }
+}
+
+/** Runs the scenario once per replica count, one run directory each; the worst exit code wins. */
+async function runReplicasSweep(file: string, opts: RunCommandOptions): Promise<number> {
+  const counts = parseReplicasFlag(opts.replicas ?? '');
+  let worst = 0;
+  for (const count of counts) {
+    process.stderr.write(`\n── replicas: ${count} ──\n`);
+    const { replicas: _sweep, ...one } = opts;
+    const code = await runCommand(file, { ...one, replicaCount: count });
+    worst = Math.max(worst, code);
+    if (code === 130) break; // interrupted: the user wants to stop, not the next count
+  }
+  return worst;
 }
 
 function parseDurationFlag(text: string): number {
