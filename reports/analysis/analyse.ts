@@ -2,6 +2,7 @@ import { parseThresholds } from '../../scenarios/thresholds.js';
 import type { Finding } from '../model/finding.js';
 import type { RunData } from '../model/run-data.js';
 import { summarise, type Summary } from './summary.js';
+import { analyseCorrelation, type CorrelationAnalysis } from './run-correlation.js';
 import { evaluateThresholds, type ThresholdResult } from './thresholds.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
@@ -11,6 +12,8 @@ export interface RunAnalysis {
   /** Every threshold passed (true when there are none). */
   passed: boolean;
   timeline: Timeline;
+  /** Server series against client latency (best lag, GC vs spikes, latency vs concurrency). */
+  correlation?: CorrelationAnalysis;
   /** Red flags from the detectors, in any order (renderers sort by severity); absent: none ran. */
   findings?: Finding[];
 }
@@ -18,10 +21,12 @@ export interface RunAnalysis {
 /** Everything the reports need, from run data alone: no clock, no I/O. */
 export function analyseRun(run: RunData): RunAnalysis {
   const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds));
+  const timeline = buildTimeline(run);
   return {
     summary: summarise(run),
     thresholds,
     passed: thresholds.every((r) => r.ok),
-    timeline: buildTimeline(run),
+    timeline,
+    correlation: analyseCorrelation(timeline),
   };
 }

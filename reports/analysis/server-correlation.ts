@@ -1,0 +1,32 @@
+import type { ServerSeriesInfo } from '../model/run-data.js';
+import { bestLagCorrelation, type CorrelationOptions, type LagCorrelation } from './correlation.js';
+import type { Timeline } from './timeline.js';
+
+/** One server series against client p99 and p50, each at its own best lag. */
+export interface SeriesCorrelation extends ServerSeriesInfo {
+  p99?: LagCorrelation;
+  p50?: LagCorrelation;
+}
+
+/** Every server series of the timeline correlated with client latency. */
+export function correlateServerSeries(
+  timeline: Timeline,
+  opts: CorrelationOptions = {},
+): SeriesCorrelation[] {
+  return timeline.server.map(({ values, ...info }) => {
+    const p99 = bestLagCorrelation(values, timeline.p99, opts);
+    const p50 = bestLagCorrelation(values, timeline.p50, opts);
+    return { ...info, ...(p99 ? { p99 } : {}), ...(p50 ? { p50 } : {}) };
+  });
+}
+
+const strength = (c: LagCorrelation | undefined): number =>
+  c ? Math.max(Math.abs(c.pearson ?? 0), Math.abs(c.spearman ?? 0)) : 0;
+
+/** The `count` series that move most with p99 (then p50), strongest first. */
+export function strongestCorrelations(all: SeriesCorrelation[], count = 5): SeriesCorrelation[] {
+  return all
+    .filter((s) => strength(s.p99) > 0 || strength(s.p50) > 0)
+    .sort((a, b) => strength(b.p99) - strength(a.p99) || strength(b.p50) - strength(a.p50))
+    .slice(0, count);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { alignOnGrid, laggedPairs } from '../../reports/analysis/align.js';
+import { bestLagCorrelation, correlateAtLag } from '../../reports/analysis/correlation.js';
+import { gcSpikeOverlap } from '../../reports/analysis/gc-spikes.js';
+import { latencyVsConcurrency } from '../../reports/analysis/latency-concurrency.js';
+
+/** mulberry32: a seeded generator, so every run sees the same "random" series. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const series = (n: number, seed: number): number[] => {
+  const next = random(seed);
+  return Array.from({ length: n }, () => next() * 100);
+};
+
+/** y[t] = f(x[t - lag]); seconds before the first shifted value are gaps. */
+const shifted = (x: number[], lag: number, f: (v: number) => number): (number | null)[] =>
+  x.map((_, t) => (t - lag >= 0 && t - lag < x.length ? f(x[t - lag] as number) : null));
+
+describe('alignment on the 1 s grid', () => {
+  it('places samples on their second and keeps missing seconds as gaps', () => {
+    expect(
+      alignOnGrid(
+        [100, 101, 102, 103],
+        [
+          { t: 100.2, value: 1 },
+          { t: 102.9, value: 3 },
+          { t: 103, value: NaN },
+        ],
+      ),
+    ).toEqual([1, null, 3, null]);
+  });
+
+  it('pairs x at t with y at t + lag and drops pairs with a gap on either side', () => {
+    const x = [1, 2, null, 4, 5];
+    const y = [10, 20, 30, 40, null];
+    expect(laggedPairs(x, y, 0)).toEqual({ x: [1, 2, 4], y: [10, 20, 40] });
+    expect(laggedPairs(x, y, 1)).toEqual({ x: [1, 2], y: [20, 30] });
+    expect(laggedPairs(x, y, -1)).toEqual({ x: [2, 4, 5], y: [10, 30, 40] });
+  });
+});
+
+describe('correlation at the best lag', () => {
+  it('recovers a known lead of 3 s with a perfect linear relation', () => {
+    const heap = series(120, 1);
+    const p99 = shifted(heap, 3, (v) => 2 * v + 7);
+    const best = bestLagCorrelation(heap, p99);
+    expect(best).toMatchObject({ lagSec: 3, n: 117 });
+    expect(best?.pearson).toBeCloseTo(1, 10);
+    expect(best?.spearman).toBeCloseTo(1, 10);
+  });
+
+  it('recovers a negative lag (the server series trails latency) and a negative sign', () => {
+    const x = series(90, 2);
+    const y = shifted(x, -2, (v) => 50 - v);
+    expect(bestLagCorrelation(x, y)).toMatchObject({ lagSec: -2, pearson: -1, spearman: -1 });
+  });
+
+  it('recovers the coefficient of a noisy relation: r = a·sx / sqrt(a²·sx² + se²)', () => {
+    const n = 4000;
+    const x = series(n, 3); // uniform 0..100: variance 100²/12
+    const noise = series(n, 4).map((e) => e - 50); // uniform -50..50: same variance
+    const y = x.map((v, t) => (t >= 1 ? (x[t - 1] as number) + (noise[t] as number) : null));
+    const best = bestLagCorrelation(x, y);
+    expect(best?.lagSec).toBe(1);
+    // a = 1 and equal variances: r = 1 / sqrt(2).
+    expect(best?.pearson).toBeCloseTo(Math.SQRT1_2, 1);
+    expect(Math.abs((best?.pearson ?? 0) - Math.SQRT1_2)).toBeLessThan(0.03);
+  });
+
+  it('tells Spearman from Pearson on a monotonic but curved relation', () => {
+    const x = series(60, 5);
+    const c = correlateAtLag(
+      x,
+      shifted(x, 0, (v) => Math.exp(v / 10)),
+      0,
+    );
+    expect(c.spearman).toBeCloseTo(1, 10);
+    expect(c.pearson).toBeLessThan(0.9);
+  });
+
+  it('keeps gaps as gaps: a series with holes still finds its lag', () => {
+    const x = series(150, 6);
+    const y = shifted(x, 4, (v) => v * 3).map((v, t) => (t % 7 === 0 ? null : v));
+    const xWithHoles = x.map((v, t) => (t % 11 === 0 ? null : v));
+    expect(bestLagCorrelation(xWithHoles, y)).toMatchObject({ lagSec: 4 });
+  });
+
+  it('gives nothing for a constant series or too few pairs', () => {
+    expect(bestLagCorrelation(Array(30).fill(5), series(30, 7))).toBeUndefined();
+    expect(bestLagCorrelation([1, 2, 3, 4], [2, 4, 6, 8])).toBeUndefined();
+  });
+
+  it('prefers the smaller shift when two lags fit equally well', () => {
+    const x = Array.from({ length: 40 }, (_, i) => i);
+    expect(bestLagCorrelation(x, x)?.lagSec).toBe(0);
+  });
+});
+
+describe('GC pauses against latency spikes', () => {
+  it('counts spikes that sit next to a GC pause, against chance', () => {
+    const p99 = Array<number | null>(60).fill(20);
+    const gc = Array<number | null>(60).fill(0.5);
+    for (const t of [10, 25, 40]) {
+      p99[t] = 200;
+      gc[t - 1] = 30; // the agent's second ends before the client's: one second apart
+    }
+    p99[50] = 180; // a spike with no GC near it
+    gc[5] = 40; // a GC with no spike
+    const overlap = gcSpikeOverlap(p99, gc);
+    expect(overlap).toMatchObject({ spikeSeconds: 4, spikesWithGc: 3, gcSeconds: 4, seconds: 60 });
+    expect(overlap?.expectedByChance).toBeLessThan(1);
+    expect(overlap?.spikeThresholdMs).toBe(40);
+  });
+
+  it('needs both series', () => {
+    expect(gcSpikeOverlap([1, 2, null], [null, 1, 2])).toBeUndefined();
+  });
+});
+
+describe('latency against concurrency', () => {
+  it('fits the queueing line W = N / X of a saturated server', () => {
+    // 200 req/s of capacity: each extra concurrent request waits 5 ms more.
+    const vus = Array.from({ length: 40 }, (_, i) => 10 + i * 2);
+    const p50 = vus.map((n) => (n / 200) * 1000);
+    const fit = latencyVsConcurrency(vus, p50);
+    expect(fit?.slopeMsPerConcurrent).toBeCloseTo(5, 10);
+    expect(fit?.interceptMs).toBeCloseTo(0, 8);
+    expect(fit).toMatchObject({ r2: 1, n: 40, levels: 40, queueing: true });
+  });
+
+  it('does not call flat latency queueing', () => {
+    const vus = Array.from({ length: 30 }, (_, i) => 1 + (i % 10));
+    const p50 = series(30, 8).map((v) => 20 + v / 100);
+    const fit = latencyVsConcurrency(vus, p50);
+    expect(fit?.queueing).toBe(false);
+    expect(fit?.r2).toBeLessThan(0.5);
+  });
+
+  it('says nothing from a single concurrency level', () => {
+    expect(latencyVsConcurrency([5, 5, 5, 5], [1, 2, 3, 4])).toBeUndefined();
+  });
+});
