@@ -30,12 +30,14 @@ describe('renderHtml', () => {
     const data = JSON.parse(json ?? 'null') as { t: number[]; charts: { title: string }[] };
     expect(data.t).toHaveLength(30);
     expect(data.charts.map((c) => c.title)).toEqual([
-      'Latency (http_req_duration)',
-      'Throughput, errors and VUs',
-      'Server CPU and utilisation (%)',
-      'Server memory',
+      'Latency over time (http_req_duration)',
+      'Throughput and errors',
+      'Load: VUs, iterations and dropped iterations',
+      'Server CPU and utilisation (%) vs p99',
+      'Server memory vs p99',
+      'Latency distribution (HDR percentile plot)',
     ]);
-    expect(html.match(/data-chart-index="\d"/g)).toHaveLength(4);
+    expect(html.match(/data-chart-index="\d"/g)).toHaveLength(6);
   });
 
   it('shows the verdict, run metadata and every threshold with its outcome', () => {

@@ -17,6 +17,7 @@ describe('toSummaryJson', () => {
       'thresholds',
       'metrics',
       'endpoints',
+      'findings',
     ]);
     expect(json.schemaVersion).toBe(1);
     expect(json.run).toEqual({

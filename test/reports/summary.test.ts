@@ -95,6 +95,7 @@ describe('summarise', () => {
       vus: { min: 0, max: 0, last: 0 },
       metrics: {},
       endpoints: [],
+      distribution: { percentiles: [], curves: [] },
     });
   });
 });
