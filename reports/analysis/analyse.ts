@@ -1,6 +1,7 @@
 import { parseThresholds } from '../../scenarios/thresholds.js';
 import type { Finding } from '../model/finding.js';
 import type { RunData } from '../model/run-data.js';
+import { runDetectors } from './detectors/index.js';
 import { summarise, type Summary } from './summary.js';
 import { analyseCorrelation, type CorrelationAnalysis } from './run-correlation.js';
 import { evaluateThresholds, type ThresholdResult } from './thresholds.js';
@@ -21,12 +22,14 @@ export interface RunAnalysis {
 /** Everything the reports need, from run data alone: no clock, no I/O. */
 export function analyseRun(run: RunData): RunAnalysis {
   const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds));
+  const summary = summarise(run);
   const timeline = buildTimeline(run);
   return {
-    summary: summarise(run),
+    summary,
     thresholds,
     passed: thresholds.every((r) => r.ok),
     timeline,
     correlation: analyseCorrelation(timeline),
+    findings: runDetectors({ run, summary, timeline }, run.meta.scenario.detectors),
   };
 }

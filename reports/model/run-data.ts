@@ -105,6 +105,8 @@ export interface RunMeta {
     file?: string;
     profile: unknown;
     thresholds: Record<string, string[]>;
+    /** Detector overrides from the scenario: settings by detector name, or false to turn one off. */
+    detectors?: Record<string, false | Record<string, number>>;
     durationMs: number;
   };
   target: {
