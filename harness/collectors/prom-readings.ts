@@ -1,4 +1,4 @@
-import parsePrometheusTextFormat, { type PromFamily } from 'parse-prometheus-text-format';
+import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 
 /** One number of a scrape: `kind` says whether it is a level or a running total. */
 export interface PromReading {
@@ -15,43 +15,45 @@ const labelText = (labels: Record<string, string>): string => {
   return keys.length === 0 ? '' : `{${keys.map((k) => `${k}="${labels[k]}"`).join(',')}}`;
 };
 
+const TYPE_LINE = /^# TYPE (\S+) (histogram|summary)\s*$/gm;
+
 /**
  * A scrape as flat readings: counters and gauges as they are; histograms and summaries as the
  * running totals `<name>_count` and `<name>_sum` (rates and means come from their change) and a
  * summary's quantiles as gauges. Histogram buckets are left out: one series per bucket is noise.
+ *
+ * parse-prometheus-text-format folds every labelled histogram or summary of a family into one
+ * sample and drops its sum and count (prom-client's `nodejs_gc_duration_seconds{kind}` would be
+ * lost), so those families are declared untyped before parsing: each `_sum`, `_count` and
+ * `_bucket` line then comes back as its own labelled sample, and the types are put back here.
  */
 export function readPrometheusText(text: string): PromReading[] {
-  const families: PromFamily[] = parsePrometheusTextFormat(text);
+  const aggregates = new Set<string>();
+  const untyped = text.replace(TYPE_LINE, (_line, name: string) => {
+    aggregates.add(name);
+    return `# TYPE ${name} untyped`;
+  });
   const readings: PromReading[] = [];
-  const push = (
-    name: string,
-    labels: Record<string, string>,
-    kind: PromReading['kind'],
-    text: string | undefined,
-  ): void => {
-    const value = Number(text);
-    if (text === undefined || !Number.isFinite(value)) return;
-    readings.push({ key: name + labelText(labels), name, labels, kind, value });
-  };
-  for (const family of families) {
+  for (const family of parsePrometheusTextFormat(untyped)) {
+    const base = family.name.replace(/_(sum|count|bucket)$/, '');
+    const suffix = family.name.slice(base.length);
+    const aggregate = aggregates.has(base) && base !== family.name;
+    if (aggregate && suffix === '_bucket') continue;
+    const kind =
+      family.type === 'COUNTER' || (aggregate && (suffix === '_sum' || suffix === '_count'))
+        ? 'counter'
+        : 'gauge';
     for (const m of family.metrics) {
+      const value = Number(m.value);
+      if (m.value === undefined || !Number.isFinite(value)) continue;
       const labels = m.labels ?? {};
-      switch (family.type) {
-        case 'COUNTER':
-          push(family.name, labels, 'counter', m.value);
-          break;
-        case 'GAUGE':
-        case 'UNTYPED':
-          push(family.name, labels, 'gauge', m.value);
-          break;
-        case 'HISTOGRAM':
-        case 'SUMMARY':
-          push(`${family.name}_count`, labels, 'counter', m.count);
-          push(`${family.name}_sum`, labels, 'counter', m.sum);
-          for (const [q, v] of Object.entries(m.quantiles ?? {}))
-            push(family.name, { ...labels, quantile: q }, 'gauge', v);
-          break;
-      }
+      readings.push({
+        key: family.name + labelText(labels),
+        name: family.name,
+        labels,
+        kind,
+        value,
+      });
     }
   }
   return readings;

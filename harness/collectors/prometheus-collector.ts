@@ -58,9 +58,11 @@ export class PrometheusCollector implements Collector {
     const values: Record<string, number> = {};
     const delta = (key: string, total: number): number | undefined => {
       totals.set(key, total);
-      const before = this.#lastTotals.get(key);
+      if (elapsedSec === undefined) return undefined;
+      // A labelled counter is only exposed from its first increment: absent last tick means 0.
+      const before = this.#lastTotals.get(key) ?? 0;
       // A counter that went down was reset (the target restarted): no rate for this tick.
-      return before === undefined || total < before ? undefined : total - before;
+      return total < before ? undefined : total - before;
     };
     let gcSeen = false;
     for (const reading of readPrometheusText(text)) {
