@@ -1,4 +1,3 @@
-import type { Finding } from '../../model/finding.js';
 import { formatMs } from '../../render/format.js';
 import type { TrendStats } from '../metric-stats.js';
 import type { Detector, DetectorInput } from './detector.js';

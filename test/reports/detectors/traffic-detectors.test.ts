@@ -22,7 +22,7 @@ describe('generator.dropped-iterations', () => {
     const [f] = generatorSaturated.detect(input, generatorSaturated.defaults);
     expect(f).toMatchObject({ id: 'generator.dropped-iterations', severity: 'critical' });
     expect(f?.evidence.figures['droppedIterations']).toBe(20);
-    expect(f?.evidence.toT! - f?.evidence.fromT!).toBe(3);
+    expect((f?.evidence.toT ?? 0) - (f?.evidence.fromT ?? 0)).toBe(3);
   });
 
   it('stays quiet when every iteration started', () => {
