@@ -1,4 +1,5 @@
 import { parseDuration, type DurationInput, type Ms } from './duration.js';
+import type { Executor } from './executors.js';
 
 /** A point of a VU schedule: reach `vus` linearly over `durationMs`. */
 export interface Stage {
@@ -31,9 +32,33 @@ export interface ConstantRateProfile {
   maxVus: number;
 }
 
-/** Closed profiles loop virtual users; the open one schedules arrivals independent of responses. */
-export type ClosedProfile = RampProfile | SpikeProfile | SoakProfile;
-export type Profile = ClosedProfile | ConstantRateProfile;
+/** Steps of VUs, each held, up to `maxVus`; the run stops when a threshold breaks. */
+export interface StressProfile {
+  kind: 'stress';
+  stages: Stage[];
+  startVus: number;
+  /** Ends the run as soon as a threshold fails (evaluated each second). */
+  stopOnThresholdFail: true;
+}
+/** Arrival rate ramped up until the target breaks (a threshold fails), then stop. */
+export interface BreakpointProfile {
+  kind: 'breakpoint';
+  startRatePerSec: number;
+  maxRatePerSec: number;
+  durationMs: Ms;
+  preAllocatedVus: number;
+  maxVus: number;
+  stopOnThresholdFail: true;
+}
+/** Several named k6 scenarios in one run, each with its own executor, start time and tags. */
+export interface ScenariosProfile {
+  kind: 'scenarios';
+  scenarios: Record<string, Executor>;
+}
+
+/** Closed profiles loop virtual users; open ones schedule arrivals independent of responses. */
+export type ClosedProfile = RampProfile | SpikeProfile | SoakProfile | StressProfile;
+export type Profile = ClosedProfile | ConstantRateProfile | BreakpointProfile | ScenariosProfile;
 
 const stage = (duration: DurationInput, vus: number, field: string): Stage => ({
   durationMs: parseDuration(duration, field),
@@ -107,4 +132,56 @@ export function constantRate(opts: {
     preAllocatedVus,
     maxVus: opts.maxVUs ?? Math.max(preAllocatedVus, Math.ceil(opts.rate)),
   };
+}
+
+/**
+ * Capacity search in closed model: `from` VUs, then `step` more every `stepDuration` (reached
+ * over `rampTime`) until `max`; the run ends early when a threshold breaks. Use it to find the
+ * concurrency where latency or errors give out.
+ */
+export function stress(opts: {
+  from?: number;
+  step: number;
+  max: number;
+  stepDuration: DurationInput;
+  rampTime?: DurationInput;
+}): StressProfile {
+  const holdMs = parseDuration(opts.stepDuration, 'profile.stepDuration');
+  const rampMs = parseDuration(opts.rampTime ?? '5s', 'profile.rampTime');
+  const from = opts.from ?? opts.step;
+  if (opts.step <= 0) throw new Error(`profile.step: ${opts.step} VUs; expected a positive step`);
+  const stages: Stage[] = [{ durationMs: holdMs, vus: from }];
+  for (let vus = from + opts.step; vus <= opts.max; vus += opts.step) {
+    stages.push({ durationMs: rampMs, vus }, { durationMs: holdMs, vus });
+  }
+  return { kind: 'stress', startVus: from, stages, stopOnThresholdFail: true };
+}
+
+/**
+ * Open-model capacity search: the arrival rate climbs linearly from `from` to `to` per second
+ * over `duration`, and the run stops when a threshold breaks. The rate reached then is the
+ * breaking point.
+ */
+export function breakpoint(opts: {
+  from?: number;
+  to: number;
+  duration: DurationInput;
+  preAllocatedVUs?: number;
+  maxVUs?: number;
+}): BreakpointProfile {
+  const preAllocatedVus = opts.preAllocatedVUs ?? Math.max(1, Math.ceil(opts.to / 20));
+  return {
+    kind: 'breakpoint',
+    startRatePerSec: opts.from ?? 0,
+    maxRatePerSec: opts.to,
+    durationMs: parseDuration(opts.duration, 'profile.duration'),
+    preAllocatedVus,
+    maxVus: opts.maxVUs ?? Math.max(preAllocatedVus, Math.ceil(opts.to)),
+    stopOnThresholdFail: true,
+  };
+}
+
+/** Named k6-style scenarios, each an executor (`constantVus(...)`, `rampingArrivalRate(...)`...). */
+export function scenarios(named: Record<string, Executor>): ScenariosProfile {
+  return { kind: 'scenarios', scenarios: named };
 }

@@ -1,4 +1,5 @@
 import type { DurationInput } from './duration.js';
+import type { ThinkTime } from './think-time.js';
 
 export interface RequestOptions {
   headers?: Record<string, string>;
@@ -10,16 +11,21 @@ export interface RequestOptions {
   /** Groups requests under one name in metrics (default: the path without its query). */
   name?: string;
   timeout?: DurationInput;
+  /** Redirects to follow (default 10, as k6); each hop is recorded as its own request. */
+  redirects?: number;
 }
 
 export interface HttpResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
-  /** Parses the body as JSON; throws when it is not. */
-  json<T = unknown>(): T;
+  /**
+   * Parses the body as JSON (throws when it is not); with a path (`'$.user.id'`, `'items[0]'`)
+   * returns the value there, undefined when missing.
+   */
+  json<T = unknown>(path?: string): T;
   /** Transport error (connection refused, timeout), with status 0; undefined on any HTTP answer. */
-  error?: string;
+  error?: string | undefined;
   durationMs: number;
 }
 
@@ -30,6 +36,8 @@ export interface HttpApi {
   patch(path: string, opts?: RequestOptions): Promise<HttpResponse>;
   del(path: string, opts?: RequestOptions): Promise<HttpResponse>;
   request(method: string, path: string, opts?: RequestOptions): Promise<HttpResponse>;
+  /** This VU's default headers, sent with every request (e.g. an authorization token). */
+  readonly headers: Record<string, string>;
 }
 
 export type Checks<T> = Record<string, (value: T) => boolean>;
@@ -44,8 +52,13 @@ export interface VuContext {
   readonly http: HttpApi;
   /** Records each check in the `checks` rate metric; true when all passed. */
   check<T>(value: T, checks: Checks<T>, tags?: Record<string, string>): boolean;
-  /** Seconds as a number (as k6's sleep), or a duration string such as '500ms'. */
-  sleep(duration: number | string): Promise<void>;
+  /**
+   * Seconds as a number (as k6's sleep), a duration string such as '500ms', or a think time
+   * (`uniform('1s', '3s')`, `normal('2s', '500ms')`, `fixed('1s')`).
+   */
+  sleep(duration: number | string | ThinkTime): Promise<void>;
+  /** Runs `fn` with its requests and checks tagged `group` (nested: `::outer::inner`), as k6. */
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
 }
 
 export type Flow = (vu: VuContext) => Promise<void>;

@@ -1,10 +1,20 @@
-import type { Tags } from '../../reports/model/run-data.js';
+import type { MetricKind, Tags } from '../../reports/model/run-data.js';
 
 /**
- * Where an engine records samples. Engines reuse tag objects for repeated tag sets:
- * the sink keys series by object identity first, so the hot path avoids string building.
+ * One series (metric + tag set) resolved once; `add` is the hot path: a trend records the value,
+ * a counter adds it, a rate counts a pass when it is non-zero, a gauge takes it as its value.
+ */
+export interface SeriesHandle {
+  add(value: number): void;
+}
+
+/**
+ * Where an engine records samples. Engines resolve a `series` once per tag set and keep the
+ * handle, so a request costs a few method calls and no map lookups; the by-name methods are
+ * for rare samples (checks, custom metrics).
  */
 export interface MetricSink {
+  series(metric: string, kind: MetricKind, tags: Tags): SeriesHandle;
   trend(metric: string, tags: Tags, value: number): void;
   counter(metric: string, tags: Tags, increment: number): void;
   rate(metric: string, tags: Tags, pass: boolean): void;
@@ -15,8 +25,11 @@ export interface MetricSink {
 
 export const EMPTY_TAGS: Tags = Object.freeze({});
 
+const nullHandle: SeriesHandle = { add() {} };
+
 /** Discards everything: used for warm-up traffic. */
 export const nullSink: MetricSink = {
+  series: () => nullHandle,
   trend() {},
   counter() {},
   rate() {},

@@ -1,48 +1,71 @@
-import { setMaxListeners } from 'node:events';
-import { assertNever } from '../../../scenarios/schedule.js';
+import { profileExecutors } from '../../../scenarios/profile-executors.js';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
-import { runClosedModel } from './closed-model.js';
+import { abortableSleep } from './abortable-sleep.js';
+import { runExecutor } from './executors/run-executor.js';
 import { IterationRunner } from './iteration-runner.js';
-import { runOpenModel } from './open-model.js';
+import { TargetResolver } from './request-target.js';
 
-/** Runs VUs in this process with undici keep-alive clients. */
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_REDIRECTS = 10;
+
+/**
+ * Runs the plan's executors in this thread with undici keep-alive clients, each named
+ * scenario from its `startTime`. (WorkerEngine spreads the same across threads.)
+ */
 export class BuiltinEngine implements Engine {
+  constructor(private readonly opts: { firstVuId?: number } = {}) {}
+
   async run(
     plan: EnginePlan,
     sink: MetricSink,
     interrupt: AbortSignal,
     events: EngineEvents = {},
   ): Promise<EngineResult> {
-    const hardStop = new AbortController();
-    // Every in-flight request and sleep listens on it: one listener per VU is expected.
-    setMaxListeners(0, hardStop.signal);
-    const onInterrupt = (): void => hardStop.abort();
-    interrupt.addEventListener('abort', onInterrupt, { once: true });
+    const executors = plan.executors ?? profileExecutors(plan.profile, plan.gracefulStopMs);
     const runner = new IterationRunner(
-      new URL(plan.baseUrl),
-      plan.flow,
+      new TargetResolver(new URL(plan.baseUrl)),
+      {
+        timeoutMs: plan.httpTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxRedirects: plan.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+        insecureSkipTlsVerify: plan.insecureSkipTlsVerify ?? false,
+      },
       plan.env,
       sink,
-      hardStop.signal,
       events,
+      this.opts.firstVuId,
     );
+    // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
+    const onInterrupt = (): void => void runner.stopAll();
+    interrupt.addEventListener('abort', onInterrupt, { once: true });
+    const named = Object.entries(executors);
+    const tagScenario = plan.profile.kind === 'scenarios';
     try {
-      const profile = plan.profile;
-      switch (profile.kind) {
-        case 'ramp':
-        case 'spike':
-        case 'soak':
-          await runClosedModel(profile, runner, sink, interrupt, hardStop, plan.gracefulStopMs);
-          break;
-        case 'constantRate':
-          await runOpenModel(profile, runner, sink, interrupt, hardStop, plan.gracefulStopMs);
-          break;
-        default:
-          assertNever(profile);
-      }
+      await Promise.all(
+        named.map(async ([name, e]) => {
+          const flow = e.exec === undefined ? plan.flow : plan.flows?.[e.exec];
+          if (flow === undefined) {
+            throw new Error(
+              `scenario "${name}" runs exec "${e.exec}", which is not among the flows (${Object.keys(plan.flows ?? {}).join(', ') || 'none'})`,
+            );
+          }
+          const tags = { ...(tagScenario ? { scenario: name } : {}), ...e.tags };
+          await abortableSleep(e.startTime ?? 0, interrupt);
+          if (interrupt.aborted) return;
+          await runExecutor(e, {
+            name,
+            runner,
+            ctx: Object.keys(tags).length > 0 ? runner.rootCtx.with(tags) : runner.rootCtx,
+            flow,
+            env: e.env ? { ...plan.env, ...e.env } : plan.env,
+            interrupt,
+            ...(events.onScheduleLag ? { onScheduleLag: events.onScheduleLag } : {}),
+          });
+        }),
+      );
     } finally {
       interrupt.removeEventListener('abort', onInterrupt);
+      await runner.stopAll();
       sink.vus(0);
     }
     return runner.result();

@@ -1,36 +1,69 @@
-import type { Tags } from '../../../reports/model/run-data.js';
 import type { Flow } from '../../../scenarios/vu-context.js';
 import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
 import type { EngineEvents, EngineResult } from '../engine.js';
-import { RequestTagCache } from './request-tags.js';
+import { TimeoutSweeper } from './http1/timeout-sweeper.js';
+import type { TargetResolver } from './request-target.js';
+import { TagContext } from './tag-context.js';
 import { VirtualUser } from './virtual-user.js';
-import { VuHttp } from './vu-http.js';
+import { VuHttp, type HttpSettings } from './vu-http.js';
 
 /**
- * What both load models share: making VUs, running one iteration with its metrics, and the
- * tallies that end up in the EngineResult.
+ * What every executor of a thread shares: making VUs, running one iteration with its metrics,
+ * the count of active VUs, and the tallies that end up in the EngineResult.
  */
 export class IterationRunner {
-  readonly tagCache = new RequestTagCache();
   iterations = 0;
   interrupted = 0;
   dropped = 0;
   peakVus = 0;
+  private active = 0;
+  private nextVuId: number;
+  private readonly live = new Set<VirtualUser>();
   private readonly flowErrors = new Map<string, number>();
+  private readonly sweeper = new TimeoutSweeper();
+  readonly rootCtx: TagContext;
 
   constructor(
-    private readonly baseUrl: URL,
-    private readonly flow: Flow,
+    private readonly targets: TargetResolver,
+    private readonly http: HttpSettings,
     private readonly env: Readonly<Record<string, string | undefined>>,
-    private readonly sink: MetricSink,
-    /** Aborts in-flight requests and sleeps: the hard stop. */
-    private readonly hardStop: AbortSignal,
+    readonly sink: MetricSink,
     private readonly events: EngineEvents,
-  ) {}
+    /** First VU id of this thread (workers number their VUs apart). */
+    firstVuId = 1,
+  ) {
+    this.nextVuId = firstVuId;
+    this.rootCtx = new TagContext(sink, EMPTY_TAGS);
+  }
 
-  createVu(id: number): VirtualUser {
-    const http = new VuHttp(this.baseUrl, this.sink, this.tagCache, this.hardStop);
-    return new VirtualUser(id, this.env, http, this.sink, this.hardStop);
+  createVu(
+    scenario: string,
+    ctx: TagContext,
+    flow: Flow,
+    env: Readonly<Record<string, string | undefined>> = this.env,
+  ): VirtualUser {
+    const vu = new VirtualUser(
+      this.nextVuId++,
+      scenario,
+      env,
+      new VuHttp(this.targets, this.http, this.sweeper, ctx),
+      flow,
+      ctx,
+    );
+    this.live.add(vu);
+    return vu;
+  }
+
+  /** A VU begins working (closed model: joins; open model: takes an arrival). */
+  busy(): void {
+    this.active++;
+    if (this.active > this.peakVus) this.peakVus = this.active;
+    this.sink.vus(this.active);
+  }
+
+  idle(): void {
+    this.active--;
+    this.sink.vus(this.active);
   }
 
   /** Runs one iteration; `scheduledStartMs` (open model) makes latency count from the schedule. */
@@ -38,23 +71,34 @@ export class IterationRunner {
     const start = scheduledStartMs ?? performance.now();
     vu.http.scheduledStartMs = scheduledStartMs;
     try {
-      await this.flow(vu);
+      await vu.flow(vu);
     } catch (e) {
-      if (!this.hardStop.aborted) this.recordFlowError(e);
+      if (!vu.stopped) this.recordFlowError(e);
     }
     vu.iteration++;
-    if (this.hardStop.aborted) {
+    if (vu.stopped) {
       this.interrupted++;
       return;
     }
     this.iterations++;
-    this.sink.counter('iterations', EMPTY_TAGS, 1);
-    this.sink.trend('iteration_duration', EMPTY_TAGS, performance.now() - start);
+    vu.baseCtx.iterations.add(1);
+    vu.baseCtx.iterationDuration.add(performance.now() - start);
   }
 
-  recordDropped(tags: Tags = EMPTY_TAGS): void {
+  recordDropped(ctx: TagContext): void {
     this.dropped++;
-    this.sink.counter('dropped_iterations', tags, 1);
+    ctx.series('dropped_iterations', 'counter').add(1);
+  }
+
+  /** Stops a VU for good: hard (cut what it is doing) or after it finished its work. */
+  async retire(vu: VirtualUser, hard: boolean): Promise<void> {
+    this.live.delete(vu);
+    await (hard ? vu.stop() : vu.release());
+  }
+
+  /** Hard-stops every VU still alive (interrupt, end of the grace period). */
+  async stopAll(): Promise<void> {
+    await Promise.all([...this.live].map((vu) => this.retire(vu, true)));
   }
 
   result(): EngineResult {
@@ -71,7 +115,7 @@ export class IterationRunner {
     const message = e instanceof Error ? e.message : String(e);
     const seen = this.flowErrors.get(message) ?? 0;
     this.flowErrors.set(message, seen + 1);
-    this.sink.counter('flow_errors', EMPTY_TAGS, 1);
+    this.rootCtx.series('flow_errors', 'counter').add(1);
     if (seen === 0) this.events.onFlowError?.(message);
   }
 }

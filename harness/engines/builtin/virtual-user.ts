@@ -1,47 +1,91 @@
-import type { Tags } from '../../../reports/model/run-data.js';
-import type { Checks, VuContext } from '../../../scenarios/vu-context.js';
+import type { Checks, Flow, VuContext } from '../../../scenarios/vu-context.js';
 import { parseDuration } from '../../../scenarios/duration.js';
-import type { MetricSink } from '../../aggregator/metric-sink.js';
-import { abortableSleep } from './abortable-sleep.js';
+import { drawThinkTimeMs, type ThinkTime } from '../../../scenarios/think-time.js';
+import type { TagContext } from './tag-context.js';
 import type { VuHttp } from './vu-http.js';
 
-const checkTagCache = new Map<string, Tags>();
-function checkTags(name: string, extra?: Record<string, string>): Tags {
-  if (extra) return { ...extra, check: name };
-  let tags = checkTagCache.get(name);
-  if (!tags) checkTagCache.set(name, (tags = Object.freeze({ check: name })));
-  return tags;
-}
-
-/** The VU context a flow receives. */
+/** The VU context a flow receives: one virtual user of one scenario. */
 export class VirtualUser implements VuContext {
   iteration = 0;
+  stopped = false;
+  private readonly wakers = new Set<() => void>();
 
   constructor(
     readonly id: number,
+    readonly scenario: string,
     readonly env: Readonly<Record<string, string | undefined>>,
     readonly http: VuHttp,
-    private readonly sink: MetricSink,
-    private readonly signal: AbortSignal,
+    readonly flow: Flow,
+    /** The scenario's tags: iterations are recorded here, whatever group the VU is in. */
+    readonly baseCtx: TagContext,
   ) {}
 
   check<T>(value: T, checks: Checks<T>, tags?: Record<string, string>): boolean {
     let all = true;
-    for (const [name, fn] of Object.entries(checks)) {
+    const ctx = this.http.ctx;
+    for (const name in checks) {
       let ok: boolean;
       try {
-        ok = fn(value) === true;
+        ok = (checks[name] as (v: T) => boolean)(value) === true;
       } catch {
         ok = false;
       }
-      this.sink.rate('checks', checkTags(name, tags), ok);
+      ctx
+        .series('checks', 'rate', tags ? { ...tags, check: name } : { check: name })
+        .add(ok ? 1 : 0);
       all &&= ok;
     }
     return all;
   }
 
-  sleep(duration: number | string): Promise<void> {
-    const ms = typeof duration === 'number' ? duration * 1000 : parseDuration(duration, 'vu.sleep');
-    return abortableSleep(ms, this.signal);
+  sleep(duration: number | string | ThinkTime): Promise<void> {
+    const ms =
+      typeof duration === 'number'
+        ? duration * 1000
+        : typeof duration === 'string'
+          ? parseDuration(duration, 'vu.sleep')
+          : drawThinkTimeMs(duration);
+    if (this.stopped || ms <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.wakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.wakers.add(wake);
+    });
+  }
+
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    const outer = this.http.ctx;
+    const path = `${outer.tags['group'] ?? ''}::${name}`;
+    const inner = outer.with({ group: path });
+    this.http.ctx = inner;
+    const start = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.http.ctx = outer;
+      if (!this.stopped) inner.series('group_duration', 'trend').add(performance.now() - start);
+    }
+  }
+
+  get headers(): Record<string, string> {
+    return this.http.headers;
+  }
+
+  /** Hard stop: in-flight requests fail at once (unrecorded) and sleeps return. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const wake of [...this.wakers]) wake();
+    await this.http.destroy();
+  }
+
+  /** Frees the VU's connections when it leaves normally. */
+  async release(): Promise<void> {
+    this.stopped = true;
+    await this.http.destroy();
   }
 }

@@ -1,140 +1,184 @@
-import { Client } from 'undici';
+import { CookieJar } from 'tough-cookie';
 import { parseDuration } from '../../../scenarios/duration.js';
-import type { HttpApi, HttpResponse, RequestOptions } from '../../../scenarios/vu-context.js';
-import type { MetricSink } from '../../aggregator/metric-sink.js';
-import type { RequestTagCache } from './request-tags.js';
+import type { HttpApi, RequestOptions } from '../../../scenarios/vu-context.js';
+import { BuiltinResponse, setCookies } from './http-response.js';
+import { Http1Connection } from './http1/http1-connection.js';
+import type { TimeoutSweeper } from './http1/timeout-sweeper.js';
+import type { Encoded, RequestTarget, TargetResolver } from './request-target.js';
+import type { TagContext } from './tag-context.js';
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-const EMPTY_HEADERS: Record<string, string> = {};
+/** How every VU's HTTP behaves (from the engine plan). */
+export interface HttpSettings {
+  timeoutMs: number;
+  maxRedirects: number;
+  /** Accept self-signed and otherwise invalid TLS certificates. */
+  insecureSkipTlsVerify: boolean;
+}
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /**
- * One virtual user's HTTP: a keep-alive undici Client per origin (as each k6 VU has its own
- * connections), and the k6 http_* metrics recorded per request.
+ * One virtual user's HTTP: a keep-alive HTTP/1.1 connection per origin (as each k6 VU has its
+ * own connections), a cookie jar, default headers, and the k6 http_* metrics per request.
+ *
+ * The hot path is built for requests per CPU-second: a bare request is a prebuilt buffer,
+ * metric series are pre-resolved handles, the response head is scanned only for its framing
+ * and the body is decoded only when the flow reads it. A hard stop destroys the connections.
  */
 export class VuHttp implements HttpApi {
-  private readonly clients = new Map<string, Client>();
+  readonly headers: Record<string, string> = {};
+  private readonly connections = new Map<string, Http1Connection>();
+  private jar: CookieJar | undefined;
   /** When set, the next request's latency counts from this instant (open model). */
   scheduledStartMs: number | undefined;
+  /** Tags of what the VU is doing now (scenario, flow, group). */
+  ctx: TagContext;
+  stopped = false;
 
   constructor(
-    private readonly baseUrl: URL,
-    private readonly sink: MetricSink,
-    private readonly tagCache: RequestTagCache,
-    private readonly signal: AbortSignal,
-  ) {}
+    private readonly targets: TargetResolver,
+    private readonly settings: HttpSettings,
+    private readonly sweeper: TimeoutSweeper,
+    ctx: TagContext,
+  ) {
+    this.ctx = ctx;
+  }
 
-  get(path: string, opts?: RequestOptions): Promise<HttpResponse> {
+  get(path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     return this.request('GET', path, opts);
   }
-  post(path: string, opts?: RequestOptions): Promise<HttpResponse> {
+  post(path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     return this.request('POST', path, opts);
   }
-  put(path: string, opts?: RequestOptions): Promise<HttpResponse> {
+  put(path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     return this.request('PUT', path, opts);
   }
-  patch(path: string, opts?: RequestOptions): Promise<HttpResponse> {
+  patch(path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     return this.request('PATCH', path, opts);
   }
-  del(path: string, opts?: RequestOptions): Promise<HttpResponse> {
+  del(path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     return this.request('DELETE', path, opts);
   }
 
-  async request(method: string, path: string, opts: RequestOptions = {}): Promise<HttpResponse> {
-    const url = new URL(path, this.baseUrl);
+  async request(method: string, path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
+    const start = this.scheduledStartMs ?? performance.now();
+    this.scheduledStartMs = undefined;
+    let target = this.targets.resolve(path);
+    let redirectsLeft = opts?.redirects ?? this.settings.maxRedirects;
+    for (;;) {
+      const res = await this.once(method, target, opts, start);
+      if (!REDIRECT.has(res.status) || redirectsLeft-- <= 0) return res;
+      const location = res.header('location');
+      if (location === undefined) return res;
+      target = this.targets.resolve(new URL(location, target.url).href);
+      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+        method = 'GET';
+        if (opts !== undefined) {
+          const { body: _body, json: _json, ...rest } = opts;
+          opts = rest;
+        }
+      }
+    }
+  }
+
+  private async once(
+    method: string,
+    target: RequestTarget,
+    opts: RequestOptions | undefined,
+    start: number,
+  ): Promise<BuiltinResponse> {
+    const encoded = this.encode(method, target, opts);
     const timeoutMs =
-      opts.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(opts.timeout, 'timeout');
-    let headers = opts.headers ?? EMPTY_HEADERS;
-    let body = opts.body;
-    if (opts.json !== undefined) {
+      opts?.timeout === undefined
+        ? this.settings.timeoutMs
+        : parseDuration(opts.timeout, 'timeout');
+    const outcome = await this.connection(target).request(
+      encoded.payload,
+      IDEMPOTENT.has(method),
+      method === 'HEAD',
+      timeoutMs,
+    );
+    const durationMs = performance.now() - start;
+    if (this.stopped) {
+      // Cut by the end of the run: not a measurement of the target.
+      return BuiltinResponse.failed(outcome.error?.code ?? 'E_INTERRUPTED', durationMs, target.url);
+    }
+    const r = outcome.response;
+    const status = r === undefined ? 0 : r.status;
+    const ctx = opts?.tags === undefined ? this.ctx : this.ctx.with(opts.tags);
+    const h = ctx.route(opts?.name ?? target.name, method).handles(status);
+    h.duration.add(durationMs);
+    h.reqs.add(1);
+    h.failed.add(status === 0 || status >= 400 ? 1 : 0);
+    h.received.add(r === undefined ? 0 : r.wireBytes);
+    h.sent.add(encoded.sentBytes);
+    if (r === undefined) {
+      return BuiltinResponse.failed(outcome.error.code, durationMs, target.url);
+    }
+    for (const cookie of setCookies(r.head)) this.storeCookie(cookie, target.url);
+    return new BuiltinResponse(status, r.head, r.chunks, durationMs, undefined, target.url);
+  }
+
+  private encode(method: string, target: RequestTarget, opts: RequestOptions | undefined): Encoded {
+    const plain =
+      (opts === undefined ||
+        (opts.headers === undefined && opts.json === undefined && opts.body === undefined)) &&
+      this.jar === undefined &&
+      !hasKeys(this.headers);
+    // The common case (a bare request, no cookies) reuses one encoded buffer per path.
+    if (plain) return target.plain(method);
+    let headers: Record<string, string> | undefined = hasKeys(this.headers)
+      ? { ...this.headers }
+      : undefined;
+    if (opts?.headers) headers = { ...headers, ...opts.headers };
+    let body: string | Uint8Array | undefined = opts?.body;
+    if (opts?.json !== undefined) {
       body = JSON.stringify(opts.json);
       headers = { 'content-type': 'application/json', ...headers };
     }
-    const start = this.scheduledStartMs ?? performance.now();
-    this.scheduledStartMs = undefined;
-    let status = 0;
-    let text = '';
-    let responseHeaders: HttpResponse['headers'] = {};
-    let error: string | undefined;
-    try {
-      const res = await this.client(url.origin).request({
-        method,
-        path: url.pathname + url.search,
-        headers,
-        body: body ?? null,
-        signal: this.signal,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
+    if (this.jar !== undefined) {
+      const cookie = this.jar.getCookieStringSync(target.url);
+      if (cookie !== '') headers = { ...headers, cookie };
+    }
+    return target.encode(method, headers, body);
+  }
+
+  private connection(target: RequestTarget): Http1Connection {
+    let c = this.connections.get(target.origin.key);
+    if (c === undefined) {
+      c = new Http1Connection(target.origin, {
+        insecureSkipTlsVerify: this.settings.insecureSkipTlsVerify,
       });
-      status = res.statusCode;
-      responseHeaders = res.headers;
-      text = await res.body.text();
-    } catch (e) {
-      error = errorCause(e);
+      if (this.stopped) c.destroy();
+      else this.sweeper.add(c);
+      this.connections.set(target.origin.key, c);
     }
-    const durationMs = performance.now() - start;
-    if (this.signal.aborted && error !== undefined) {
-      // Cut by the end of the run: not a measurement of the target.
-      return response(0, {}, '', durationMs, error);
-    }
-    const tags = this.tagCache.get(opts.name ?? url.pathname, method, status, opts.tags);
-    const failed = status === 0 || status >= 400;
-    this.sink.trend('http_req_duration', tags, durationMs);
-    this.sink.counter('http_reqs', tags, 1);
-    this.sink.rate('http_req_failed', tags, failed);
-    this.sink.counter(
-      'data_received',
-      tags,
-      Buffer.byteLength(text) + headerBytes(responseHeaders),
-    );
-    this.sink.counter(
-      'data_sent',
-      tags,
-      (body ? Buffer.byteLength(body) : 0) + url.pathname.length + url.search.length + 32,
-    );
-    return response(status, responseHeaders, text, durationMs, error);
+    return c;
   }
 
-  async close(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((c) => c.destroy().catch(() => undefined)));
-    this.clients.clear();
+  /** Ends this VU's connections: an in-flight request fails at once and is not recorded. */
+  async destroy(): Promise<void> {
+    this.stopped = true;
+    for (const c of this.connections.values()) {
+      c.destroy();
+      this.sweeper.remove(c);
+    }
+    this.connections.clear();
+    return Promise.resolve();
   }
 
-  private client(origin: string): Client {
-    let client = this.clients.get(origin);
-    if (!client) {
-      client = new Client(origin, { pipelining: 1, keepAliveTimeout: 60_000 });
-      this.clients.set(origin, client);
+  private storeCookie(cookie: string, url: string): void {
+    this.jar ??= new CookieJar();
+    try {
+      this.jar.setCookieSync(cookie, url);
+    } catch {
+      // A cookie the jar refuses (bad domain) is ignored, as a browser would.
     }
-    return client;
   }
 }
 
-function response(
-  status: number,
-  headers: HttpResponse['headers'],
-  body: string,
-  durationMs: number,
-  error: string | undefined,
-): HttpResponse {
-  return {
-    status,
-    headers,
-    body,
-    durationMs,
-    ...(error !== undefined ? { error } : {}),
-    json<T>(): T {
-      return JSON.parse(body) as T;
-    },
-  };
-}
-
-function headerBytes(headers: HttpResponse['headers']): number {
-  let n = 17; // status line
-  for (const [k, v] of Object.entries(headers)) n += k.length + String(v).length + 4;
-  return n;
-}
-
-function errorCause(e: unknown): string {
-  const err = e as { code?: string; message?: string };
-  return err.code ?? err.message ?? String(e);
+function hasKeys(o: Record<string, string>): boolean {
+  for (const _ in o) return true;
+  return false;
 }

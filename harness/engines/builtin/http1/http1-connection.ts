@@ -1,0 +1,174 @@
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect } from 'node:tls';
+import type { Origin } from './origin.js';
+import { ResponseParser, type ParsedResponse } from './response-parser.js';
+
+/** What a request produced: a response, or the transport error that prevented one. */
+export type Outcome =
+  { response: ParsedResponse; error?: undefined } | { response?: undefined; error: TransportError };
+
+export class TransportError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'TransportError';
+  }
+}
+
+export interface ConnectionOptions {
+  insecureSkipTlsVerify: boolean;
+}
+
+/**
+ * One keep-alive HTTP/1.1 connection with at most one request in flight (as each k6 VU uses its
+ * own connections). Requests are written as prebuilt buffers and responses parsed by
+ * ResponseParser; a request that meets a connection the server had already closed is retried
+ * once on a fresh one when it is idempotent.
+ */
+export class Http1Connection {
+  private socket: Socket | undefined;
+  private parser: ResponseParser | undefined;
+  private settle: ((o: Outcome) => void) | undefined;
+  private closeAfter = false;
+  private reused = false;
+  private gotBytes = false;
+  private retry: (() => void) | undefined;
+  /** performance.now() after which the request in flight times out. */
+  deadline = Infinity;
+  destroyed = false;
+
+  constructor(
+    private readonly origin: Origin,
+    private readonly opts: ConnectionOptions,
+  ) {}
+
+  get busy(): boolean {
+    return this.settle !== undefined;
+  }
+
+  request(
+    payload: Buffer,
+    idempotent: boolean,
+    noBody: boolean,
+    timeoutMs: number,
+  ): Promise<Outcome> {
+    if (this.destroyed)
+      return Promise.resolve({ error: new TransportError('E_INTERRUPTED', 'the VU was stopped') });
+    if (this.settle !== undefined) {
+      return Promise.resolve({
+        error: new TransportError(
+          'E_BUSY',
+          'one request at a time per VU connection; await each request',
+        ),
+      });
+    }
+    return new Promise<Outcome>((resolve) => {
+      this.settle = resolve;
+      this.deadline = performance.now() + timeoutMs;
+      const send = (): void => {
+        const socket = this.socket ?? this.open();
+        (this.parser as ResponseParser).noBody = noBody;
+        this.gotBytes = false;
+        socket.write(payload);
+      };
+      this.retry = idempotent ? send : undefined;
+      this.reused = this.socket !== undefined;
+      send();
+    });
+  }
+
+  /** Called by the timeout sweeper. */
+  timeOut(): void {
+    this.fail(new TransportError('E_REQUEST_TIMEOUT', 'request timeout'));
+    this.dropSocket();
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.fail(new TransportError('E_INTERRUPTED', 'the VU was stopped'));
+    this.dropSocket();
+  }
+
+  private open(): Socket {
+    const { hostname, port, tls } = this.origin;
+    const socket = tls
+      ? tlsConnect({
+          host: hostname,
+          port,
+          ...(isIP(hostname) === 0 ? { servername: hostname } : {}),
+          rejectUnauthorized: !this.opts.insecureSkipTlsVerify,
+          ALPNProtocols: ['http/1.1'],
+        })
+      : netConnect({ host: hostname, port });
+    socket.setNoDelay(true);
+    const parser = new ResponseParser((r) => this.complete(r));
+    socket.on('data', (chunk: Buffer) => {
+      if (this.socket !== socket) return;
+      this.gotBytes = true;
+      try {
+        parser.feed(chunk);
+      } catch (e) {
+        this.fail(new TransportError('E_HTTP_PARSE', (e as Error).message, { cause: e }));
+        this.dropSocket();
+      }
+    });
+    socket.on('error', (err: NodeJS.ErrnoException) => this.lost(socket, parser, err));
+    socket.on('close', () => this.lost(socket, parser, undefined));
+    this.socket = socket;
+    this.parser = parser;
+    this.closeAfter = false;
+    return socket;
+  }
+
+  private complete(r: ParsedResponse): void {
+    if (r.close) this.closeAfter = true;
+    const settle = this.settle;
+    this.settle = undefined;
+    this.retry = undefined;
+    this.deadline = Infinity;
+    if (this.closeAfter) this.dropSocket();
+    settle?.({ response: r });
+  }
+
+  private lost(
+    socket: Socket,
+    parser: ResponseParser,
+    err: NodeJS.ErrnoException | undefined,
+  ): void {
+    if (this.socket !== socket) return;
+    this.socket = undefined;
+    this.parser = undefined;
+    if (this.settle === undefined) return;
+    if (err === undefined && parser.end()) return; // a close-delimited body ended
+    // The server closed a kept-alive connection just as we reused it: try once on a new one.
+    if (this.reused && !this.gotBytes && this.retry !== undefined) {
+      const retry = this.retry;
+      this.retry = undefined;
+      this.reused = false;
+      retry();
+      return;
+    }
+    const code = err?.code ?? 'ECONNRESET';
+    this.fail(
+      new TransportError(code, err?.message ?? 'the server closed the connection', { cause: err }),
+    );
+  }
+
+  private fail(error: TransportError): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    this.retry = undefined;
+    this.deadline = Infinity;
+    settle?.({ error });
+  }
+
+  private dropSocket(): void {
+    const s = this.socket;
+    this.socket = undefined;
+    this.parser = undefined;
+    s?.destroy();
+  }
+}
