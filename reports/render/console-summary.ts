@@ -3,6 +3,7 @@ import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
 import { verdictOf } from '../analysis/verdict.js';
+import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
 import type { RunData } from '../model/run-data.js';
 import {
   formatBytes,
@@ -36,6 +37,8 @@ export function renderConsoleSummary(
   const c = createColors(opts.color);
   const out: string[] = ['', ...header(run, analysis, c), ''];
   if (analysis.thresholds.length > 0) out.push(...thresholdLines(analysis, c), '');
+  const findings = sortFindings(analysis.findings ?? []);
+  if (findings.length > 0) out.push(...findingLines(findings, c), '');
   out.push(`  ${c.bold('█ TOTAL RESULTS')}`, '', ...metricLines(analysis, c), '');
   if (analysis.summary.endpoints.length > 0) {
     out.push(`  ${c.bold('█ ENDPOINTS')}`, '', ...endpointLines(analysis.summary.endpoints), '');
@@ -66,6 +69,23 @@ function thresholdLines(analysis: RunAnalysis, c: Colors): string[] {
     const mark = r.ok ? c.green('✓') : c.red('✗');
     const detail = r.message ?? `${r.aggregation}=${formatThresholdActual(r)}`;
     lines.push(`${INDENT}${mark} '${r.expression}' ${r.ok ? detail : c.red(detail)}`);
+  }
+  return lines;
+}
+
+const SEVERITY_MARK: Record<FindingSeverity, (c: Colors) => string> = {
+  critical: (c) => c.red('✗ critical'),
+  warning: (c) => c.yellow('! warning '),
+  info: (c) => c.blue('i info    '),
+};
+
+/** Most severe first: the title, then the evidence and the fix, indented under it. */
+function findingLines(findings: Finding[], c: Colors): string[] {
+  const lines = [`  ${c.bold('█ FINDINGS')}`, ''];
+  const pad = `${INDENT}${' '.repeat(12)}`;
+  for (const f of findings) {
+    lines.push(`${INDENT}${SEVERITY_MARK[f.severity](c)}  ${c.bold(f.title)}`);
+    lines.push(`${pad}${f.evidence.text}`, `${pad}${c.dim('fix:')} ${f.fix}`);
   }
   return lines;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { alignOnGrid, laggedPairs } from '../../reports/analysis/align.js';
+import { correlationTable } from '../../reports/analysis/correlation-table.js';
 import { bestLagCorrelation, correlateAtLag } from '../../reports/analysis/correlation.js';
 import { gcSpikeOverlap } from '../../reports/analysis/gc-spikes.js';
 import { latencyVsConcurrency } from '../../reports/analysis/latency-concurrency.js';
+import { analyseCorrelation } from '../../reports/analysis/run-correlation.js';
 
 /** mulberry32: a seeded generator, so every run sees the same "random" series. */
 function random(seed: number): () => number {
@@ -147,5 +149,67 @@ describe('latency against concurrency', () => {
 
   it('says nothing from a single concurrency level', () => {
     expect(latencyVsConcurrency([5, 5, 5, 5], [1, 2, 3, 4])).toBeUndefined();
+  });
+});
+
+describe('the correlation analysis of a timeline, and its table', () => {
+  it('finds the server series that leads p99, with its lag, and words it for the report', () => {
+    const n = 60;
+    const loop = series(n, 9);
+    const p99 = shifted(loop, 2, (v) => 10 + v);
+    const noise = series(n, 10);
+    const gcPause = Array.from({ length: n }, () => 0);
+    const nulls = Array<number | null>(n).fill(null);
+    const timeline = {
+      t: Array.from({ length: n }, (_, i) => 1000 + i),
+      vus: Array.from({ length: n }, (_, i) => 1 + (i % 5)),
+      reqPerSec: nulls,
+      errorsPerSec: nulls,
+      droppedPerSec: nulls,
+      iterationsPerSec: nulls,
+      p50: p99.map((v) => (v === null ? null : v / 2)),
+      p90: nulls,
+      p95: nulls,
+      p99,
+      max: nulls,
+      server: [
+        {
+          id: 'node.event_loop_delay_p99_ms',
+          label: 'api loop p99',
+          unit: 'ms' as const,
+          source: 'agent',
+          values: loop,
+        },
+        {
+          id: 'process.open_fds',
+          label: 'api fds',
+          unit: 'count' as const,
+          source: 'proc',
+          values: noise,
+        },
+        {
+          id: 'node.gc_pause_ms',
+          label: 'api GC',
+          unit: 'ms' as const,
+          source: 'agent',
+          values: gcPause,
+        },
+      ],
+    };
+    const analysis = analyseCorrelation(timeline);
+    expect(analysis.strongest[0]).toMatchObject({ id: 'node.event_loop_delay_p99_ms' });
+    expect(analysis.strongest[0]?.p99).toMatchObject({ lagSec: 2, n: 58 });
+    expect(analysis.gcSpikes).toMatchObject({ gcSeconds: 0, spikesWithGc: 0 });
+    const table = correlationTable(analysis);
+    expect(table.rows[0]).toEqual({
+      series: 'api loop p99',
+      source: 'agent',
+      against: 'p99',
+      pearson: '1.00',
+      spearman: '1.00',
+      lag: '+2 s (server leads)',
+      n: '58',
+    });
+    expect(table.concurrency).toContain('latency vs concurrency (active VUs)');
   });
 });

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { analyseRun } from '../../reports/analysis/analyse.js';
+import { renderJunit } from '../../reports/render/junit.js';
+import { sampleFindings } from '../fixtures/runs/findings.js';
+import { HOSTILE_ATTR, HOSTILE_SCRIPT, hostileRun } from '../fixtures/runs/hostile-run.js';
+import { sampleRun } from './fixtures/sample-run.js';
+import { parseXml, type XmlElement } from './xml-tree.js';
+
+/**
+ * The common JUnit shape CI systems read (Jenkins, GitLab, GitHub test reporters):
+ * testsuites > testsuite (name, tests, failures, errors) > testcase (classname, name), whose
+ * children are only failure, error, skipped, system-out or system-err; counts add up.
+ */
+function expectJunitShape(root: XmlElement): void {
+  expect(root.name).toBe('testsuites');
+  for (const suite of root.children) {
+    expect(suite.name).toBe('testsuite');
+    for (const attr of ['name', 'tests', 'failures', 'errors'])
+      expect(suite.attrs).toHaveProperty(attr);
+    const cases = suite.children.filter((c) => c.name === 'testcase');
+    expect(suite.children.every((c) => ['testcase', 'properties'].includes(c.name))).toBe(true);
+    expect(Number(suite.attrs['tests'])).toBe(cases.length);
+    const count = (kind: string) =>
+      cases.filter((c) => c.children.some((x) => x.name === kind)).length;
+    expect(Number(suite.attrs['failures'])).toBe(count('failure'));
+    expect(Number(suite.attrs['errors'])).toBe(count('error'));
+    for (const c of cases) {
+      expect(c.attrs['classname']).toBeTruthy();
+      expect(c.attrs['name']).toBeTruthy();
+      for (const child of c.children) {
+        expect(['failure', 'error', 'skipped', 'system-out', 'system-err']).toContain(child.name);
+        if (child.name === 'failure' || child.name === 'error')
+          expect(child.attrs['message']).toBeTruthy();
+      }
+    }
+  }
+}
+
+describe('renderJunit', () => {
+  const run = sampleRun();
+  const xml = renderJunit(run, { ...analyseRun(run), findings: sampleFindings() });
+  const root = parseXml(xml);
+  const cases = root.children[0]!.children.filter((c) => c.name === 'testcase');
+
+  it('has the common JUnit shape', () => {
+    expectJunitShape(root);
+    expect(root.children).toHaveLength(1);
+  });
+
+  it('has a test case per threshold, failing the one that failed', () => {
+    const thresholds = cases.filter((c) => c.attrs['classname']!.startsWith('loadrig.thresholds.'));
+    expect(
+      thresholds.map((c) => [c.attrs['classname'], c.attrs['name'], c.children[0]?.name ?? 'pass']),
+    ).toEqual([
+      ['loadrig.thresholds.http_req_duration', 'p(95)<100', 'pass'],
+      ['loadrig.thresholds.http_req_duration', 'avg<10', 'failure'],
+      ['loadrig.thresholds.http_req_duration{name:login}', 'max<50', 'pass'],
+      ['loadrig.thresholds.http_req_failed', 'rate<0.01', 'pass'],
+    ]);
+    expect(thresholds[1]!.children[0]!.attrs['message']).toBe('avg=19.76ms, expected avg<10');
+  });
+
+  it('has a test case per critical or warning finding: critical fails, warning passes with its evidence', () => {
+    const findings = cases.filter((c) => c.attrs['classname']!.startsWith('loadrig.findings.'));
+    expect(findings.map((c) => [c.attrs['name'], c.children[0]?.name])).toEqual([
+      ['[critical] RSS grows linearly: 1 MB/s', 'failure'],
+      ['[warning] p99 is 4.1× p95', 'system-out'],
+    ]);
+    expect(findings[0]!.children[0]!.text).toContain('Fix: Take two heap snapshots');
+  });
+
+  it('errors the run case when the run was interrupted', () => {
+    const interrupted = sampleRun({ status: 'interrupted' });
+    const out = parseXml(renderJunit(interrupted, analyseRun(interrupted)));
+    expectJunitShape(out);
+    const runCase = out.children[0]!.children.find((c) => c.attrs['classname'] === 'loadrig.run');
+    expect(runCase?.children[0]?.name).toBe('error');
+  });
+
+  it('stays well-formed with hostile names and control characters', () => {
+    const hostile = hostileRun();
+    hostile.meta.scenario.thresholds = { [`http_req_duration{name:${HOSTILE_ATTR}}`]: ['p(95)<1'] };
+    const finding = { ...sampleFindings()[2]!, title: `${HOSTILE_SCRIPT}\u0001\u001b` };
+    const out = renderJunit(hostile, { ...analyseRun(hostile), findings: [finding] });
+    const parsed = parseXml(out);
+    expectJunitShape(parsed);
+    expect(parsed.children[0]!.attrs['name']).toBe(`loadrig: ${HOSTILE_SCRIPT}`);
+    expect(out).not.toContain('<script>');
+  });
+});
+
+describe('parseXml (the checker above)', () => {
+  it.each(['<a><b></a>', '<a x=1/>', '<a>&</a>', '<a x="1" x="2"/>', '<a><b/>', '<a/><b/>'])(
+    'rejects %s',
+    (xml) => {
+      expect(() => parseXml(xml)).toThrow();
+    },
+  );
+});
