@@ -12,6 +12,8 @@ export interface GcSpikeOptions {
 }
 
 export interface GcSpikeOverlap {
+  minPauseMs: number;
+  toleranceSec: number;
   /** p99 above this is a spike: max(2 × median, median + 3 × scaled MAD) of p99. */
   spikeThresholdMs: number;
   spikeSeconds: number;
@@ -48,6 +50,8 @@ export function gcSpikeOverlap(
   const spikes = both.filter((i) => (p99[i] as number) > threshold);
   const nearShare = both.filter(nearGc).length / both.length;
   return {
+    minPauseMs,
+    toleranceSec: tolerance,
     spikeThresholdMs: threshold,
     spikeSeconds: spikes.length,
     gcSeconds: both.filter(isGc).length,

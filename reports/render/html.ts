@@ -1,5 +1,6 @@
 import Handlebars from 'handlebars';
 import type { RunAnalysis } from '../analysis/analyse.js';
+import { correlationTable } from '../analysis/correlation-table.js';
 import type { RunData } from '../model/run-data.js';
 import { redactDeep } from '../model/redact.js';
 import { chartData } from './chart-data.js';
@@ -34,6 +35,7 @@ export function renderHtml(run: RunData, analysis: RunAnalysis): string {
   const raw = (text: string) => new Handlebars.SafeString(text);
   return template()({
     ...view,
+    correlation: correlationTable(analysis.correlation),
     csp: raw(REPORT_CSP),
     hasCharts: data.charts.length > 0,
     charts: data.charts.map((c, index) => ({ index, id: c.id, title: c.title, kind: c.kind })),

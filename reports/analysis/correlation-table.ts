@@ -1,0 +1,58 @@
+import type { LagCorrelation } from './correlation.js';
+import type { CorrelationAnalysis } from './run-correlation.js';
+
+/** The report's correlation section as display strings: pure, so it is tested with the rest. */
+export interface CorrelationTable {
+  rows: {
+    series: string;
+    source: string;
+    against: string;
+    pearson: string;
+    spearman: string;
+    lag: string;
+    n: string;
+  }[];
+  gcSpikes: string;
+  concurrency: string;
+}
+
+const coef = (r: number | null): string => (r === null ? '-' : r.toFixed(2));
+
+/** "+2 s (server leads)", "0 s", "-1 s (latency leads)". */
+export function lagText(lagSec: number): string {
+  if (lagSec === 0) return '0 s';
+  return lagSec > 0 ? `+${lagSec} s (server leads)` : `${lagSec} s (latency leads)`;
+}
+
+export function correlationTable(analysis: CorrelationAnalysis | undefined): CorrelationTable {
+  const rows: CorrelationTable['rows'] = [];
+  for (const s of analysis?.strongest ?? []) {
+    for (const [against, c] of [
+      ['p99', s.p99],
+      ['p50', s.p50],
+    ] as [string, LagCorrelation | undefined][]) {
+      if (!c) continue;
+      rows.push({
+        series: s.label,
+        source: s.source,
+        against,
+        pearson: coef(c.pearson),
+        spearman: coef(c.spearman),
+        lag: lagText(c.lagSec),
+        n: String(c.n),
+      });
+    }
+  }
+  const gc = analysis?.gcSpikes;
+  const fit = analysis?.latencyVsConcurrency.p99 ?? analysis?.latencyVsConcurrency.p50;
+  const against = analysis?.latencyVsConcurrency.p99 ? 'p99' : 'p50';
+  return {
+    rows,
+    gcSpikes: gc
+      ? `${gc.spikesWithGc} of ${gc.spikeSeconds} latency-spike seconds (p99 > ${gc.spikeThresholdMs.toFixed(1)} ms) had a GC pause of ${gc.minPauseMs} ms or more within ${gc.toleranceSec} s; chance alone would give ${gc.expectedByChance.toFixed(1)} (${gc.gcSeconds} of ${gc.seconds} seconds had one).`
+      : '',
+    concurrency: fit
+      ? `${against} latency vs concurrency (active VUs): ${fit.slopeMsPerConcurrent.toFixed(2)} ms per extra VU, r² ${fit.r2.toFixed(2)} over ${fit.n} s and ${fit.levels} levels${fit.queueing ? ': latency climbs in step with concurrency, the signature of a queue.' : '.'}`
+      : '',
+  };
+}
