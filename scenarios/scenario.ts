@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { parseDuration, type DurationInput, type Ms } from './duration.js';
 import type { Profile } from './profile.js';
-import { parseThresholds, ThresholdListError, type Threshold } from './thresholds.js';
+import {
+  parseThresholds,
+  ThresholdListError,
+  type Threshold,
+  type ThresholdSource,
+} from './thresholds.js';
+import { EXECUTOR_NAMES } from './executors.js';
 import type { Flow } from './vu-context.js';
 import type { TargetSpec } from '../targets/target.js';
 
@@ -10,13 +16,22 @@ export interface ScenarioInput {
   /** A target spec, the name of a bundled target (`'sample-api'`), or a base URL. */
   target: TargetSpec | string;
   profile: Profile;
+  /** What each VU runs; with `flows`, what executors without `exec` run. */
   flow: Flow;
-  thresholds?: Record<string, string | string[]>;
+  /** Named flows, picked by an executor's `exec` (profile `scenarios({...})`). */
+  flows?: Record<string, Flow>;
+  thresholds?: Record<string, ThresholdSource | ThresholdSource[]>;
   /** Requests run before measurement starts (one VU looping the flow), not recorded. */
   warmup?: DurationInput;
   /** How long in-flight iterations may finish after the profile ends before they are cut. */
   gracefulStop?: DurationInput;
   env?: Record<string, string>;
+  /** Per-request timeout unless a request sets its own (default 60 s). */
+  httpTimeout?: DurationInput;
+  /** Redirects followed per request (default 10, as k6; 0 turns following off). */
+  maxRedirects?: number;
+  /** Accept self-signed or otherwise invalid TLS certificates (k6 `insecureSkipTLSVerify`). */
+  insecureSkipTLSVerify?: boolean;
 }
 
 export interface Scenario {
@@ -25,11 +40,15 @@ export interface Scenario {
   target: TargetSpec | string;
   profile: Profile;
   flow: Flow;
-  thresholdsSource: Record<string, string[]>;
+  flows: Record<string, Flow>;
+  thresholdsSource: Record<string, ThresholdSource[]>;
   thresholds: Threshold[];
   warmupMs: Ms;
   gracefulStopMs: Ms;
   env: Record<string, string>;
+  httpTimeoutMs: Ms;
+  maxRedirects: number;
+  insecureSkipTLSVerify: boolean;
 }
 
 export interface ValidationIssue {
@@ -45,6 +64,64 @@ export class ScenarioValidationError extends Error {
 }
 
 const count = z.number().int().nonnegative();
+const ms = z.number().nonnegative();
+const executorStages = z.array(z.object({ duration: ms, target: count })).min(1);
+const executorSchema = z
+  .object({
+    executor: z.enum(EXECUTOR_NAMES as [string, ...string[]]),
+    startTime: ms.optional(),
+    gracefulStop: ms.optional(),
+    gracefulRampDown: ms.optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    exec: z.string().optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    vus: z.number().int().positive().optional(),
+    duration: z.number().positive().optional(),
+    startVUs: count.optional(),
+    stages: executorStages.optional(),
+    rate: z.number().positive().optional(),
+    startRate: z.number().nonnegative().optional(),
+    timeUnit: z.number().positive().optional(),
+    preAllocatedVUs: z.number().int().positive().optional(),
+    maxVUs: z.number().int().positive().optional(),
+    iterations: z.number().int().positive().optional(),
+    maxDuration: z.number().positive().optional(),
+  })
+  .superRefine((e, ctx) => {
+    const need: Record<string, string[]> = {
+      'constant-vus': ['vus', 'duration'],
+      'ramping-vus': ['stages'],
+      'constant-arrival-rate': ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
+      'ramping-arrival-rate': ['stages', 'timeUnit', 'preAllocatedVUs', 'maxVUs'],
+      'per-vu-iterations': ['vus', 'iterations', 'maxDuration'],
+      'shared-iterations': ['vus', 'iterations', 'maxDuration'],
+    };
+    for (const field of need[e.executor] ?? []) {
+      if ((e as Record<string, unknown>)[field] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${e.executor} needs ${field}; build it with the executor helpers (constantVus(...), rampingArrivalRate(...))`,
+        });
+      }
+    }
+    if (e.preAllocatedVUs !== undefined && e.maxVUs !== undefined && e.maxVUs < e.preAllocatedVUs) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxVUs'],
+        message: `maxVUs ${e.maxVUs} is below preAllocatedVUs ${e.preAllocatedVUs}; raise maxVUs`,
+      });
+    }
+  });
+const thresholdSourceSchema = z.union([
+  z.string(),
+  z.object({
+    threshold: z.string(),
+    abortOnFail: z.boolean().optional(),
+    delayAbortEval: z.union([z.string(), z.number()]).optional(),
+    window: z.union([z.string(), z.number()]).optional(),
+  }),
+]);
 const stages = z.array(z.object({ durationMs: z.number().nonnegative(), vus: count })).min(1);
 const profileSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ramp'), startVus: count, stages }),
@@ -63,17 +140,55 @@ const profileSchema = z.discriminatedUnion('kind', [
     preAllocatedVus: z.number().int().positive(),
     maxVus: z.number().int().positive(),
   }),
+  z.object({
+    kind: z.literal('stress'),
+    startVus: count,
+    stages,
+    stopOnThresholdFail: z.literal(true),
+  }),
+  z.object({
+    kind: z.literal('breakpoint'),
+    startRatePerSec: z.number().nonnegative(),
+    maxRatePerSec: z.number().positive(),
+    durationMs: z.number().positive(),
+    preAllocatedVus: z.number().int().positive(),
+    maxVus: z.number().int().positive(),
+    stopOnThresholdFail: z.literal(true),
+  }),
+  z.object({
+    kind: z.literal('scenarios'),
+    scenarios: z
+      .record(
+        z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, _ and - (as k6)'),
+        executorSchema,
+      )
+      .refine((r) => Object.keys(r).length > 0, 'at least one named scenario'),
+  }),
 ]);
 
 const scenarioSchema = z.object({
   name: z.string().min(1).max(200),
-  target: z.union([z.string().min(1), z.object({ kind: z.enum(['local', 'external', 'docker']) }).loose()]),
+  target: z.union([
+    z.string().min(1),
+    z.object({ kind: z.enum(['local', 'external', 'docker']) }).loose(),
+  ]),
   profile: profileSchema,
   flow: z.custom<Flow>(
     (v) => typeof v === 'function',
     'expected an async function (vu) => { ... }',
   ),
-  thresholds: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional(),
+  flows: z
+    .record(
+      z.string(),
+      z.custom<Flow>((v) => typeof v === 'function', 'expected an async function (vu) => { ... }'),
+    )
+    .optional(),
+  thresholds: z
+    .record(z.string(), z.union([thresholdSourceSchema, z.array(thresholdSourceSchema)]))
+    .optional(),
+  httpTimeout: z.union([z.number().nonnegative(), z.string()]).optional(),
+  maxRedirects: z.number().int().nonnegative().optional(),
+  insecureSkipTLSVerify: z.boolean().optional(),
   warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
   gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
   env: z.record(z.string(), z.string()).optional(),
@@ -102,13 +217,24 @@ export function scenario(input: ScenarioInput): Scenario {
   const durations: [string, DurationInput | undefined, DurationInput][] = [
     ['warmup', input.warmup, 0],
     ['gracefulStop', input.gracefulStop, '5s'],
+    ['httpTimeout', input.httpTimeout, '60s'],
   ];
-  const ms: Record<string, Ms> = {};
+  const parsedMs: Record<string, Ms> = {};
   for (const [field, value, fallback] of durations) {
     try {
-      ms[field] = parseDuration(value ?? fallback, field);
+      parsedMs[field] = parseDuration(value ?? fallback, field);
     } catch (e) {
       issues.push({ path: field, message: (e as Error).message.replace(`${field}: `, '') });
+    }
+  }
+  if (parsed.success && input.profile.kind === 'scenarios') {
+    for (const [name, e] of Object.entries(input.profile.scenarios)) {
+      if (e.exec !== undefined && !(e.exec in (input.flows ?? {}))) {
+        issues.push({
+          path: `profile.scenarios.${name}.exec`,
+          message: `"${e.exec}" is not among the flows (${Object.keys(input.flows ?? {}).join(', ') || 'none'}); add it to \`flows\``,
+        });
+      }
     }
   }
   if (issues.length > 0) throw new ScenarioValidationError(issues);
@@ -122,8 +248,12 @@ export function scenario(input: ScenarioInput): Scenario {
       Object.entries(input.thresholds ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]),
     ),
     thresholds,
-    warmupMs: ms['warmup'] ?? 0,
-    gracefulStopMs: ms['gracefulStop'] ?? 5000,
+    warmupMs: parsedMs['warmup'] ?? 0,
+    gracefulStopMs: parsedMs['gracefulStop'] ?? 5000,
     env: input.env ?? {},
+    flows: input.flows ?? {},
+    httpTimeoutMs: parsedMs['httpTimeout'] ?? 60_000,
+    maxRedirects: input.maxRedirects ?? 10,
+    insecureSkipTLSVerify: input.insecureSkipTLSVerify ?? false,
   };
 }

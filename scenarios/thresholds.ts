@@ -1,3 +1,5 @@
+import { parseDuration } from './duration.js';
+
 /**
  * k6's threshold grammar: a metric selector (`http_req_duration{name:login}`) and one or
  * more expressions (`p(95)<300`, `avg<100`, `rate<0.01`, `count>10`).
@@ -13,7 +15,27 @@ export interface ThresholdExpression {
   aggregation: Aggregation;
   comparator: Comparator;
   value: number;
+  /** End the run as soon as this fails (k6 `abortOnFail`), checked each second. */
+  abortOnFail?: boolean;
+  /** No abort before this much of the run has passed (k6 `delayAbortEval`). */
+  delayAbortEvalMs?: number;
+  /** Evaluated over every sliding window of this length (each second), not the whole run. */
+  windowMs?: number;
 }
+
+/**
+ * A threshold as written: k6's string, or k6's object form (`threshold`, `abortOnFail`,
+ * `delayAbortEval`) plus `window`, which k6 lacks: `{ threshold: 'p(95)<300', window: '60s' }`
+ * fails when any 60 s window of the run breaks it.
+ */
+export type ThresholdSource =
+  | string
+  | {
+      threshold: string;
+      abortOnFail?: boolean;
+      delayAbortEval?: string | number;
+      window?: string | number;
+    };
 
 export interface MetricSelector {
   source: string;
@@ -95,7 +117,9 @@ export function parseExpression(source: string, path = 'thresholds'): ThresholdE
 }
 
 /** Parses a scenario's `thresholds` record, collecting every problem rather than the first. */
-export function parseThresholds(input: Record<string, string | string[]>): Threshold[] {
+export function parseThresholds(
+  input: Record<string, ThresholdSource | ThresholdSource[]>,
+): Threshold[] {
   const problems: ThresholdSyntaxError[] = [];
   const result: Threshold[] = [];
   for (const [key, raw] of Object.entries(input)) {
@@ -108,11 +132,10 @@ export function parseThresholds(input: Record<string, string | string[]>): Thres
     }
     const expressions: ThresholdExpression[] = [];
     const list = Array.isArray(raw) ? raw : [raw];
-    list.forEach((text, i) => {
+    list.forEach((item, i) => {
+      const itemPath = Array.isArray(raw) ? `${path}[${i}]` : path;
       try {
-        expressions.push(
-          parseExpression(String(text), Array.isArray(raw) ? `${path}[${i}]` : path),
-        );
+        expressions.push(parseSource(item, itemPath));
       } catch (e) {
         problems.push(e as ThresholdSyntaxError);
       }
@@ -121,6 +144,37 @@ export function parseThresholds(input: Record<string, string | string[]>): Thres
   }
   if (problems.length > 0) throw new ThresholdListError(problems);
   return result;
+}
+
+function parseSource(item: ThresholdSource, path: string): ThresholdExpression {
+  if (typeof item !== 'object' || item === null) return parseExpression(String(item), path);
+  const expression = parseExpression(String(item.threshold), path);
+  if (item.abortOnFail === true) expression.abortOnFail = true;
+  const durations: [string, string | number | undefined, 'delayAbortEvalMs' | 'windowMs'][] = [
+    ['delayAbortEval', item.delayAbortEval, 'delayAbortEvalMs'],
+    ['window', item.window, 'windowMs'],
+  ];
+  for (const [field, value, key] of durations) {
+    if (value === undefined) continue;
+    const ms = durationMs(value);
+    if (ms === undefined || (key === 'windowMs' && ms < 1000)) {
+      throw new ThresholdSyntaxError(
+        `${path}.${field}`,
+        String(value),
+        key === 'windowMs' ? "a duration of at least 1 s, e.g. '60s'" : "a duration, e.g. '10s'",
+      );
+    }
+    expression[key] = ms;
+  }
+  return expression;
+}
+
+function durationMs(value: string | number): number | undefined {
+  try {
+    return parseDuration(value);
+  } catch {
+    return undefined;
+  }
 }
 
 export class ThresholdListError extends Error {

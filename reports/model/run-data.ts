@@ -1,3 +1,5 @@
+import type { ThresholdSource } from '../../scenarios/thresholds.js';
+
 /**
  * The run directory's data, as the harness writes it and analysis reads it.
  * Versioned: a reader refuses a schemaVersion it does not know.
@@ -104,7 +106,8 @@ export interface RunMeta {
     name: string;
     file?: string;
     profile: unknown;
-    thresholds: Record<string, string[]>;
+    /** As written: k6 strings, or objects with abortOnFail / delayAbortEval / window. */
+    thresholds: Record<string, ThresholdSource[]>;
     /** Detector overrides from the scenario: settings by detector name, or false to turn one off. */
     detectors?: Record<string, false | Record<string, number>>;
     durationMs: number;
@@ -131,6 +134,11 @@ export interface RunMeta {
     flowErrors: Record<string, number>;
     peakVus: number;
     k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
+    /**
+     * Whether the load generator kept the schedule (built-in engine). `reliable: false` means
+     * the figures partly measure loadrig itself; `reasons` say why.
+     */
+    generator?: GeneratorHealth;
   };
   loadrig: string;
   node: string;
@@ -144,6 +152,18 @@ export interface RunMeta {
     memoryBytes: number;
   };
   serverSeries: ServerSeriesInfo[];
+}
+
+export interface GeneratorHealth {
+  reliable: boolean;
+  reasons: string[];
+  /** Worst event-loop delay of the generator in any second (p99 of that second). */
+  maxEventLoopLagMs: number;
+  /** Highest CPU use of the generator process in any second, in % of one core. */
+  maxCpuPercent: number;
+  /** Arrivals that started late because the generator was busy, and the worst delay. */
+  lateArrivals: number;
+  maxArrivalLagMs: number;
 }
 
 export interface RunData {
