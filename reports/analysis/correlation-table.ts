@@ -38,7 +38,7 @@ export function correlationTable(analysis: CorrelationAnalysis | undefined): Cor
         against,
         pearson: coef(c.pearson),
         spearman: coef(c.spearman),
-        lag: lagText(c.lagSec),
+        lag: lagText(c.lagSec) + (s.sharedTrend ? ' · shared trend' : ''),
         n: String(c.n),
       });
     }
@@ -48,9 +48,11 @@ export function correlationTable(analysis: CorrelationAnalysis | undefined): Cor
   const against = analysis?.latencyVsConcurrency.p99 ? 'p99' : 'p50';
   return {
     rows,
-    gcSpikes: gc
-      ? `${gc.spikesWithGc} of ${gc.spikeSeconds} latency-spike seconds (p99 > ${gc.spikeThresholdMs.toFixed(1)} ms) had a GC pause of ${gc.minPauseMs} ms or more within ${gc.toleranceSec} s; chance alone would give ${gc.expectedByChance.toFixed(1)} (${gc.gcSeconds} of ${gc.seconds} seconds had one).`
-      : '',
+    gcSpikes: !gc
+      ? ''
+      : gc.spikeSeconds === 0
+        ? `No latency-spike seconds (p99 above ${gc.spikeThresholdMs.toFixed(1)} ms) to set against GC pauses (${gc.gcSeconds} of ${gc.seconds} seconds had a pause of ${gc.minPauseMs} ms or more).`
+        : `${gc.spikesWithGc} of ${gc.spikeSeconds} latency-spike seconds (p99 > ${gc.spikeThresholdMs.toFixed(1)} ms) had a GC pause of ${gc.minPauseMs} ms or more within ${gc.toleranceSec} s; chance alone would give ${gc.expectedByChance.toFixed(1)} (${gc.gcSeconds} of ${gc.seconds} seconds had one).`,
     concurrency: fit
       ? `${against} latency vs concurrency (active VUs): ${fit.slopeMsPerConcurrent.toFixed(2)} ms per extra VU, r² ${fit.r2.toFixed(2)} over ${fit.n} s and ${fit.levels} levels${fit.queueing ? ': latency climbs in step with concurrency, the signature of a queue.' : '.'}`
       : '',

@@ -1,11 +1,29 @@
 import type { ServerSeriesInfo } from '../model/run-data.js';
-import { bestLagCorrelation, type CorrelationOptions, type LagCorrelation } from './correlation.js';
+import {
+  bestLagCorrelation,
+  correlateAtLag,
+  type CorrelationOptions,
+  type LagCorrelation,
+} from './correlation.js';
 import type { Timeline } from './timeline.js';
 
 /** One server series against client p99 and p50, each at its own best lag. */
 export interface SeriesCorrelation extends ServerSeriesInfo {
   p99?: LagCorrelation;
   p50?: LagCorrelation;
+  /**
+   * The series and p99 both climb (or fall) steadily with time (|Spearman with t| >= 0.7), so
+   * any two such series correlate: they may share a cause, such as a ramp, not depend on each
+   * other.
+   */
+  sharedTrend: boolean;
+}
+
+const TREND_RHO = 0.7;
+
+function trends(values: readonly (number | null)[], seconds: readonly number[]): boolean {
+  const rho = correlateAtLag(seconds, values, 0).spearman;
+  return rho !== null && Math.abs(rho) >= TREND_RHO;
 }
 
 /** Every server series of the timeline correlated with client latency. */
@@ -13,10 +31,12 @@ export function correlateServerSeries(
   timeline: Timeline,
   opts: CorrelationOptions = {},
 ): SeriesCorrelation[] {
+  const latencyTrends = trends(timeline.p99, timeline.t);
   return timeline.server.map(({ values, ...info }) => {
     const p99 = bestLagCorrelation(values, timeline.p99, opts);
     const p50 = bestLagCorrelation(values, timeline.p50, opts);
-    return { ...info, ...(p99 ? { p99 } : {}), ...(p50 ? { p50 } : {}) };
+    const sharedTrend = latencyTrends && trends(values, timeline.t);
+    return { ...info, ...(p99 ? { p99 } : {}), ...(p50 ? { p50 } : {}), sharedTrend };
   });
 }
 

@@ -213,3 +213,31 @@ describe('the correlation analysis of a timeline, and its table', () => {
     expect(table.concurrency).toContain('latency vs concurrency (active VUs)');
   });
 });
+
+describe('shared trends', () => {
+  it('flags a series that only correlates because both climb with time', () => {
+    const n = 40;
+    const nulls = Array<number | null>(n).fill(null);
+    const wobble = series(n, 11);
+    const rising = (scale: number) => wobble.map((w, i) => i * scale + w / 20);
+    const timeline = {
+      t: Array.from({ length: n }, (_, i) => i),
+      vus: nulls,
+      reqPerSec: nulls,
+      errorsPerSec: nulls,
+      droppedPerSec: nulls,
+      iterationsPerSec: nulls,
+      p50: nulls,
+      p90: nulls,
+      p95: nulls,
+      p99: rising(3),
+      max: nulls,
+      server: [
+        { id: 'heap', label: 'heap', unit: 'bytes' as const, source: 'a', values: rising(1e6) },
+      ],
+    };
+    const [heap] = analyseCorrelation(timeline).series;
+    expect(heap?.sharedTrend).toBe(true);
+    expect(correlationTable(analyseCorrelation(timeline)).rows[0]?.lag).toContain('shared trend');
+  });
+});
