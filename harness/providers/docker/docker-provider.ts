@@ -143,6 +143,7 @@ export class DockerProvider implements Provider {
               ...signalOpt,
             }),
             startupTimeoutMs: spec.health.timeoutMs,
+            ...signalOpt,
           },
           logs,
         );

@@ -58,6 +58,7 @@ export async function startLoadBalancer(opts: {
         ...(opts.signal ? { signal: opts.signal } : {}),
       }),
       startupTimeoutMs: health.timeoutMs,
+      ...(opts.signal ? { signal: opts.signal } : {}),
     },
     opts.logs,
   );

@@ -15,6 +15,8 @@ export interface ContainerPlan {
   /** Files written into the container before it starts (an nginx config, say). */
   files?: { content: string; target: string }[];
   binds?: { source: string; target: string }[];
+  /** The run's interrupt: an interrupted start rethrows its reason, not a start-up error. */
+  signal?: AbortSignal;
 }
 
 // loadrig checks for (and pulls) images itself, so a missing one gets a clear error.
@@ -53,6 +55,7 @@ export async function startContainer(
   try {
     return await definition.start();
   } catch (err) {
+    if (plan.signal?.aborted) throw plan.signal.reason;
     if (err instanceof LoadrigError) throw err;
     const message = (err as Error).message ?? String(err);
     const notReady = /Log message|not received|timed out|timeout/i.test(message);

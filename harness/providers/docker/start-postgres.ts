@@ -66,6 +66,7 @@ export async function startPostgres(
       ...(spec.resources ? { resources: spec.resources } : {}),
       wait: new ReadinessWaitStrategy(check, what, spec.readyTimeoutMs, signal),
       startupTimeoutMs: spec.readyTimeoutMs,
+      ...(signal ? { signal } : {}),
     },
     logs,
   );

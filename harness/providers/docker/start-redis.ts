@@ -72,6 +72,7 @@ export async function startRedis(
         signal,
       ),
       startupTimeoutMs: spec.readyTimeoutMs,
+      ...(signal ? { signal } : {}),
     },
     logs,
   );
