@@ -159,7 +159,12 @@ export class DockerProvider implements Provider {
     );
     checkpoint();
 
-    const sources: MetricSource[] = [];
+    // The dependencies' own statistics (pg_stat_*, Redis INFO) next to their containers' stats.
+    const sources: MetricSource[] = deps.map((d) =>
+      d.url.startsWith('postgres:')
+        ? { kind: 'postgres', connectionString: d.url, label: d.service }
+        : { kind: 'redis', url: d.url, label: d.service },
+    );
     let lbScratch: string | undefined;
     if (lbImage) {
       const lb = await startLoadBalancer({
