@@ -3,6 +3,7 @@ import type { Executor } from '../../scenarios/executors.js';
 import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
+import type { GeneratorHealth } from '../../reports/model/run-data.js';
 import type { MetricSink } from '../aggregator/metric-sink.js';
 
 /** Everything an engine needs to drive load; it never learns how the target was started. */
@@ -40,6 +41,8 @@ export interface EngineResult {
   peakVus: number;
   /** k6's own threshold verdicts, when k6 ran the load. */
   k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
+  /** Whether the generator kept the schedule (set by the lifecycle from its self-monitoring). */
+  generator?: GeneratorHealth;
 }
 
 export interface EngineEvents {
@@ -50,6 +53,8 @@ export interface EngineEvents {
 }
 
 export interface Engine {
+  /** Runs its VUs in this process (the lifecycle then watches its event loop and CPU). */
+  readonly inProcess?: boolean;
   run(
     plan: EnginePlan,
     sink: MetricSink,

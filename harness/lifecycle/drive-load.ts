@@ -8,6 +8,9 @@ import type { Engine, EngineResult } from '../engines/engine.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import type { RunningTarget, TargetExit } from '../providers/provider.js';
 import type { RunStore } from '../store/run-store.js';
+import { LiveThresholds, type Breach } from '../../reports/analysis/live-thresholds.js';
+import { stopsOnThresholdFail } from '../../scenarios/profile-executors.js';
+import { GeneratorMonitor } from './generator-monitor.js';
 import { SecondTicker } from './second-ticker.js';
 import type { ServerSampler } from './server-sampler.js';
 
@@ -46,7 +49,13 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     flow: scenario.flow,
     env: { ...process.env, ...scenario.env, BASE_URL: target.baseUrl },
     gracefulStopMs: scenario.gracefulStopMs,
-    ...(ctx.scenarioFile !== undefined ? { source: { scenarioFile: ctx.scenarioFile, scenario } } : {}),
+    flows: scenario.flows,
+    httpTimeoutMs: scenario.httpTimeoutMs,
+    maxRedirects: scenario.maxRedirects,
+    insecureSkipTlsVerify: scenario.insecureSkipTLSVerify,
+    ...(ctx.scenarioFile !== undefined
+      ? { source: { scenarioFile: ctx.scenarioFile, scenario } }
+      : {}),
   };
   try {
     if (scenario.warmupMs > 0) {
@@ -60,8 +69,18 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const aggregator = new Aggregator();
     const startedMs = Date.now();
+    const monitor = engine.inProcess === true ? new GeneratorMonitor() : undefined;
+    const live = new LiveThresholds(scenario.thresholds, {
+      all: stopsOnThresholdFail(ctx.profile),
+    });
     const ticker = new SecondTicker(async (t) => {
+      monitor?.second(aggregator);
       const bucket = aggregator.flush(t);
+      const breaches = live.push(bucket, Date.now() - startedMs);
+      if (breaches.length > 0 && !stop.signal.aborted) {
+        progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
+        stop.abort();
+      }
       ctx.store.appendClient(bucket);
       progress.bucket?.(bucket, Date.now() - startedMs);
       ctx.store.appendServer(await ctx.sampler.sample(t));
@@ -73,14 +92,26 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       totalMs: profileDurationMs(ctx.profile),
       profileKind: ctx.profile.kind,
     });
+    monitor?.start();
     ticker.start();
-    const result = await engine.run({ ...plan, profile: ctx.profile }, aggregator, stop.signal, {
-      onFlowError: (message) =>
-        progress.warn?.(
-          `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,
-        ),
-    });
+    const engineResult = await engine.run(
+      { ...plan, profile: ctx.profile },
+      aggregator,
+      stop.signal,
+      {
+        ...(monitor ? { onScheduleLag: monitor.onScheduleLag } : {}),
+        onFlowError: (message) =>
+          progress.warn?.(
+            `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,
+          ),
+      },
+    );
     await ticker.stop();
+    const generator = monitor?.stop();
+    if (generator && !generator.reliable) {
+      progress.warn?.(`results may be unreliable: ${generator.reasons.join('; ')}`);
+    }
+    const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
     const last = aggregator.flush(Math.floor(Date.now() / 1000));
     if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
@@ -88,4 +119,13 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
   } finally {
     ctx.interrupt.removeEventListener('abort', onInterrupt);
   }
+}
+
+function describeBreaches(breaches: Breach[]): string {
+  return breaches
+    .map(
+      (b) =>
+        `${b.selector} ${b.expression} failed (${Number(b.actual.toFixed(3))}${b.windowSec ? ` over the last ${b.windowSec} s` : ''})`,
+    )
+    .join('; ');
 }

@@ -6,6 +6,7 @@ import {
 } from '../../scenarios/thresholds.js';
 import type { MetricKind, RunData } from '../model/run-data.js';
 import { mergeMetric, trendPercentile, type MergedMetric } from './merge.js';
+import { evaluateWindowed } from './windowed-threshold.js';
 import { perSecond, runWindow } from './run-window.js';
 
 export interface ThresholdResult {
@@ -22,6 +23,11 @@ export interface ThresholdResult {
   actual: number | null;
   /** Why there is no figure: no samples, or an aggregation the metric's kind does not have. */
   message?: string;
+  /**
+   * Sliding-window thresholds: the window length, and the worst window (its last second, unix
+   * time) whose figure is `actual`.
+   */
+  window?: { seconds: number; worstEndT: number | null };
 }
 
 export function aggregationLabel(aggregation: Aggregation): string {
@@ -48,6 +54,10 @@ export function evaluateThresholds(run: RunData, thresholds: Threshold[]): Thres
         aggregation: aggregationLabel(expression.aggregation),
         metricKind: merged?.kind ?? null,
       };
+      if (expression.windowMs !== undefined) {
+        results.push({ ...base, ...evaluateWindowed(run.client, selector, expression) });
+        continue;
+      }
       const outcome = aggregate(merged, expression, durationSec, selector.source);
       if (typeof outcome === 'string') {
         results.push({ ...base, ok: false, actual: null, message: outcome });
@@ -71,8 +81,20 @@ function validFor(kind: MetricKind): string {
   return [...APPLIES[kind]].map((k) => (k === 'percentile' ? 'p(N)' : k)).join(', ');
 }
 
+/** One expression on one merged metric: its verdict and figure, or why there is none. */
+export function judge(
+  merged: MergedMetric | undefined,
+  expression: ThresholdExpression,
+  durationSec: number,
+  selector: string,
+): { ok: boolean; actual: number | null; message?: string } {
+  const outcome = aggregate(merged, expression, durationSec, selector);
+  if (typeof outcome === 'string') return { ok: false, actual: null, message: outcome };
+  return { ok: compare(outcome, expression.comparator, expression.value), actual: outcome };
+}
+
 /** The figure an expression compares, or the reason there is none. */
-function aggregate(
+export function aggregate(
   merged: MergedMetric | undefined,
   expression: ThresholdExpression,
   durationSec: number,

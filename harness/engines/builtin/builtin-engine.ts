@@ -14,6 +14,7 @@ const DEFAULT_MAX_REDIRECTS = 10;
  * scenario from its `startTime`. (WorkerEngine spreads the same across threads.)
  */
 export class BuiltinEngine implements Engine {
+  readonly inProcess = true;
   constructor(private readonly opts: { firstVuId?: number } = {}) {}
 
   async run(
