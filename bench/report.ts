@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRun } from '../harness/store/read-run.js';
 import { analyseRun } from '../reports/analysis/analyse.js';
+import { analyseCorrelation } from '../reports/analysis/run-correlation.js';
+import { summarise } from '../reports/analysis/summary.js';
+import { evaluateThresholds } from '../reports/analysis/thresholds.js';
 import { buildTimeline } from '../reports/analysis/timeline.js';
+import { parseThresholds } from '../scenarios/thresholds.js';
 import { renderHtml } from '../reports/render/html.js';
 import { renderJunit } from '../reports/render/junit.js';
 import { renderMarkdown } from '../reports/render/markdown.js';
@@ -29,8 +33,12 @@ timed('fixture (generated once, cached)', () => writeSoakFixture(dir));
 console.log(`fixture: ${dir}, client.ndjson ${mb(statSync(join(dir, 'client.ndjson')).size)}`);
 const run = timed('read run directory', () => readRun(dir));
 console.log(`  ${run.client.length} client buckets, ${run.meta.serverSeries.length} server series`);
-timed('timeline (stored percentiles)', () => buildTimeline(run));
-const analysis = timed('analyse (summary, thresholds, timeline)', () => analyseRun(run));
+// The parts of analyseRun, then the whole (which also runs the correlation and the detectors).
+const timeline = timed('  timeline (stored percentiles)', () => buildTimeline(run));
+timed('  summary (merges every histogram)', () => summarise(run));
+timed('  thresholds', () => evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds)));
+timed('  correlation', () => analyseCorrelation(timeline));
+const analysis = timed('analyse, all of it', () => analyseRun(run));
 const html = timed('render report.html', () => renderHtml(run, analysis));
 timed('render junit.xml + summary.md', () => [
   renderJunit(run, analysis),

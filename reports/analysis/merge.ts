@@ -1,4 +1,5 @@
-import { decodeHistogram, newHistogram, percentile, type Histogram } from '../model/histogram.js';
+import { addEncoded } from '../model/add-encoded.js';
+import { newHistogram, percentile, type Histogram } from '../model/histogram.js';
 import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../model/run-data.js';
 
 /** A metric's series folded together, in the metric's own unit. */
@@ -79,7 +80,7 @@ export function addSeries(
   if (into.kind !== series.kind) throw kindMismatch(metric, into.kind, series.kind);
   if (into.kind === 'trend' && series.kind === 'trend') {
     if (series.count === 0) return into;
-    into.histogram.add(decodeHistogram(series.hist));
+    addEncoded(into.histogram, series.hist);
     into.count += series.count;
     into.sum += series.sum;
     into.min = Math.min(into.min, series.min);
