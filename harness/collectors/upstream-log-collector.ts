@@ -6,8 +6,7 @@ const READ_CHUNK_BYTES = 1 << 20;
 
 /**
  * Counts requests per upstream from a load balancer's access log whose lines start with the
- * upstream address (`$upstream_addr ...`), read incrementally: requests per replica per sample.
- * nginx may write `a, b` when it retried on another upstream; the last one answered.
+ * upstream address (`$upstream_addr|...`), read incrementally: requests per replica per sample.
  */
 export class UpstreamLogCollector implements Collector {
   readonly series: ServerSeriesInfo[];
@@ -46,7 +45,13 @@ export class UpstreamLogCollector implements Collector {
   static count(lines: string[], upstreams: Record<string, string>): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const line of lines) {
-      const addr = line.split(' ')[0]?.split(',').pop()?.trim() ?? '';
+      // `a, b` after a retry, `a : b` after an internal redirect: the last one answered.
+      const addr =
+        line
+          .split('|')[0]
+          ?.split(/, | : /)
+          .pop()
+          ?.trim() ?? '';
       const replica = upstreams[addr] ?? 'unanswered';
       counts[replica] = (counts[replica] ?? 0) + 1;
     }

@@ -19,7 +19,7 @@ error_log stderr warn;
 events { worker_connections 4096; }
 http {
   access_log off;
-  log_format upstream '$upstream_addr $status $upstream_response_time';
+  log_format upstream '$upstream_addr|$status|$upstream_response_time';
   upstream replicas {
     least_conn;
 ${servers}
