@@ -1,59 +1,101 @@
 import { median } from 'simple-statistics';
+import type { Finding } from '../../model/finding.js';
 import { formatMs } from '../../render/format.js';
+import { gcSpikeOverlap } from '../gc-spikes.js';
+import { binomialTail } from '../stats/binomial-tail.js';
 import type { Detector } from './detector.js';
-import { round, seriesEnding, span } from './run-facts.js';
+import { loadedSeconds, round, seriesEnding, span } from './run-facts.js';
+
+const gcPauseSeries = (input: Parameters<Detector['detect']>[0]) =>
+  seriesEnding(input, 'gc_pause_ms').find((x) => /(^|\.)gc_pause_ms$/.test(x.id));
 
 /**
- * Latency-spike seconds that coincide with GC pauses: the collector, not the code, made those
- * requests slow.
+ * Latency-spike seconds that sit next to GC pauses more often than chance would put them there:
+ * the collector, not the code, made those requests slow. (A process that collects every second
+ * would "explain" every spike otherwise, so the overlap is set against the base rate.)
  */
 export const gcLatencySpikes: Detector<{
-  spikeFactor: number;
-  minSpikeMs: number;
   minPauseMs: number;
   minSpikes: number;
   minShare: number;
+  maxPValue: number;
 }> = {
-  describes: 'GC pauses coinciding with latency spikes',
-  defaults: { spikeFactor: 2, minSpikeMs: 10, minPauseMs: 10, minSpikes: 3, minShare: 0.5 },
+  describes: 'GC pauses coinciding with latency spikes (more than chance)',
+  defaults: { minPauseMs: 10, minSpikes: 3, minShare: 0.5, maxPValue: 0.01 },
   detect(input, s) {
-    const gc = seriesEnding(input, 'gc_pause_ms').find((x) => /(^|\.)gc_pause_ms$/.test(x.id));
+    const gc = gcPauseSeries(input);
     if (!gc) return [];
-    const p99 = input.timeline.p99;
-    const present = p99.filter((v): v is number => v !== null);
-    if (present.length < 5) return [];
-    const typical = median(present);
-    const spikes = p99.flatMap((v, i) =>
-      v !== null && v > typical * s.spikeFactor && v - typical >= s.minSpikeMs ? [i] : [],
+    const overlap = gcSpikeOverlap(input.timeline.p99, gc.values, { minPauseMs: s.minPauseMs });
+    if (!overlap || overlap.spikeSeconds < s.minSpikes) return [];
+    const share = overlap.spikesWithGc / overlap.spikeSeconds;
+    const lift =
+      overlap.expectedByChance === 0 ? Infinity : overlap.spikesWithGc / overlap.expectedByChance;
+    // How likely this many spikes would sit next to a GC second by chance alone.
+    const pValue = binomialTail(
+      overlap.spikesWithGc,
+      overlap.spikeSeconds,
+      overlap.expectedByChance / overlap.spikeSeconds,
     );
-    if (spikes.length < s.minSpikes) return [];
-    const pauseNear = (i: number): number =>
-      Math.max(...[i - 1, i, i + 1].map((k) => gc.values[k] ?? 0));
-    const coinciding = spikes.filter((i) => pauseNear(i) >= s.minPauseMs);
-    const share = coinciding.length / spikes.length;
-    if (share < s.minShare) return [];
-    const pauseMs = coinciding.reduce((sum, i) => sum + (gc.values[i] ?? 0), 0);
+    if (share < s.minShare || pValue > s.maxPValue) return [];
+    const spikes = input.timeline.p99.flatMap((v, i) =>
+      v !== null && v > overlap.spikeThresholdMs ? [i] : [],
+    );
     return [
       {
         id: 'gc.latency-spikes',
         severity: 'warning',
-        title: `${coinciding.length} of ${spikes.length} latency spikes coincide with GC pauses`,
+        title: `${overlap.spikesWithGc} of ${overlap.spikeSeconds} latency spikes sit next to GC pauses (${round(lift, 1)}× chance)`,
         evidence: {
-          text: `In ${spikes.length} seconds p99 rose above ${s.spikeFactor}× its typical ${formatMs(typical)}; in ${coinciding.length} of them (${round(share * 100, 0)} %) the target paused for GC ≥ ${s.minPauseMs} ms within a second (${formatMs(pauseMs)} in all).`,
+          text: `${overlap.spikeSeconds} seconds had p99 above ${formatMs(overlap.spikeThresholdMs)}; ${overlap.spikesWithGc} of them were within ${overlap.toleranceSec} s of a GC pause of ≥ ${s.minPauseMs} ms, where chance alone would put ${round(overlap.expectedByChance, 1)} (binomial p = ${pValue.toPrecision(2)}).`,
           figures: {
-            spikeSeconds: spikes.length,
-            coincidingSeconds: coinciding.length,
-            sharePercent: round(share * 100, 1),
-            typicalP99Ms: round(typical, 2),
-            gcPauseMs: round(pauseMs, 1),
+            spikeSeconds: overlap.spikeSeconds,
+            spikesWithGc: overlap.spikesWithGc,
+            expectedByChance: round(overlap.expectedByChance, 2),
+            pValue: Number(pValue.toPrecision(3)),
+            gcSeconds: overlap.gcSeconds,
           },
-          ...span(input, coinciding),
+          ...span(input, spikes),
         },
         cause:
           'Garbage collection pauses stop the process: large or many short-lived allocations per request, or a heap near its limit.',
-        fix: 'Reduce allocation on the request path (reuse buffers, stream instead of building large objects); check heap headroom and GC kinds on the server chart.',
+        fix: 'Reduce allocation on the request path (reuse buffers, stream instead of building large objects); check heap headroom and the GC kinds on the server chart.',
         chart: 'server',
       },
     ];
+  },
+};
+
+/** Time spent in GC as a share of wall time: a collector this busy slows every request. */
+export const gcPressure: Detector<{
+  warnPercent: number;
+  criticalPercent: number;
+  minSeconds: number;
+}> = {
+  describes: 'a large share of time spent in GC pauses',
+  defaults: { warnPercent: 10, criticalPercent: 25, minSeconds: 5 },
+  detect(input, s) {
+    const gc = gcPauseSeries(input);
+    if (!gc) return [];
+    const seconds = loadedSeconds(input).filter(
+      (i) => gc.values[i] !== null && gc.values[i] !== undefined,
+    );
+    if (seconds.length < s.minSeconds) return [];
+    const share = median(seconds.map((i) => ((gc.values[i] as number) / 1000) * 100));
+    if (share < s.warnPercent) return [];
+    const finding: Finding = {
+      id: 'gc.pressure',
+      severity: share >= s.criticalPercent ? 'critical' : 'warning',
+      title: `The target spent ~${round(share, 0)} % of each second in GC pauses`,
+      evidence: {
+        text: `In a typical loaded second, GC pauses added up to ${formatMs(share * 10)} (median over ${seconds.length} s): the process stood still that long.`,
+        figures: { medianGcPercent: round(share, 1), seconds: seconds.length },
+        ...span(input, seconds),
+      },
+      cause:
+        'High allocation rate or large short-lived objects per request: the collector runs constantly.',
+      fix: 'Profile allocations (--heap-prof or a sampling heap profiler) and cut the biggest allocators on the request path.',
+      chart: 'server',
+    };
+    return [finding];
   },
 };

@@ -4,7 +4,7 @@ import { coordinatedOmissionRisk } from './coordinated-omission.js';
 import type { Detector, DetectorInput, DetectorOverrides } from './detector.js';
 import { errorRate, errorSpike } from './errors.js';
 import { eventLoopSaturated } from './event-loop.js';
-import { gcLatencySpikes } from './gc-latency-spikes.js';
+import { gcLatencySpikes, gcPressure } from './gc-latency-spikes.js';
 import { generatorSaturated } from './generator-saturated.js';
 import { latencyGrowsWithLoad } from './latency-grows-with-load.js';
 import { memoryGrowth } from './memory-growth.js';
@@ -28,6 +28,7 @@ export const detectors = {
   'throughput.declining': throughputDecline,
   eventloop: eventLoopSaturated,
   'gc.latency-spikes': gcLatencySpikes,
+  'gc.pressure': gcPressure,
   'model.coordinated-omission': coordinatedOmissionRisk,
   container: containerLimits,
 } satisfies Record<string, Detector>;

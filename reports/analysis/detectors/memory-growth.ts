@@ -5,7 +5,7 @@ import type { ServerTimeline } from '../timeline.js';
 import { presentPairs } from '../stats/pairs.js';
 import { theilSen } from '../stats/theil-sen.js';
 import type { Detector, DetectorInput } from './detector.js';
-import { loadedSeconds, round, seriesEnding, span } from './run-facts.js';
+import { round, seriesEnding, span, steadyLoadSeconds } from './run-facts.js';
 
 type Settings = {
   minMbPerMin: number;
@@ -38,7 +38,7 @@ const CANDIDATES: {
  * healthy GC cycle) keeps its floor and does not fire.
  */
 export const memoryGrowth: Detector<Settings> = {
-  describes: 'memory grows linearly under load (a leak)',
+  describes: 'memory grows linearly during steady load (a leak)',
   defaults: {
     minMbPerMin: 1,
     minRiseMb: 5,
@@ -49,10 +49,11 @@ export const memoryGrowth: Detector<Settings> = {
     criticalHours: 1,
   },
   detect(input, s) {
-    const loaded = loadedSeconds(input);
-    if (loaded.length < s.minSeconds) return [];
-    const skip = Math.max(5, Math.floor((loaded.length * s.warmupPercent) / 100));
-    const window = new Set(loaded.slice(skip));
+    // Memory that follows a rising load is not a leak: only steady load counts.
+    const steady = steadyLoadSeconds(input);
+    const skip = Math.max(5, Math.floor((steady.length * s.warmupPercent) / 100));
+    const window = new Set(steady.slice(skip));
+    if (window.size < s.minSeconds) return [];
     const findings: Finding[] = [];
     const seenKinds = new Set<string>();
     for (const candidate of CANDIDATES) {

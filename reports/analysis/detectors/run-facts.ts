@@ -35,3 +35,28 @@ export function span(
 
 export const round = (value: number, digits = 2): number =>
   Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * The longest run of seconds under steady load: one non-zero VU count (closed model), or every
+ * loaded second (open model, where the arrival rate holds the load steady). Growth inside it is
+ * growth over time, not with load.
+ */
+export function steadyLoadSeconds(input: DetectorInput): number[] {
+  const { vus, reqPerSec } = input.timeline;
+  if (isOpenModel(input)) return loadedSeconds(input);
+  const steadyAt = (i: number): boolean =>
+    (vus[i] ?? 0) > 0 && reqPerSec[i] !== null && reqPerSec[i] !== undefined;
+  let bestStart = 0;
+  let bestLength = 0;
+  for (let i = 0; i < vus.length;) {
+    if (!steadyAt(i)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < vus.length && steadyAt(j) && vus[j] === vus[i]) j++;
+    if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
+    i = j;
+  }
+  return Array.from({ length: bestLength }, (_, k) => bestStart + k);
+}

@@ -1,7 +1,7 @@
 import { median, sampleRankCorrelation } from 'simple-statistics';
 import { theilSen } from '../stats/theil-sen.js';
 import type { Detector } from './detector.js';
-import { round, span } from './run-facts.js';
+import { isOpenModel, round, span, steadyLoadSeconds } from './run-facts.js';
 
 /**
  * Requests per second falling while the load stays the same: the target degrades over time
@@ -15,23 +15,10 @@ export const throughputDecline: Detector<{
   describes: 'requests per second declining during sustained load',
   defaults: { minSeconds: 20, minDropPercent: 10, maxRho: -0.6 },
   detect(input, s) {
+    // Under an open model the schedule sets req/s: a decline shows as dropped iterations.
+    if (isOpenModel(input)) return [];
     const { vus, reqPerSec, t } = input.timeline;
-    // The longest run of seconds at one steady, non-zero VU count.
-    const steadyAt = (i: number): boolean =>
-      (vus[i] ?? 0) > 0 && reqPerSec[i] !== null && reqPerSec[i] !== undefined;
-    let bestStart = 0;
-    let bestLength = 0;
-    for (let i = 0; i < vus.length;) {
-      if (!steadyAt(i)) {
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < vus.length && steadyAt(j) && vus[j] === vus[i]) j++;
-      if (j - i > bestLength) [bestStart, bestLength] = [i, j - i];
-      i = j;
-    }
-    const best = Array.from({ length: bestLength }, (_, k) => bestStart + k);
+    const best = steadyLoadSeconds(input);
     if (best.length < s.minSeconds) return [];
     // Skip the first seconds of the plateau: connections and caches warm up there.
     const steady = best.slice(Math.min(5, Math.floor(best.length / 10)));

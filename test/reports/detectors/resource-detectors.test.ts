@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { containerLimits } from '../../../reports/analysis/detectors/container-limits.js';
 import { eventLoopSaturated } from '../../../reports/analysis/detectors/event-loop.js';
-import { gcLatencySpikes } from '../../../reports/analysis/detectors/gc-latency-spikes.js';
+import {
+  gcLatencySpikes,
+  gcPressure,
+} from '../../../reports/analysis/detectors/gc-latency-spikes.js';
 import { memoryGrowth } from '../../../reports/analysis/detectors/memory-growth.js';
 import { singleCoreSaturated } from '../../../reports/analysis/detectors/single-core-saturated.js';
 import { seeded, syntheticRun } from './synthetic-run.js';
@@ -45,6 +48,15 @@ describe('memory.linear-growth', () => {
     // 180 MB of headroom at 1 MB/s: three minutes.
     expect(f?.evidence.figures['hoursToLimit']).toBeCloseTo(0.05, 2);
     expect(f?.evidence.text).toMatch(/reaches its limit of 400 MB in 0.1 h/);
+  });
+
+  it('does not count memory that follows a rising load (a ramp): only steady load', () => {
+    const ramping = syntheticRun({
+      seconds: 120,
+      vus: (i) => i + 1,
+      server: { 'node.heap_used_bytes': (i) => 50 * MB + i * MB },
+    });
+    expect(memoryGrowth.detect(ramping, memoryGrowth.defaults)).toEqual([]);
   });
 
   it('ignores growth confined to the warm-up', () => {
@@ -104,22 +116,23 @@ describe('eventloop', () => {
 });
 
 describe('gc.latency-spikes', () => {
-  const spikeAt = new Set([5, 12, 19, 26]);
+  const spikeAt = new Set([5, 19, 33, 47, 61, 75, 89, 103]);
   const run = (gcDuringSpikes: boolean) =>
     syntheticRun({
-      seconds: 30,
+      seconds: 120,
       latencies: (i) => Array.from({ length: 100 }, (_, k) => (spikeAt.has(i) && k < 5 ? 80 : 10)),
       server: { 'node.gc_pause_ms': (i) => (spikeAt.has(i) === gcDuringSpikes ? 40 : 1) },
     });
 
   it('fires when latency spikes coincide with GC pauses', () => {
     const [f] = gcLatencySpikes.detect(run(true), gcLatencySpikes.defaults);
-    expect(f?.evidence.figures).toMatchObject({ spikeSeconds: 4, coincidingSeconds: 4 });
+    expect(f?.evidence.figures).toMatchObject({ spikeSeconds: 8, spikesWithGc: 8 });
+    expect(f?.evidence.figures['pValue']).toBeLessThan(1e-4);
   });
 
   it('stays quiet when the pauses fall elsewhere', () => {
     const quietGc = syntheticRun({
-      seconds: 30,
+      seconds: 120,
       latencies: (i) => Array.from({ length: 100 }, (_, k) => (spikeAt.has(i) && k < 5 ? 80 : 10)),
       server: {
         'node.gc_pause_ms': (i) =>
@@ -127,6 +140,29 @@ describe('gc.latency-spikes', () => {
       },
     });
     expect(gcLatencySpikes.detect(quietGc, gcLatencySpikes.defaults)).toEqual([]);
+  });
+
+  it('stays quiet when the process pauses for GC every second: spikes cannot beat chance', () => {
+    const busyGc = syntheticRun({
+      seconds: 120,
+      latencies: (i) => Array.from({ length: 100 }, (_, k) => (spikeAt.has(i) && k < 5 ? 80 : 10)),
+      server: { 'node.gc_pause_ms': () => 30 },
+    });
+    expect(gcLatencySpikes.detect(busyGc, gcLatencySpikes.defaults)).toEqual([]);
+  });
+});
+
+describe('gc.pressure', () => {
+  const pressure = (pauseMs: number) =>
+    gcPressure.detect(
+      syntheticRun({ seconds: 20, server: { 'node.gc_pause_ms': () => pauseMs } }),
+      gcPressure.defaults,
+    );
+
+  it('warns when GC takes over 10 % of each second, critical over 25 %', () => {
+    expect(pressure(150)[0]).toMatchObject({ id: 'gc.pressure', severity: 'warning' });
+    expect(pressure(300)[0]?.severity).toBe('critical');
+    expect(pressure(30)).toEqual([]);
   });
 });
 
