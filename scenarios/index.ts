@@ -1,6 +1,22 @@
 export { scenario, ScenarioValidationError } from './scenario.js';
 export type { Scenario, ScenarioInput, ValidationIssue } from './scenario.js';
-export { ramp, spike, soak, constantRate } from './profile.js';
+export { ramp, spike, soak, constantRate, stress, breakpoint, scenarios } from './profile.js';
+export {
+  constantVus,
+  rampingVus,
+  constantArrivalRate,
+  rampingArrivalRate,
+  perVuIterations,
+  sharedIterations,
+} from './executors.js';
+export type { Executor, ExecutorStage, ExecutorName } from './executors.js';
+export { fixed, uniform, normal, type ThinkTime } from './think-time.js';
+export { csvFeeder, jsonFeeder, Feeder, FeederExhaustedError, type FeederMode } from './feeders.js';
+export { Trend, Counter, Rate, Gauge } from './metrics.js';
+export { status, bodyContains, header, hasJson } from './checks.js';
+export { jsonPath } from './json-path.js';
+export { weighted, type WeightedFlow } from './weighted.js';
+export type { ThresholdSource } from './thresholds.js';
 export type {
   Profile,
   ClosedProfile,
@@ -8,6 +24,9 @@ export type {
   SpikeProfile,
   SoakProfile,
   ConstantRateProfile,
+  StressProfile,
+  BreakpointProfile,
+  ScenariosProfile,
   Stage,
 } from './profile.js';
 export { parseDuration, formatDuration } from './duration.js';

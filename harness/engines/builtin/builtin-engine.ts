@@ -1,3 +1,4 @@
+import { setMetricRecorder } from '../../../scenarios/metrics.js';
 import { profileExecutors } from '../../../scenarios/profile-executors.js';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
@@ -37,6 +38,10 @@ export class BuiltinEngine implements Engine {
       this.opts.firstVuId,
     );
     // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
+    // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here.
+    setMetricRecorder((metric, kind, value, tags) =>
+      runner.rootCtx.series(metric, kind, tags).add(value),
+    );
     const onInterrupt = (): void => void runner.stopAll();
     interrupt.addEventListener('abort', onInterrupt, { once: true });
     const named = Object.entries(executors);
@@ -67,6 +72,7 @@ export class BuiltinEngine implements Engine {
     } finally {
       interrupt.removeEventListener('abort', onInterrupt);
       await runner.stopAll();
+      setMetricRecorder(undefined);
       sink.vus(0);
     }
     return runner.result();

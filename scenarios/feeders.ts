@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+
+/**
+ * How a feeder hands out rows: `sequential` (in file order, wrapping around), `random`, or
+ * `unique` (each row at most once in the whole run; asking for more is an error naming the
+ * row count, so a test never reuses an account silently).
+ */
+export type FeederMode = 'sequential' | 'random' | 'unique';
+
+export class FeederExhaustedError extends Error {
+  constructor(
+    readonly source: string,
+    readonly rows: number,
+  ) {
+    super(
+      `feeder ${source} has handed out all its ${rows} rows in unique mode; add rows, lower the iterations, or use mode 'sequential'`,
+    );
+    this.name = 'FeederExhaustedError';
+  }
+}
+
+/** Test data loaded once and shared by every VU of the process. */
+export class Feeder<T> {
+  private cursor = 0;
+
+  constructor(
+    readonly rows: readonly T[],
+    readonly mode: FeederMode = 'sequential',
+    readonly source = 'data',
+    private readonly random: () => number = Math.random,
+  ) {
+    if (rows.length === 0) throw new Error(`feeder ${source} has no rows; check the file`);
+  }
+
+  /** The next row for the calling VU. */
+  next(): T {
+    switch (this.mode) {
+      case 'random':
+        return this.rows[Math.floor(this.random() * this.rows.length)] as T;
+      case 'unique':
+        if (this.cursor >= this.rows.length)
+          throw new FeederExhaustedError(this.source, this.rows.length);
+        return this.rows[this.cursor++] as T;
+      case 'sequential': {
+        const row = this.rows[this.cursor] as T;
+        this.cursor = (this.cursor + 1) % this.rows.length;
+        return row;
+      }
+    }
+  }
+}
+
+const loaded = new Map<string, readonly unknown[]>();
+
+function load(
+  file: string | URL,
+  read: (text: string) => unknown[],
+): { path: string; rows: readonly unknown[] } {
+  const path = file instanceof URL ? fileURLToPath(file) : resolve(file);
+  let rows = loaded.get(path);
+  if (rows === undefined) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new Error(
+        `cannot read feeder file ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)}); pass a path relative to the working directory or new URL('./file.csv', import.meta.url)`,
+      );
+    }
+    rows = Object.freeze(read(text));
+    loaded.set(path, rows);
+  }
+  return { path, rows };
+}
+
+/** Rows of a CSV file with a header line, as objects keyed by column. */
+export function csvFeeder<T extends Record<string, string> = Record<string, string>>(
+  file: string | URL,
+  opts: { mode?: FeederMode; delimiter?: string } = {},
+): Feeder<T> {
+  const { path, rows } = load(
+    file,
+    (text) =>
+      parse(text, {
+        columns: true,
+        skip_empty_lines: true,
+        trim: true,
+        delimiter: opts.delimiter ?? ',',
+      }) as unknown[],
+  );
+  return new Feeder(rows as readonly T[], opts.mode ?? 'sequential', path);
+}
+
+/** Rows of a JSON file holding an array. */
+export function jsonFeeder<T = unknown>(
+  file: string | URL,
+  opts: { mode?: FeederMode } = {},
+): Feeder<T> {
+  const { path, rows } = load(file, (text) => {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value))
+      throw new Error(`feeder file ${String(file)} must hold a JSON array`);
+    return value;
+  });
+  return new Feeder(rows as readonly T[], opts.mode ?? 'sequential', path);
+}

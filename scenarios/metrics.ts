@@ -1,0 +1,67 @@
+import type { MetricKind } from '../reports/model/run-data.js';
+
+/** Where custom metrics go; the engine running the flow sets it (absent: samples are dropped). */
+export type MetricRecorder = (
+  metric: string,
+  kind: MetricKind,
+  value: number,
+  tags: Record<string, string> | undefined,
+) => void;
+
+let recorder: MetricRecorder | undefined;
+
+/** Called by engines around a run; not for scenario code. */
+export function setMetricRecorder(r: MetricRecorder | undefined): void {
+  recorder = r;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+abstract class CustomMetric {
+  abstract readonly kind: MetricKind;
+  constructor(readonly name: string) {
+    if (!NAME.test(name)) {
+      throw new Error(
+        `metric name ${JSON.stringify(name)} is not valid; use letters, digits and _ (as k6), e.g. 'login_duration'`,
+      );
+    }
+  }
+  protected record(value: number, tags?: Record<string, string>): void {
+    recorder?.(this.name, this.kind, value, tags);
+  }
+}
+
+/**
+ * Custom metrics as k6's (`k6/metrics`): declare them at the top of the scenario file and add
+ * samples from the flow. Each is recorded per second like the built-in ones and can carry
+ * thresholds: `thresholds: { login_duration: ['p(95)<500'], logins_failed: ['count<10'] }`.
+ */
+export class Trend extends CustomMetric {
+  readonly kind = 'trend';
+  add(value: number, tags?: Record<string, string>): void {
+    this.record(value, tags);
+  }
+}
+
+export class Counter extends CustomMetric {
+  readonly kind = 'counter';
+  add(value = 1, tags?: Record<string, string>): void {
+    this.record(value, tags);
+  }
+}
+
+/** The share of non-zero (true) samples: `rate<0.01`. */
+export class Rate extends CustomMetric {
+  readonly kind = 'rate';
+  add(value: boolean | number, tags?: Record<string, string>): void {
+    this.record(value === true || (typeof value === 'number' && value !== 0) ? 1 : 0, tags);
+  }
+}
+
+/** The latest value (with min and max per second). */
+export class Gauge extends CustomMetric {
+  readonly kind = 'gauge';
+  add(value: number, tags?: Record<string, string>): void {
+    this.record(value, tags);
+  }
+}
