@@ -77,6 +77,17 @@ describe('cpu.single-core-saturated', () => {
     expect(f?.evidence.figures).toMatchObject({ busySeconds: 30, hostCores: 4 });
   });
 
+  it('also fires on a Node target whose event loop has no idle time (a shared core)', () => {
+    const input = syntheticRun({
+      seconds: 30,
+      cpus: 2,
+      server: { 'process.cpu_percent': () => 50, 'node.event_loop_utilization_percent': () => 100 },
+    });
+    expect(
+      singleCoreSaturated.detect(input, singleCoreSaturated.defaults)[0]?.evidence.figures,
+    ).toMatchObject({ medianLoopUtilisationPercent: 100 });
+  });
+
   it('stays quiet on a one-core host, at moderate CPU, and when all cores are busy', () => {
     expect(cpu(99, 1)).toEqual([]);
     expect(cpu(60, 4)).toEqual([]);
