@@ -93,4 +93,53 @@ describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
     expect(await page.getAttribute('body', 'data-charts-drawn')).toBe('5');
     await page.screenshot({ path: join(ARTIFACTS, 'report-hostile.png'), fullPage: true });
   });
+
+  it('draws a day of seconds, downsampled, with a one-second spike still on the chart', async () => {
+    const run = sampleRun();
+    const base = analyseRun(run);
+    const n = 86_400;
+    const t0 = 1_767_225_600;
+    const wave = (i: number, mid: number) => mid * (1 + 0.2 * Math.sin(i / 900));
+    const series = (f: (i: number) => number | null) => Array.from({ length: n }, (_, i) => f(i));
+    const spikeAt = 13 * 3600;
+    const timeline = {
+      ...base.timeline,
+      t: series((i) => t0 + i) as number[],
+      vus: series(() => 50),
+      reqPerSec: series((i) => wave(i, 900)),
+      errorsPerSec: series(() => 0),
+      droppedPerSec: series(() => 0),
+      iterationsPerSec: series((i) => wave(i, 900)),
+      p50: series((i) => wave(i, 10)),
+      p90: series((i) => wave(i, 20)),
+      p95: series((i) => wave(i, 25)),
+      p99: series((i) => (i === spikeAt ? 2000 : wave(i, 40))),
+      max: series((i) => (i === spikeAt ? 2500 : wave(i, 60))),
+      server: Array.from({ length: 10 }, (_, k) => ({
+        id: `s${k}`,
+        label: `series ${k}`,
+        unit: (['percent', 'bytes', 'count', 'ms'] as const)[k % 4],
+        source: 'bench',
+        values: series((i) => wave(i, 100 * (k + 1)) + i),
+      })),
+    };
+    const html = renderHtml(run, { ...base, timeline, findings: [] });
+    expect(Buffer.byteLength(html)).toBeLessThan(15e6);
+    const file = join(dir, 'day.html');
+    writeFileSync(file, html);
+    const { page, log } = await openReport(browser.context, file);
+    expect(log.pageErrors).toEqual([]);
+    expect(log.consoleErrors).toEqual([]);
+    const charts = await page.locator('.chart').count();
+    expect(await page.getAttribute('body', 'data-charts-drawn')).toBe(String(charts));
+    for (const pixels of await inkedPixels(page)) expect(pixels).toBeGreaterThan(500);
+    // The y axis of the latency chart reaches the spike: the 2000 ms p99 second was kept.
+    const spikeKept = await page.evaluate<boolean>(`(() => {
+      const data = JSON.parse(document.getElementById('run-data').textContent);
+      const latency = data.charts.find((c) => c.id === 'chart-latency');
+      return Math.max(...latency.series.find((s) => s.label === 'p99').values) === 2000;
+    })()`);
+    expect(spikeKept).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-day.png'), fullPage: false });
+  });
 });
