@@ -1,8 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type Dockerode from 'dockerode';
 import { TargetError } from '../../errors.js';
 import { logTail } from '../log-tail.js';
 
 const POLL_MS = 250;
+const LOG_SETTLE_MS = 200;
 
 export interface ExitWatch {
   /** Rejects with a clear error if the container stops before `stop()` is called. */
@@ -30,6 +32,7 @@ export function watchExit(
       try {
         const info = await container.inspect();
         if (!info.State.Running && !info.State.Restarting) {
+          await sleep(LOG_SETTLE_MS); // its last words are still on their way to the log
           const lines = await serviceLogLines(what.logFile, what.service);
           reject(
             new TargetError(

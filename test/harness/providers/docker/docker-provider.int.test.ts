@@ -2,9 +2,11 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DockerProvider } from '../../../../harness/providers/docker/docker-provider.js';
 import { listManagedContainers } from '../../../../harness/providers/docker/remove-containers.js';
+import { target } from '../../../../index.js';
 import { CLI, runCli } from '../../../helpers/cli.js';
 import { componentGate } from '../../../helpers/require-component.js';
 import {
@@ -236,6 +238,48 @@ describe.skipIf(gate.skip)('container targets (docker provider)', () => {
       );
     }
   });
+});
+
+describe.skipIf(gate.skip)('docker provider readiness strategies', () => {
+  const provider = new DockerProvider();
+  const runDir = (): { logFile: string; runId: string } => {
+    const dir = mkdtempSync(join(tmpdir(), 'loadrig-docker-run-'));
+    return { logFile: join(dir, 'target.log'), runId: basename(dir) };
+  };
+
+  for (const health of [{ log: 'listening on' }, { port: true as const }]) {
+    it(`waits for ${'log' in health ? 'a log line' : 'the port'}, then serves and is removed on stop`, async () => {
+      const { logFile, runId } = runDir();
+      const running = await provider.start(
+        target({ name: 'api', image: 'loadrig/sample-api', health }),
+        { logFile },
+      );
+      try {
+        const response = await fetch(`${running.baseUrl}/health`);
+        expect(response.status).toBe(200);
+        expect((await listManagedContainers(runId)).map((c) => c.service)).toEqual(['api']);
+      } finally {
+        await running.stop();
+      }
+      expect(await listManagedContainers(runId)).toEqual([]);
+      expect(readFileSync(logFile, 'utf8')).toMatch(/^\[api\] sample-api listening on/m);
+    }, 60_000);
+  }
+
+  it('names the container, its exit code and its last lines when it dies during start-up', async () => {
+    const { logFile, runId } = runDir();
+    const spec = target({
+      name: 'crashy',
+      image: 'loadrig/node',
+      command: ['node', '-e', 'console.error("boom: no config"); process.exit(7)'],
+    });
+    const error = await provider.start(spec, { logFile }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'E_TARGET_START' });
+    expect((error as Error).message).toMatch(
+      /container "crashy" \(image loadrig\/node\) exited with code 7 before it was ready[^]*boom: no config/,
+    );
+    expect(await listManagedContainers(runId)).toEqual([]);
+  }, 60_000);
 });
 
 async function waitUntilAsync(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
