@@ -12,10 +12,12 @@
  * would queue (loadrig gone or slow) is dropped rather than buffered, and every failure is
  * swallowed: the agent must never change the target's behaviour or crash it.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file under verbatimModuleSyntax can only import this way */
 import net = require('node:net');
 import perfHooks = require('node:perf_hooks');
 import v8 = require('node:v8');
 import workerThreads = require('node:worker_threads');
+/* eslint-enable @typescript-eslint/no-require-imports */
 import type { AgentSample, GcKind } from './agent-sample.cjs';
 
 // Kept in step with AGENT_SOCKET_ENV in agent-injection.ts (this file cannot import ESM).
