@@ -40,17 +40,22 @@ export class DockerRunningTarget implements RunningTarget {
     this.exited = new Promise((resolve) => {
       // Any of them exiting ends the run: a target without its database is no target.
       for (const s of parts.services) {
-        dockerClient()
-          .getContainer(s.container.getId())
+        const container = dockerClient().getContainer(s.container.getId());
+        container
           .wait()
-          .then((result: { StatusCode?: number }) => {
-            if (!this.#stopping) {
-              parts.logs.note(
-                s.service,
-                `loadrig: container exited with code ${result.StatusCode ?? '?'}`,
-              );
-              resolve({ code: result.StatusCode ?? null, signal: null });
-            }
+          .then(async (result: { StatusCode?: number }) => {
+            if (this.#stopping) return;
+            // 137 alone could be anyone's SIGKILL; Docker knows whether it was the memory limit.
+            const oom = await container
+              .inspect()
+              .then((info) => info.State.OOMKilled)
+              .catch(() => false);
+            const limit = s.memoryLimitBytes ? ` of ${s.memoryLimitBytes / 2 ** 20} MB` : '';
+            parts.logs.note(
+              s.service,
+              `loadrig: container exited with code ${result.StatusCode ?? '?'}${oom ? ` (killed: out of memory, limit${limit})` : ''}`,
+            );
+            resolve({ code: result.StatusCode ?? null, signal: oom ? 'OOMKilled' : null });
           })
           .catch(() => undefined);
       }

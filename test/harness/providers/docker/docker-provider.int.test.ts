@@ -240,7 +240,7 @@ describe.skipIf(gate.skip)('container targets (docker provider)', () => {
   });
 });
 
-describe.skipIf(gate.skip)('docker provider readiness strategies', () => {
+describe.skipIf(gate.skip)('docker provider lifecycle', () => {
   const provider = new DockerProvider();
   const runDir = (): { logFile: string; runId: string } => {
     const dir = mkdtempSync(join(tmpdir(), 'loadrig-docker-run-'));
@@ -265,6 +265,33 @@ describe.skipIf(gate.skip)('docker provider readiness strategies', () => {
       expect(readFileSync(logFile, 'utf8')).toMatch(/^\[api\] sample-api listening on/m);
     }, 60_000);
   }
+
+  it('reports a container killed at its memory limit as out of memory', async () => {
+    const { logFile, runId } = runDir();
+    // Off-heap buffers, so the kernel's limit (not V8's heap limit) is what stops it.
+    const server = `require('http').createServer((q, s) => s.end('ok')).listen(process.env.PORT, '127.0.0.1');`;
+    const hog = `const held = []; setTimeout(() => setInterval(() => held.push(Buffer.alloc(8 << 20, 1)), 20), 300);`;
+    const running = await provider.start(
+      target({
+        name: 'hog',
+        image: 'loadrig/node',
+        command: ['node', '-e', server + hog],
+        health: { path: '/', timeout: '20s' },
+        resources: { memoryMb: 64 },
+      }),
+      { logFile },
+    );
+    try {
+      const exit = await running.exited;
+      expect(exit).toEqual({ code: 137, signal: 'OOMKilled' });
+    } finally {
+      await running.stop();
+    }
+    expect(readFileSync(logFile, 'utf8')).toContain(
+      '[hog] loadrig: container exited with code 137 (killed: out of memory, limit of 64 MB)',
+    );
+    expect(await listManagedContainers(runId)).toEqual([]);
+  }, 60_000);
 
   it('names the container, its exit code and its last lines when it dies during start-up', async () => {
     const { logFile, runId } = runDir();
