@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { agentScriptPath } from './agent-path.js';
 
 /** The variable the agent reads; without it the preloaded agent does nothing. */
@@ -27,6 +27,8 @@ export interface AgentInjection {
   /** Environment to merge into the target's. */
   env: Record<string, string>;
   socketPath: string;
+  /** The agent script on the host. */
+  scriptPath: string;
   /** Removes the socket's private directory. */
   cleanup(): Promise<void>;
 }
@@ -49,6 +51,32 @@ export async function prepareAgent(
       [AGENT_SOCKET_ENV]: socketPath,
     },
     socketPath,
+    scriptPath: script,
     cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Where a container sees the agent script. */
+export const CONTAINER_AGENT_PATH = '/opt/loadrig/node-agent.cjs';
+
+/**
+ * The same injection for a container: the script bind-mounted read-only, the socket's directory
+ * mounted at its host path (so the collector on the host and the agent inside share the socket),
+ * and the environment pointing at both. `existingNodeOptions` is the container's own.
+ */
+export function containerAgent(
+  injection: AgentInjection,
+  existingNodeOptions: string | undefined,
+): { binds: { source: string; target: string; readOnly: boolean }[]; env: Record<string, string> } {
+  const socketDir = dirname(injection.socketPath);
+  return {
+    binds: [
+      { source: injection.scriptPath, target: CONTAINER_AGENT_PATH, readOnly: true },
+      { source: socketDir, target: socketDir, readOnly: false },
+    ],
+    env: {
+      NODE_OPTIONS: nodeOptionsWithAgent(existingNodeOptions, CONTAINER_AGENT_PATH),
+      [AGENT_SOCKET_ENV]: injection.socketPath,
+    },
   };
 }

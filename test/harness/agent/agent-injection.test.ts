@@ -1,6 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { looksLikeNode, nodeOptionsWithAgent } from '../../../harness/agent/agent-injection.js';
+import {
+  CONTAINER_AGENT_PATH,
+  containerAgent,
+  looksLikeNode,
+  nodeOptionsWithAgent,
+  prepareAgent,
+} from '../../../harness/agent/agent-injection.js';
 
 describe('agent injection', () => {
   it.each([
@@ -30,5 +36,32 @@ describe('agent injection', () => {
     });
     // Node parsed the quoted path as one argument: it looked for exactly that file.
     expect(out.stderr).toContain("Cannot find module '/tmp/no such dir/a.cjs'");
+  });
+});
+
+describe('agent injection for a container', () => {
+  it('mounts the script read-only and the socket directory at its host path', async () => {
+    const { prepareAgent, containerAgent, CONTAINER_AGENT_PATH } =
+      await import('../../../harness/agent/agent-injection.js');
+    const injection = await prepareAgent('--max-old-space-size=100');
+    expect(injection).toBeDefined();
+    if (!injection) return;
+    try {
+      const { binds, env } = containerAgent(injection, undefined);
+      const socketDir = injection.socketPath.slice(0, injection.socketPath.lastIndexOf('/'));
+      expect(binds).toEqual([
+        { source: injection.scriptPath, target: CONTAINER_AGENT_PATH, readOnly: true },
+        { source: socketDir, target: socketDir, readOnly: false },
+      ]);
+      expect(env).toEqual({
+        NODE_OPTIONS: `--require="${CONTAINER_AGENT_PATH}"`,
+        LOADRIG_AGENT_SOCKET: injection.socketPath,
+      });
+      expect(injection.env['NODE_OPTIONS']).toBe(
+        `--max-old-space-size=100 --require="${injection.scriptPath}"`,
+      );
+    } finally {
+      await injection.cleanup();
+    }
   });
 });
