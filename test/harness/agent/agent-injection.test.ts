@@ -41,8 +41,6 @@ describe('agent injection', () => {
 
 describe('agent injection for a container', () => {
   it('mounts the script read-only and the socket directory at its host path', async () => {
-    const { prepareAgent, containerAgent, CONTAINER_AGENT_PATH } =
-      await import('../../../harness/agent/agent-injection.js');
     const injection = await prepareAgent('--max-old-space-size=100');
     expect(injection).toBeDefined();
     if (!injection) return;
