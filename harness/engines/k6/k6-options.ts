@@ -1,57 +1,77 @@
 import type { Ms } from '../../../scenarios/duration.js';
-import type { Profile } from '../../../scenarios/profile.js';
-import { assertNever } from '../../../scenarios/schedule.js';
+import type { Executor } from '../../../scenarios/executors.js';
+import { profileExecutors, stopsOnThresholdFail } from '../../../scenarios/profile-executors.js';
 import type { Scenario } from '../../../scenarios/scenario.js';
+import type { ThresholdSource } from '../../../scenarios/thresholds.js';
 
 /** k6 durations: whole milliseconds are always accepted (`'1500ms'`). */
 export const k6Duration = (ms: Ms): string => `${Math.round(ms)}ms`;
 
 export type K6Executor = Record<string, unknown> & { executor: string };
+export type K6Threshold =
+  string | { threshold: string; abortOnFail?: boolean; delayAbortEval?: string };
 
 export interface K6Options {
   scenarios: Record<string, K6Executor>;
-  thresholds: Record<string, string[]>;
+  thresholds: Record<string, K6Threshold[]>;
   tags: Record<string, string>;
   summaryTrendStats: string[];
 }
 
-/** The k6 executor that runs the same schedule as the built-in engine does for `profile`. */
-export function k6Executor(profile: Profile, gracefulStopMs: Ms): K6Executor {
-  switch (profile.kind) {
-    case 'ramp':
-    case 'spike':
-    case 'soak':
-      return {
-        executor: 'ramping-vus',
-        startVUs: profile.startVus,
-        stages: profile.stages.map((s) => ({ duration: k6Duration(s.durationMs), target: s.vus })),
-        gracefulRampDown: k6Duration(gracefulStopMs),
-        gracefulStop: k6Duration(gracefulStopMs),
-      };
-    case 'constantRate':
-      return {
-        executor: 'constant-arrival-rate',
-        rate: profile.ratePerSec,
-        timeUnit: '1s',
-        duration: k6Duration(profile.durationMs),
-        preAllocatedVUs: profile.preAllocatedVus,
-        maxVUs: profile.maxVus,
-        gracefulStop: k6Duration(gracefulStopMs),
-      };
-    default:
-      return assertNever(profile);
+/** Executor fields that hold durations: loadrig keeps them in ms, k6 wants duration strings. */
+const DURATION_FIELDS = [
+  'startTime',
+  'gracefulStop',
+  'gracefulRampDown',
+  'duration',
+  'timeUnit',
+  'maxDuration',
+] as const;
+
+/** One executor as k6 writes it: same names and semantics, durations as strings. */
+export function k6Executor(e: Executor): K6Executor {
+  const out: K6Executor = { ...e };
+  for (const field of DURATION_FIELDS) {
+    const value = (e as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'number') out[field] = k6Duration(value);
   }
+  if ('stages' in e)
+    out['stages'] = e.stages.map((s) => ({ duration: k6Duration(s.duration), target: s.target }));
+  return out;
 }
 
-/** k6 `options` for a typed scenario: one k6 scenario, the thresholds verbatim (same grammar). */
+/**
+ * A threshold as k6 takes it. Sliding windows are loadrig's own (k6 has none), so k6 judges a
+ * windowed threshold over the whole run; loadrig still evaluates the window over the merged data.
+ */
+function k6Threshold(t: ThresholdSource, abortAll: boolean): K6Threshold {
+  if (typeof t === 'string') return abortAll ? { threshold: t, abortOnFail: true } : t;
+  const delay = t.delayAbortEval;
+  return {
+    threshold: t.threshold,
+    ...(t.abortOnFail || abortAll ? { abortOnFail: true } : {}),
+    ...(delay !== undefined
+      ? { delayAbortEval: typeof delay === 'number' ? k6Duration(delay) : delay }
+      : {}),
+  };
+}
+
+/** k6 `options` for a typed scenario: the profile's executors and the thresholds. */
 export function k6Options(
   scenario: Pick<Scenario, 'name' | 'profile' | 'gracefulStopMs' | 'thresholdsSource'>,
 ): K6Options {
+  const executors = profileExecutors(scenario.profile, scenario.gracefulStopMs);
+  const abortAll = stopsOnThresholdFail(scenario.profile);
   return {
-    scenarios: {
-      [k6ScenarioName(scenario.name)]: k6Executor(scenario.profile, scenario.gracefulStopMs),
-    },
-    thresholds: scenario.thresholdsSource,
+    scenarios: Object.fromEntries(
+      Object.entries(executors).map(([name, e]) => [k6ScenarioName(name), k6Executor(e)]),
+    ),
+    thresholds: Object.fromEntries(
+      Object.entries(scenario.thresholdsSource).map(([metric, list]) => [
+        metric,
+        list.map((t) => k6Threshold(t, abortAll)),
+      ]),
+    ),
     tags: { loadrig_scenario: scenario.name },
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)'],
   };

@@ -30,7 +30,11 @@ async function loadWithDoubles(
     write: false,
     format: 'esm',
     platform: 'neutral',
-    alias: { k6: double('k6.js'), 'k6/http': double('k6-http.js') },
+    alias: {
+      k6: double('k6.js'),
+      'k6/http': double('k6-http.js'),
+      'k6/metrics': double('k6-metrics.js'),
+    },
   });
   const runnable = join(dir, 'runnable.mjs');
   writeFileSync(runnable, out.outputFiles[0]?.text ?? '');
@@ -41,8 +45,10 @@ describe('typed scenario → k6 script', () => {
   it('is one self-contained ES module importing only k6 modules', async () => {
     const script = await exportScript('k6-flow.ts');
     await expect(transform(script, { loader: 'js', format: 'esm' })).resolves.toBeDefined();
-    const imports = [...script.matchAll(/^import .* from ["'](.+)["'];?$/gm)].map((m) => m[1]);
-    expect(new Set(imports)).toEqual(new Set(['k6/http', 'k6']));
+    const imports = [...script.matchAll(/^import\s[^;]*?\sfrom\s+["']([^"']+)["']/gm)].map(
+      (m) => m[1],
+    );
+    expect(new Set(imports)).toEqual(new Set(['k6/http', 'k6', 'k6/metrics']));
     expect(script).not.toMatch(/from ["']loadrig["']/);
     expect(script).not.toContain('zod');
   });
@@ -51,7 +57,7 @@ describe('typed scenario → k6 script', () => {
     const mod = await loadWithDoubles(await exportScript('k6-flow.ts'));
     expect(mod.options).toEqual({
       scenarios: {
-        k6_mapping: {
+        default: {
           executor: 'ramping-vus',
           startVUs: 0,
           stages: [
@@ -65,7 +71,9 @@ describe('typed scenario → k6 script', () => {
       },
       thresholds: {
         http_req_duration: ['p(95)<300'],
-        'http_req_duration{name:login}': ['p(99)<500'],
+        'http_req_duration{name:login}': [
+          { threshold: 'p(99)<500', abortOnFail: true, delayAbortEval: '10s' },
+        ],
       },
       tags: { loadrig_scenario: 'k6 mapping' },
       summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)'],
@@ -94,6 +102,7 @@ describe('typed scenario → k6 script', () => {
         },
       },
       { fn: 'check', names: ['logged in'], results: { 'logged in': true }, tags: undefined },
+      { fn: 'metric', kind: 'counter', name: 'logins', value: 1, tags: { kind: 'password' } },
       {
         fn: 'asyncRequest',
         method: 'GET',
@@ -101,7 +110,7 @@ describe('typed scenario → k6 script', () => {
         body: null,
         params: {
           headers: { authorization: 'Bearer tok-1' },
-          tags: { kind: 'list', name: '/items' },
+          tags: { kind: 'list', group: '::catalog', name: '/items' },
           responseType: 'text',
           timeout: '2000ms',
         },
@@ -110,14 +119,18 @@ describe('typed scenario → k6 script', () => {
         fn: 'check',
         names: ['has items'],
         results: { 'has items': true },
-        tags: { area: 'catalog' },
+        tags: { group: '::catalog', area: 'catalog' },
       },
       {
         fn: 'asyncRequest',
         method: 'DELETE',
         url: 'http://127.0.0.1:8080/items/1',
         body: null,
-        params: { headers: {}, tags: { name: '/items/1' }, responseType: 'text' },
+        params: {
+          headers: { authorization: 'Bearer tok-1' },
+          tags: { name: '/items/1' },
+          responseType: 'text',
+        },
       },
       { fn: 'sleep', seconds: 0.25 },
       { fn: 'sleep', seconds: 1 },
