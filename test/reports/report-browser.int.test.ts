@@ -118,7 +118,7 @@ describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
       server: Array.from({ length: 10 }, (_, k) => ({
         id: `s${k}`,
         label: `series ${k}`,
-        unit: (['percent', 'bytes', 'count', 'ms'] as const)[k % 4],
+        unit: (['percent', 'bytes', 'count', 'ms'] as const)[k % 4]!,
         source: 'bench',
         values: series((i) => wave(i, 100 * (k + 1)) + i),
       })),
