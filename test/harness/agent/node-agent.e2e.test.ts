@@ -44,8 +44,9 @@ describe('the Node agent preloaded into the sample API', () => {
     const samples = await sampleWhile(run.collector, 4, drive(run.target.baseUrl, '/fast', 4000));
     const p99 = series(samples, NODE_SERIES.loopDelayP99).sort((a, b) => a - b);
     expect(p99.length).toBeGreaterThanOrEqual(3);
-    // The median second: a shared CI core can preempt the target once in a while.
-    expect(p99[Math.floor(p99.length / 2)]).toBeLessThan(25);
+    // The calmest second: on a shared 2-core machine other processes preempt the target and
+    // every preemption reads as loop delay; a blocking target has no calm second at all.
+    expect(p99[0]).toBeLessThan(20);
     expect(series(samples, NODE_SERIES.activeHandles).every((n) => n >= 1)).toBe(true);
   });
 
