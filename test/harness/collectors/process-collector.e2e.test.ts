@@ -31,8 +31,9 @@ describe('ProcessCollector on real processes', () => {
   it('reports about one core for a busy loop, with RSS, threads and fds', async () => {
     const { first, second } = await measure(node(BUSY).pid ?? 0);
     expect(first[PROCESS_SERIES.cpu]).toBeUndefined();
-    // One core's worth; a loaded CI machine may give the loop less than all of it.
-    expect(second[PROCESS_SERIES.cpu]).toBeGreaterThan(50);
+    // One core's worth; a loaded CI machine may give the loop much less than all of it (seen
+    // here: load average 8 on 2 cores), yet an idle process reads under 10.
+    expect(second[PROCESS_SERIES.cpu]).toBeGreaterThan(20);
     expect(second[PROCESS_SERIES.cpu]).toBeLessThan(130);
     expect(second[PROCESS_SERIES.cpuUser]).toBeGreaterThan(second[PROCESS_SERIES.cpuSystem] ?? 0);
     expect(second[PROCESS_SERIES.rss]).toBeGreaterThan(10 * 1024 * 1024);
@@ -51,7 +52,7 @@ describe('ProcessCollector on real processes', () => {
       `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(BUSY)}], { stdio: 'ignore' }); setTimeout(() => {}, 3000);`,
     );
     const { second } = await measure(parent.pid ?? 0);
-    expect(second[PROCESS_SERIES.cpu]).toBeGreaterThan(50);
+    expect(second[PROCESS_SERIES.cpu]).toBeGreaterThan(20);
   });
 
   it('returns a gap once the process is gone', async () => {
