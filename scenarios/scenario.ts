@@ -32,6 +32,11 @@ export interface ScenarioInput {
   maxRedirects?: number;
   /** Accept self-signed or otherwise invalid TLS certificates (k6 `insecureSkipTLSVerify`). */
   insecureSkipTLSVerify?: boolean;
+  /**
+   * Worker threads of the built-in engine (default: the cores the machine can spare, minus
+   * one). VUs and rates are split among them; their histograms merge exactly.
+   */
+  workers?: number;
 }
 
 export interface Scenario {
@@ -49,6 +54,7 @@ export interface Scenario {
   httpTimeoutMs: Ms;
   maxRedirects: number;
   insecureSkipTLSVerify: boolean;
+  workers?: number;
 }
 
 export interface ValidationIssue {
@@ -189,6 +195,7 @@ const scenarioSchema = z.object({
   httpTimeout: z.union([z.number().nonnegative(), z.string()]).optional(),
   maxRedirects: z.number().int().nonnegative().optional(),
   insecureSkipTLSVerify: z.boolean().optional(),
+  workers: z.number().int().min(1).max(256).optional(),
   warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
   gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
   env: z.record(z.string(), z.string()).optional(),
@@ -255,5 +262,6 @@ export function scenario(input: ScenarioInput): Scenario {
     httpTimeoutMs: parsedMs['httpTimeout'] ?? 60_000,
     maxRedirects: input.maxRedirects ?? 10,
     insecureSkipTLSVerify: input.insecureSkipTLSVerify ?? false,
+    ...(input.workers !== undefined ? { workers: input.workers } : {}),
   };
 }

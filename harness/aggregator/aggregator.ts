@@ -41,6 +41,16 @@ export class Aggregator implements MetricSink {
     this.activeVus = count;
   }
 
+  /**
+   * Folds in a bucket another Aggregator flushed (a worker thread's second): histograms are
+   * added exactly, so the merged second equals one recorded in a single thread.
+   */
+  merge(bucket: ClientBucket): void {
+    for (const [metric, list] of Object.entries(bucket.metrics)) {
+      for (const series of list) this.acc(metric, series.kind, series.tags).merge(series);
+    }
+  }
+
   /** Closes the open second as the bucket starting at unix second `t`, and resets it. */
   flush(t: number): ClientBucket {
     const metrics: Record<string, MetricSeries[]> = {};

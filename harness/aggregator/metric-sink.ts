@@ -1,4 +1,4 @@
-import type { MetricKind, Tags } from '../../reports/model/run-data.js';
+import type { ClientBucket, MetricKind, Tags } from '../../reports/model/run-data.js';
 
 /**
  * One series (metric + tag set) resolved once; `add` is the hot path: a trend records the value,
@@ -21,6 +21,8 @@ export interface MetricSink {
   gauge(metric: string, tags: Tags, value: number): void;
   /** Active virtual users now. */
   vus(count: number): void;
+  /** Folds in a second recorded by another sink (a worker thread), when the sink can. */
+  merge?(bucket: ClientBucket): void;
 }
 
 export const EMPTY_TAGS: Tags = Object.freeze({});

@@ -1,4 +1,5 @@
 import {
+  decodeHistogram,
   encodeHistogram,
   newHistogram,
   recordValue,
@@ -23,6 +24,8 @@ export abstract class SeriesAcc implements SeriesHandle {
   ) {}
 
   abstract add(value: number): void;
+  /** Folds in a series recorded elsewhere (a worker thread) for the same second: exact. */
+  abstract merge(series: MetricSeries): void;
   abstract snapshot(): MetricSeries;
   abstract reset(): void;
 
@@ -50,6 +53,15 @@ export class TrendAcc extends SeriesAcc {
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
   }
+  merge(series: MetricSeries): void {
+    if (series.kind !== 'trend' || series.count === 0) return;
+    this.mark();
+    this.hist.add(decodeHistogram(series.hist));
+    this.count += series.count;
+    this.sum += series.sum;
+    if (series.min < this.min) this.min = series.min;
+    if (series.max > this.max) this.max = series.max;
+  }
   snapshot(): MetricSeries {
     const { tags, count, sum, min, max } = this;
     return { kind: 'trend', tags, count, sum, min, max, hist: encodeHistogram(this.hist) };
@@ -70,6 +82,9 @@ export class CounterAcc extends SeriesAcc {
     this.mark();
     this.value += value;
   }
+  merge(series: MetricSeries): void {
+    if (series.kind === 'counter') this.add(series.value);
+  }
   snapshot(): MetricSeries {
     return { kind: 'counter', tags: this.tags, value: this.value };
   }
@@ -86,6 +101,12 @@ export class RateAcc extends SeriesAcc {
     this.mark();
     this.total++;
     if (value !== 0) this.passes++;
+  }
+  merge(series: MetricSeries): void {
+    if (series.kind !== 'rate') return;
+    this.mark();
+    this.passes += series.passes;
+    this.total += series.total;
   }
   snapshot(): MetricSeries {
     return { kind: 'rate', tags: this.tags, passes: this.passes, total: this.total };
@@ -106,6 +127,13 @@ export class GaugeAcc extends SeriesAcc {
     this.value = value;
     if (value < this.min) this.min = value;
     if (value > this.max) this.max = value;
+  }
+  merge(series: MetricSeries): void {
+    if (series.kind !== 'gauge') return;
+    this.mark();
+    this.value = series.value;
+    if (series.min < this.min) this.min = series.min;
+    if (series.max > this.max) this.max = series.max;
   }
   snapshot(): MetricSeries {
     const { tags, value, min, max } = this;

@@ -23,6 +23,8 @@ export interface EnginePlan {
   httpTimeoutMs?: Ms;
   /** Redirects followed by default (10 when absent, as k6). */
   maxRedirects?: number;
+  /** Worker threads for the built-in engine (default: what the machine can spare). */
+  workers?: number;
   /** Accept self-signed certificates (k6 `insecureSkipTLSVerify`). */
   insecureSkipTlsVerify?: boolean;
   /** The scenario file, for engines that run the flow out of process (k6 bundles it). */

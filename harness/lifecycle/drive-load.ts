@@ -53,6 +53,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     httpTimeoutMs: scenario.httpTimeoutMs,
     maxRedirects: scenario.maxRedirects,
     insecureSkipTlsVerify: scenario.insecureSkipTLSVerify,
+    ...(scenario.workers !== undefined ? { workers: scenario.workers } : {}),
     ...(ctx.scenarioFile !== undefined
       ? { source: { scenarioFile: ctx.scenarioFile, scenario } }
       : {}),

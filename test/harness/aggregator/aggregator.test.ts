@@ -81,3 +81,38 @@ describe('Aggregator', () => {
     expect(second.metrics['http_reqs']).toEqual([{ kind: 'counter', tags: login, value: 1 }]);
   });
 });
+
+describe('Aggregator.merge (worker threads)', () => {
+  it('merging per-thread seconds equals recording every sample in one thread', () => {
+    const tags = Object.freeze({ name: 'api', method: 'GET', status: '200' });
+    const threads = [new Aggregator(), new Aggregator(), new Aggregator()];
+    const single = new Aggregator();
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 30_000; i++) {
+      const ms = 0.2 + random() ** 3 * 2000;
+      (threads[i % 3] as Aggregator).trend('http_req_duration', tags, ms);
+      single.trend('http_req_duration', tags, ms);
+      (threads[i % 3] as Aggregator).counter('http_reqs', tags, 1);
+      single.counter('http_reqs', tags, 1);
+      (threads[i % 3] as Aggregator).rate('http_req_failed', tags, i % 10 === 0);
+      single.rate('http_req_failed', tags, i % 10 === 0);
+    }
+    const main = new Aggregator();
+    for (const t of threads) main.merge(t.flush(5));
+    const merged = main.flush(5);
+    const whole = single.flush(5);
+    const m = merged.metrics['http_req_duration']?.[0] as TrendSeries;
+    const w = whole.metrics['http_req_duration']?.[0] as TrendSeries;
+    expect([m.count, m.min, m.max]).toEqual([w.count, w.min, w.max]);
+    expect(m.sum).toBeCloseTo(w.sum, 6);
+    const hm = decodeHistogram(m.hist);
+    const hw = decodeHistogram(w.hist);
+    expect(hm.totalCount).toBe(hw.totalCount);
+    for (const p of [0, 1, 10, 50, 90, 99, 99.9, 99.99, 100]) {
+      expect(hm.getValueAtPercentile(p)).toBe(hw.getValueAtPercentile(p));
+    }
+    expect(merged.metrics['http_reqs']).toEqual(whole.metrics['http_reqs']);
+    expect(merged.metrics['http_req_failed']).toEqual(whole.metrics['http_req_failed']);
+  });
+});

@@ -1,0 +1,146 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { executorMaxVus } from '../../../scenarios/executor-schedule.js';
+import type { Executor } from '../../../scenarios/executors.js';
+import { distPath } from '../../../scenarios/package-root.js';
+import { profileExecutors } from '../../../scenarios/profile-executors.js';
+import type { MetricSink } from '../../aggregator/metric-sink.js';
+import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
+import { BuiltinEngine } from './builtin-engine.js';
+import { splitExecutor } from './split-executor.js';
+import type { FromWorker, WorkerInit } from './worker/worker-protocol.js';
+
+const WORKER_FILE = 'harness/engines/builtin/worker/engine-worker.js';
+
+/** Worker threads the machine can spare: one core stays with the main thread (and the target). */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
+
+/**
+ * The built-in engine across worker threads: each runs its share of every executor (split as
+ * k6's execution segments) and posts per-second buckets that the main thread merges exactly
+ * into the sink. One thread, or a plan without a scenario file to load the flows from, runs
+ * in this thread instead.
+ */
+export class WorkerEngine implements Engine {
+  readonly inProcess = true;
+
+  constructor(private readonly workers: number = defaultWorkerCount()) {}
+
+  run(
+    plan: EnginePlan,
+    sink: MetricSink,
+    interrupt: AbortSignal,
+    events: EngineEvents = {},
+  ): Promise<EngineResult> {
+    const count = plan.workers ?? this.workers;
+    if (count <= 1 || plan.source === undefined || sink.merge === undefined) {
+      return new BuiltinEngine().run(plan, sink, interrupt, events);
+    }
+    return this.runWorkers(plan, plan.source.scenarioFile, sink, interrupt, events, count);
+  }
+
+  private async runWorkers(
+    plan: EnginePlan,
+    scenarioFile: string,
+    sink: MetricSink,
+    interrupt: AbortSignal,
+    events: EngineEvents,
+    count: number,
+  ): Promise<EngineResult> {
+    const file = distPath(WORKER_FILE);
+    if (!existsSync(file)) {
+      throw new Error(`the engine worker ${file} is missing; run \`npm run build\` first`);
+    }
+    const executors = plan.executors ?? profileExecutors(plan.profile, plan.gracefulStopMs);
+    const inits: WorkerInit[] = [];
+    let firstVuId = 1;
+    for (let i = 0; i < count; i++) {
+      const mine: Record<string, Executor> = {};
+      for (const [name, e] of Object.entries(executors)) {
+        const part = splitExecutor(e, i, count);
+        if (part !== undefined) mine[name] = part;
+      }
+      if (Object.keys(mine).length === 0) continue;
+      inits.push({
+        scenarioFile,
+        baseUrl: plan.baseUrl,
+        profile: plan.profile,
+        executors: mine,
+        env: { ...plan.env },
+        gracefulStopMs: plan.gracefulStopMs,
+        ...(plan.httpTimeoutMs !== undefined ? { httpTimeoutMs: plan.httpTimeoutMs } : {}),
+        ...(plan.maxRedirects !== undefined ? { maxRedirects: plan.maxRedirects } : {}),
+        ...(plan.insecureSkipTlsVerify !== undefined
+          ? { insecureSkipTlsVerify: plan.insecureSkipTlsVerify }
+          : {}),
+        firstVuId,
+      });
+      firstVuId += Object.values(mine).reduce((n, e) => n + executorMaxVus(e), 0);
+    }
+    const vus = inits.map(() => 0);
+    const seenErrors = new Set<string>();
+    const threads = inits.map((init) => new Worker(file, { workerData: init }));
+    const onInterrupt = (): void => {
+      for (const t of threads) t.postMessage({ type: 'stop' });
+    };
+    interrupt.addEventListener('abort', onInterrupt, { once: true });
+    try {
+      const results = await Promise.all(
+        threads.map(
+          (thread, i) =>
+            new Promise<EngineResult>((resolve, reject) => {
+              thread.on('message', (m: FromWorker) => {
+                switch (m.type) {
+                  case 'bucket':
+                    sink.merge?.(m.bucket);
+                    vus[i] = m.bucket.vus;
+                    sink.vus(vus.reduce((a, b) => a + b, 0));
+                    return;
+                  case 'flowError':
+                    if (!seenErrors.has(m.message)) {
+                      seenErrors.add(m.message);
+                      events.onFlowError?.(m.message);
+                    }
+                    return;
+                  case 'done':
+                    resolve(m.result);
+                    return;
+                  case 'error':
+                    reject(new Error(`engine worker ${i + 1}: ${m.message}`));
+                    return;
+                }
+              });
+              thread.on('error', reject);
+              thread.on('exit', (code) =>
+                reject(new Error(`engine worker ${i + 1} exited (code ${code}) before finishing`)),
+              );
+            }),
+        ),
+      );
+      return combine(results);
+    } finally {
+      interrupt.removeEventListener('abort', onInterrupt);
+      await Promise.all(threads.map((t) => t.terminate()));
+      sink.vus(0);
+    }
+  }
+}
+
+function combine(results: EngineResult[]): EngineResult {
+  const flowErrors: Record<string, number> = {};
+  for (const r of results) {
+    for (const [m, n] of Object.entries(r.flowErrors)) flowErrors[m] = (flowErrors[m] ?? 0) + n;
+  }
+  const sum = (f: (r: EngineResult) => number): number => results.reduce((n, r) => n + f(r), 0);
+  return {
+    iterations: sum((r) => r.iterations),
+    interruptedIterations: sum((r) => r.interruptedIterations),
+    droppedIterations: sum((r) => r.droppedIterations),
+    flowErrors,
+    // Peaks of different threads need not coincide: an upper bound.
+    peakVus: sum((r) => r.peakVus),
+  };
+}

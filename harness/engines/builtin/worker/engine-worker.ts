@@ -1,0 +1,64 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Aggregator } from '../../../aggregator/aggregator.js';
+import { loadScenario } from '../../../loader/load-scenario.js';
+import { BuiltinEngine } from '../builtin-engine.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
+
+/**
+ * A worker thread of the built-in engine: runs its share of the executors with its own
+ * Aggregator, and posts each second's bucket (encoded HDR histograms) to the main thread,
+ * which merges them exactly. Posted just before each wall-clock second ends, so samples land
+ * in the main thread's bucket of the same second.
+ */
+const init = workerData as WorkerInit;
+const port = parentPort;
+if (port === null) throw new Error('engine-worker.js must run as a worker thread');
+const post = (m: FromWorker): void => port.postMessage(m);
+
+const interrupt = new AbortController();
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'stop') interrupt.abort();
+});
+
+const FLUSH_BEFORE_SECOND_MS = 30;
+const aggregator = new Aggregator();
+let timer: NodeJS.Timeout | undefined;
+const schedule = (): void => {
+  const now = Date.now();
+  let next = Math.floor(now / 1000) * 1000 + 1000 - FLUSH_BEFORE_SECOND_MS;
+  if (next <= now) next += 1000;
+  timer = setTimeout(() => {
+    post({ type: 'bucket', bucket: aggregator.flush(Math.floor(Date.now() / 1000)) });
+    schedule();
+  }, next - now);
+};
+
+try {
+  const scenario = await loadScenario(init.scenarioFile);
+  schedule();
+  const result = await new BuiltinEngine({ firstVuId: init.firstVuId }).run(
+    {
+      baseUrl: init.baseUrl,
+      profile: init.profile,
+      executors: init.executors,
+      flow: scenario.flow,
+      flows: scenario.flows,
+      env: init.env,
+      gracefulStopMs: init.gracefulStopMs,
+      ...(init.httpTimeoutMs !== undefined ? { httpTimeoutMs: init.httpTimeoutMs } : {}),
+      ...(init.maxRedirects !== undefined ? { maxRedirects: init.maxRedirects } : {}),
+      ...(init.insecureSkipTlsVerify !== undefined
+        ? { insecureSkipTlsVerify: init.insecureSkipTlsVerify }
+        : {}),
+    },
+    aggregator,
+    interrupt.signal,
+    { onFlowError: (message) => post({ type: 'flowError', message }) },
+  );
+  clearTimeout(timer);
+  post({ type: 'bucket', bucket: aggregator.flush(Math.floor(Date.now() / 1000)) });
+  post({ type: 'done', result });
+} catch (e) {
+  clearTimeout(timer);
+  post({ type: 'error', message: (e as Error).message ?? String(e) });
+}

@@ -1,0 +1,27 @@
+import type { ClientBucket } from '../../../../reports/model/run-data.js';
+import type { Executor } from '../../../../scenarios/executors.js';
+import type { Profile } from '../../../../scenarios/profile.js';
+import type { EngineResult } from '../../engine.js';
+
+/** What a worker thread is started with: plain data (the flows come from the scenario file). */
+export interface WorkerInit {
+  scenarioFile: string;
+  baseUrl: string;
+  profile: Profile;
+  /** This worker's share of each named scenario. */
+  executors: Record<string, Executor>;
+  env: Record<string, string | undefined>;
+  gracefulStopMs: number;
+  httpTimeoutMs?: number;
+  maxRedirects?: number;
+  insecureSkipTlsVerify?: boolean;
+  firstVuId: number;
+}
+
+export type ToWorker = { type: 'stop' };
+
+export type FromWorker =
+  | { type: 'bucket'; bucket: ClientBucket }
+  | { type: 'flowError'; message: string }
+  | { type: 'done'; result: EngineResult }
+  | { type: 'error'; message: string };
