@@ -17,5 +17,7 @@ process.stdout.write(
     wallMs,
     cpuMs: (cpu.user + cpu.system) / 1000,
     rssBytes: process.memoryUsage().rss,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
   }) + '\n',
 );
