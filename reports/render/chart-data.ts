@@ -3,10 +3,13 @@ import type { LatencyDistribution } from '../analysis/latency-distribution.js';
 import type { Timeline } from '../analysis/timeline.js';
 import type { FindingChart } from '../model/finding.js';
 import type { ServerSeriesInfo } from '../model/run-data.js';
+import { quantize, type Quantized } from './quantize.js';
 
 export type ChartUnit = 'ms' | 'reqPerSec' | 'percent' | 'bytes' | 'count';
 
 export interface ChartSeries {
+  /** Names the series' per-second values in `ChartData.detail` (shared by p99's copies). */
+  key: string;
   label: string;
   color: string;
   /** Which y scale: the left axis, or the right one (VUs, dropped iterations, p99 next to server series). */
@@ -32,6 +35,11 @@ export interface ChartData {
   /** Seconds folded into each min/max pair of points (1: every second is drawn). */
   bucketSec: number;
   charts: ChartSpec[];
+  /**
+   * When the charts are downsampled: every second of every time series (quantized), so a zoom
+   * redraws the visible range at up to one point per second. `t` of index i is `t0 + i`.
+   */
+  detail: { t0: number; length: number; series: Record<string, Quantized> } | null;
 }
 
 /** Up to this many points per time chart: 2 h at full resolution, a day in ~22 s buckets. */
@@ -65,13 +73,25 @@ export const CHART_ANCHORS: Record<FindingChart, string> = {
   distribution: 'chart-distribution',
 };
 
-const left = (label: string, color: string, values: (number | null)[]): ChartSeries => ({
+const left = (
+  label: string,
+  color: string,
+  values: (number | null)[],
+  key = label,
+): ChartSeries => ({
+  key,
   label,
   color,
   axis: 'left',
   values,
 });
-const right = (label: string, color: string, values: (number | null)[]): ChartSeries => ({
+const right = (
+  label: string,
+  color: string,
+  values: (number | null)[],
+  key = label,
+): ChartSeries => ({
+  key,
   label,
   color,
   axis: 'right',
@@ -123,6 +143,7 @@ export function chartData(
     ...serverCharts(timeline),
   ];
   const time = charts.filter((c) => c.kind === 'time');
+  const detail = grid0Detail(timeline, time, maxPoints);
   const grid = downsampleMinMax(
     { t: timeline.t, series: time.flatMap((c) => c.series.map((s) => s.values)) },
     maxPoints,
@@ -132,7 +153,21 @@ export function chartData(
     for (const s of chart.series) s.values = grid.series[next++]!.map(compact);
   }
   if (distribution.curves.length > 0) charts.push(distributionChart(distribution));
-  return { t: grid.t, bucketSec: grid.bucketSec, charts };
+  return { t: grid.t, bucketSec: grid.bucketSec, charts, detail };
+}
+
+/** Per-second values for zooming, only when the overview had to be downsampled. */
+function grid0Detail(
+  timeline: Timeline,
+  time: ChartSpec[],
+  maxPoints: number,
+): ChartData['detail'] {
+  if (timeline.t.length <= maxPoints) return null;
+  const series: Record<string, Quantized> = {};
+  for (const chart of time) {
+    for (const s of chart.series) series[s.key] ??= quantize(s.values);
+  }
+  return { t0: timeline.t[0]!, length: timeline.t.length, series };
 }
 
 /** One chart per server unit, every series of that unit on it, with p99 on the right axis. */
@@ -140,7 +175,7 @@ function serverCharts(timeline: Timeline): ChartSpec[] {
   const groups = new Map<ServerSeriesInfo['unit'], ChartSeries[]>();
   for (const s of timeline.server) {
     const list = groups.get(s.unit) ?? [];
-    list.push(left(s.label, PALETTE[list.length % PALETTE.length]!, s.values));
+    list.push(left(s.label, PALETTE[list.length % PALETTE.length]!, s.values, `server:${s.id}`));
     groups.set(s.unit, list);
   }
   return [...groups].map(([unit, series], i) => ({
@@ -150,7 +185,7 @@ function serverCharts(timeline: Timeline): ChartSpec[] {
     unit,
     rightUnit: 'ms',
     // p99 dashed on the right axis, so a server series that moves with latency shows it.
-    series: [...series, right('p99', P99_COLOR, [...timeline.p99])],
+    series: [...series, right('p99', P99_COLOR, [...timeline.p99], 'p99')],
   }));
 }
 

@@ -77,6 +77,79 @@
       if (c.plot !== u) c.plot.setScale('x', { min: min, max: max });
     });
     syncing = false;
+    if (data.detail) {
+      window.cancelAnimationFrame(rebinPending);
+      rebinPending = window.requestAnimationFrame(function () {
+        rebin(min, max);
+      });
+    }
+  }
+
+  // A downsampled run carries every second in `data.detail`: after a zoom, each time chart is
+  // redrawn from the visible seconds, again keeping each bucket's min and max, so zooming in
+  // far enough shows every single second.
+  var MAX_POINTS = 8000;
+  var rebinPending = 0;
+  var decoded = {};
+  function detailValues(key) {
+    if (!decoded[key]) {
+      var d = data.detail.series[key];
+      decoded[key] = d.q.map(function (v) {
+        return v == null ? null : v * d.step;
+      });
+    }
+    return decoded[key];
+  }
+  function binned(values, from, to, width) {
+    var out = [];
+    for (var start = from; start <= to; start += width) {
+      var end = Math.min(start + width - 1, to);
+      var lo = null;
+      var hi = null;
+      var loAt = 0;
+      var hiAt = 0;
+      for (var i = start; i <= end; i++) {
+        var v = values[i];
+        if (v == null) continue;
+        if (lo == null || v < lo) ((lo = v), (loAt = i));
+        if (hi == null || v > hi) ((hi = v), (hiAt = i));
+      }
+      if (width === 1) out.push(lo);
+      else if (end > start) out.push(loAt <= hiAt ? lo : hi, loAt <= hiAt ? hi : lo);
+      else out.push(lo);
+    }
+    return out;
+  }
+  function rebin(min, max) {
+    var d = data.detail;
+    var from = Math.max(0, Math.floor(min - d.t0));
+    var to = Math.min(d.length - 1, Math.ceil(max - d.t0));
+    if (to < from) return;
+    var width = Math.max(1, Math.ceil((2 * (to - from + 1)) / MAX_POINTS));
+    // Zoomed out to (nearly) everything: the overview the report was rendered with.
+    var overview = width >= data.bucketSec;
+    var x = [];
+    for (var start = from; start <= to; start += width) {
+      var end = Math.min(start + width - 1, to);
+      x.push(d.t0 + start);
+      if (width > 1 && end > start) x.push(d.t0 + start + Math.floor((end - start + 1) / 2));
+    }
+    syncing = true;
+    timeCharts.forEach(function (c) {
+      var shown = overview ? data.bucketSec : width;
+      if (overview && c.el.getAttribute('data-bucket-sec') === String(shown)) return;
+      var series = overview
+        ? c.overview
+        : [x].concat(
+            c.spec.series.map(function (s) {
+              return binned(detailValues(s.key), from, to, width);
+            }),
+          );
+      c.plot.setData(series, false);
+      c.plot.setScale('x', { min: min, max: max });
+      c.el.setAttribute('data-bucket-sec', String(shown));
+    });
+    syncing = false;
   }
 
   function percentileLabel(x) {
@@ -157,7 +230,13 @@
         return s.values;
       }),
     );
-    var chart = { el: el, plot: new uPlot(options(spec, el.clientWidth), series, el) };
+    var chart = {
+      el: el,
+      spec: spec,
+      overview: series,
+      plot: new uPlot(options(spec, el.clientWidth), series, el),
+    };
+    if (spec.kind !== 'percentile') el.setAttribute('data-bucket-sec', String(data.bucketSec));
     charts.push(chart);
     if (spec.kind !== 'percentile') timeCharts.push(chart);
   });

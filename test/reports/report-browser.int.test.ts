@@ -123,7 +123,18 @@ describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
         values: series((i) => wave(i, 100 * (k + 1)) + i),
       })),
     };
-    const html = renderHtml(run, { ...base, timeline, findings: [] });
+    const spikeFinding = {
+      ...sampleFindings()[0]!,
+      title: 'p99 spike',
+      chart: 'latency' as const,
+      evidence: {
+        text: 'one second at 2 s',
+        figures: {},
+        fromT: t0 + spikeAt - 60,
+        toT: t0 + spikeAt + 60,
+      },
+    };
+    const html = renderHtml(run, { ...base, timeline, findings: [spikeFinding] });
     expect(Buffer.byteLength(html)).toBeLessThan(15e6);
     const file = join(dir, 'day.html');
     writeFileSync(file, html);
@@ -140,6 +151,19 @@ describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
       return Math.max(...latency.series.find((s) => s.label === 'p99').values) === 2000;
     })()`);
     expect(spikeKept).toBe(true);
+    const bucketSec = () =>
+      page
+        .locator('.chart[data-chart-kind="time"]')
+        .evaluateAll((els) => els.map((el) => el.getAttribute('data-bucket-sec')));
+    expect(new Set(await bucketSec())).toEqual(new Set(['22']));
+    // Zoomed to the finding's two minutes, every time chart redraws every second from the detail.
+    await page.locator('.finding__chart').first().click();
+    await page.waitForFunction(
+      `document.querySelector('#chart-latency .chart').getAttribute('data-bucket-sec') === '1'`,
+    );
+    expect(new Set(await bucketSec())).toEqual(new Set(['1']));
+    expect(log.pageErrors).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-day-zoomed.png'), fullPage: false });
     await page.screenshot({ path: join(ARTIFACTS, 'report-day.png'), fullPage: false });
   });
 });
