@@ -104,6 +104,8 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
     });
     progress.phase?.('teardown');
     await running.stop();
+    // Some series (Prometheus metrics) are only known after the first scrape.
+    meta = { ...meta, serverSeries: sampler.series };
     if (load.targetExit) {
       const { code, signal } = load.targetExit;
       const message = `target "${spec.name}" exited during the run (exit code ${code ?? '-'}, signal ${signal ?? '-'}); what was recorded until then is kept`;
