@@ -1,5 +1,6 @@
 import { assertDockerAvailable } from '../../providers/docker/docker-client.js';
 import { isLeftover } from '../../providers/docker/leftovers.js';
+import { removeRunNetworks } from '../../providers/docker/run-network.js';
 import {
   listManagedContainers,
   removeContainers,
@@ -33,6 +34,8 @@ export async function cleanCommand(
     return 0;
   }
   const { removed, failed } = await removeContainers(doomed.map((c) => c.id));
+  // Bridge-mode runs also left their network behind.
+  for (const runId of new Set(doomed.map((c) => c.runId))) await removeRunNetworks(runId);
   for (const c of doomed.filter((d) => removed.includes(d.id))) {
     out.write(`removed ${c.name} (run ${c.runId}, ${c.role} ${c.service})\n`);
   }

@@ -16,7 +16,7 @@ export type ContainerRole = 'target' | 'dependency' | 'load-balancer';
 
 export interface ContainerIdentity {
   runId: string;
-  role: ContainerRole;
+  role: ContainerRole | 'network';
   service: string;
   port: number;
 }

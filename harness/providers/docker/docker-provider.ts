@@ -2,7 +2,6 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ContainerTargetSpec } from '../../../targets/container-target.js';
 import type { TargetSpec } from '../../../targets/target.js';
-import type { MetricSource } from '../../collectors/metric-source.js';
 import { TargetError } from '../../errors.js';
 import type { ProvisionContext, Provider, RunningTarget } from '../provider.js';
 import { PortAllocator } from './allocate-ports.js';
@@ -13,15 +12,23 @@ import { DEFAULT_NGINX_IMAGE, startLoadBalancer } from './load-balancer.js';
 import { LogSink } from './log-sink.js';
 import { nodeHeapEnv } from './node-heap.js';
 import { removeRun } from './remove-containers.js';
-import { startContainer } from './start-container.js';
+import { createRunNetwork, removeRunNetworks, type BridgeNetwork } from './run-network.js';
 import { startDependency } from './start-dependency.js';
-import { limitsOf, type StartedService } from './started-service.js';
-import { targetWaitStrategy } from './target-wait-strategy.js';
+import { startReplicas, type Replica } from './start-replicas.js';
+import type { StartedService } from './started-service.js';
+import { metricSourcesOf, targetDetails } from './target-details.js';
+
+/** What a start leaves to clean up if it fails half-way. */
+interface Progress {
+  started: StartedService[];
+  scratchDir?: string;
+}
 
 /**
  * Runs a target as containers: dependencies first (each ready, their URLs injected), then the
- * replicas with their limits, then nginx in front when there is more than one. Host networking,
- * each service on its own 127.0.0.1 port. Whatever fails or is interrupted, nothing is left.
+ * replicas with their limits, then nginx in front when there is more than one. Host networking
+ * by default, each service on its own 127.0.0.1 port; or the run's own bridge network with
+ * ports published on 127.0.0.1. Whatever fails or is interrupted, nothing is left.
  */
 export class DockerProvider implements Provider {
   async start(spec: TargetSpec, ctx: ProvisionContext): Promise<RunningTarget> {
@@ -32,42 +39,27 @@ export class DockerProvider implements Provider {
         'pick the provider with providerFor(spec)',
       );
     }
-    if (spec.network === 'bridge') {
-      throw new TargetError(
-        'E_TARGET_INVALID',
-        `target "${spec.name}" asks for bridge networking, which this version does not start yet`,
-        "use network: 'host' (the default)",
-      );
-    }
     ctx.signal?.throwIfAborted();
     configureTestcontainers();
     await assertDockerAvailable();
     // The run directory's name is the run id every container is labelled with.
     const runId = basename(dirname(ctx.logFile));
     const logs = new LogSink(ctx.logFile);
-    const started: StartedService[] = [];
-    let scratchDir: string | undefined;
+    const progress: Progress = { started: [] };
     try {
-      const result = await this.#startAll(
-        spec,
-        ctx,
-        runId,
-        logs,
-        started,
-        (dir) => (scratchDir = dir),
-      );
-      return result;
+      return await this.#startAll(spec, ctx, runId, logs, progress);
     } catch (err) {
       await Promise.all(
-        started.map((s) =>
+        progress.started.map((s) =>
           s.container
             .stop({ timeout: 0, remove: true, removeVolumes: true })
             .catch(() => undefined),
         ),
       );
       await removeRun(runId);
+      await removeRunNetworks(runId);
       await logs.close();
-      if (scratchDir) await rm(scratchDir, { recursive: true, force: true });
+      if (progress.scratchDir) await rm(progress.scratchDir, { recursive: true, force: true });
       throw err;
     }
   }
@@ -77,8 +69,7 @@ export class DockerProvider implements Provider {
     ctx: ProvisionContext,
     runId: string,
     logs: LogSink,
-    started: StartedService[],
-    onScratchDir: (dir: string) => void,
+    progress: Progress,
   ): Promise<RunningTarget> {
     const checkpoint = (): void => ctx.signal?.throwIfAborted();
     const signalOpt = ctx.signal ? { signal: ctx.signal } : {};
@@ -86,10 +77,11 @@ export class DockerProvider implements Provider {
     const frontPort = await ports.take(spec.name, spec.port);
     const depPorts: number[] = [];
     for (const dep of spec.dependencies) depPorts.push(await ports.take(dep.name, dep.port));
-    const replicaPorts: number[] = [];
-    if (spec.replicas > 1)
-      for (let i = 0; i < spec.replicas; i++) replicaPorts.push(await ports.take(spec.name, 0));
-    else replicaPorts.push(frontPort);
+    const replicas: Replica[] = [];
+    if (spec.replicas === 1) replicas.push({ service: spec.name, port: frontPort });
+    for (let i = 1; spec.replicas > 1 && i <= spec.replicas; i++) {
+      replicas.push({ service: `${spec.name}-${i}`, port: await ports.take(spec.name, 0) });
+    }
 
     // Every image first, so a missing one fails before anything runs.
     const depImages: string[] = [];
@@ -99,16 +91,20 @@ export class DockerProvider implements Provider {
     const image = await imageFor(spec.source, spec.name);
     checkpoint();
 
+    const network: BridgeNetwork | undefined =
+      spec.network === 'bridge' ? await createRunNetwork(runId) : undefined;
+    const networkOpt = network ? { network } : {};
+    const { started } = progress;
     const deps = await Promise.all(
       spec.dependencies.map(async (dep, i) => {
-        const s = await startDependency(
-          dep,
-          depPorts[i] as number,
-          depImages[i] as string,
+        const s = await startDependency(dep, {
+          port: depPorts[i] as number,
+          image: depImages[i] as string,
           runId,
           logs,
-          ctx.signal,
-        );
+          ...signalOpt,
+          ...networkOpt,
+        });
         started.push(s);
         return s;
       }),
@@ -116,82 +112,41 @@ export class DockerProvider implements Provider {
     checkpoint();
 
     const heap = nodeHeapEnv(spec);
-    const baseEnv = {
+    const env = {
       ...spec.env,
       ...Object.fromEntries(deps.map((d) => [d.urlEnv, d.url])),
       ...heap.env,
-      HOST: '127.0.0.1',
     };
-    const replicas = replicaPorts.map((port, i) => ({
-      service: spec.replicas > 1 ? `${spec.name}-${i + 1}` : spec.name,
-      port,
-    }));
-    await Promise.all(
-      replicas.map(async ({ service, port }) => {
-        const container = await startContainer(
-          {
-            identity: { runId, role: 'target', service, port },
-            image,
-            ...(spec.command ? { command: spec.command } : {}),
-            env: { ...baseEnv, PORT: String(port) },
-            ...(spec.resources ? { resources: spec.resources } : {}),
-            wait: targetWaitStrategy(spec.health, {
-              service,
-              image,
-              port,
-              logFile: logs.file,
-              ...signalOpt,
-            }),
-            startupTimeoutMs: spec.health.timeoutMs,
-            ...signalOpt,
-          },
-          logs,
-        );
-        started.push({
-          service,
-          role: 'target',
-          image,
-          port,
-          container,
-          ...limitsOf(spec.resources),
-        });
-      }),
-    );
+    const addresses = await startReplicas({
+      spec,
+      image,
+      replicas,
+      env,
+      runId,
+      logs,
+      started,
+      ...signalOpt,
+      ...networkOpt,
+    });
     checkpoint();
 
-    // The dependencies' own statistics (pg_stat_*, Redis INFO) next to their containers' stats.
-    const sources: MetricSource[] = deps.map((d) =>
-      d.url.startsWith('postgres:')
-        ? { kind: 'postgres', connectionString: d.url, label: d.service }
-        : { kind: 'redis', url: d.url, label: d.service },
-    );
-    let lbScratch: string | undefined;
+    const sources = metricSourcesOf(started, deps);
     if (lbImage) {
       const lb = await startLoadBalancer({
         runId,
         targetName: spec.name,
         image: lbImage,
         port: frontPort,
-        replicas,
+        upstreams: replicas.map((r, i) => ({ service: r.service, address: addresses[i] ?? '' })),
         health: spec.health,
         logs,
         ...signalOpt,
+        ...networkOpt,
       });
-      lbScratch = lb.scratchDir;
-      onScratchDir(lb.scratchDir);
+      progress.scratchDir = lb.scratchDir;
       started.push(lb.service);
-      sources.push(lb.metricSource);
+      sources.push(lb.metricSource, ...metricSourcesOf([lb.service], []));
       checkpoint();
-    }
-    for (const s of started) {
-      const { cpus, memoryLimitBytes } = s;
-      sources.push({
-        kind: 'docker',
-        containerId: s.container.getId(),
-        label: s.service,
-        ...(cpus !== undefined ? { cpus } : {}),
-        ...(memoryLimitBytes !== undefined ? { memoryLimitBytes } : {}),
-      });
     }
     return new DockerRunningTarget({
       name: spec.name,
@@ -201,30 +156,8 @@ export class DockerProvider implements Provider {
       metricSources: sources,
       logs,
       stopGraceMs: spec.stopGraceMs,
-      ...(lbScratch ? { scratchDir: lbScratch } : {}),
-      details: {
-        image,
-        replicas: spec.replicas,
-        ...(spec.resources
-          ? {
-              resources: {
-                ...spec.resources,
-                ...(heap.heapLimitMb !== undefined ? { nodeHeapLimitMb: heap.heapLimitMb } : {}),
-              },
-            }
-          : {}),
-        containers: started.map((s) => ({
-          service: s.service,
-          role: s.role,
-          image: s.image,
-          port: s.port,
-          id: s.container.getId(),
-          ...(s.cpus !== undefined ? { cpus: s.cpus } : {}),
-          ...(s.memoryLimitBytes !== undefined
-            ? { memoryMb: s.memoryLimitBytes / 1024 / 1024 }
-            : {}),
-        })),
-      },
+      ...(progress.scratchDir ? { scratchDir: progress.scratchDir } : {}),
+      details: targetDetails(spec, image, heap.heapLimitMb, started),
     });
   }
 }

@@ -4,6 +4,7 @@ import type { RunningTarget, TargetDetails, TargetExit } from '../provider.js';
 import { dockerClient } from './docker-client.js';
 import type { LogSink } from './log-sink.js';
 import { removeRun } from './remove-containers.js';
+import { removeRunNetworks } from './run-network.js';
 import type { StartedService } from './started-service.js';
 
 export interface DockerTargetParts {
@@ -85,6 +86,7 @@ export class DockerRunningTarget implements RunningTarget {
     // Nothing uses them any more, and their data is thrown away: no need to wait long.
     await stopAll(deps, Math.min(stopGraceMs, DEPENDENCY_GRACE_MS));
     await removeRun(this.parts.runId);
+    await removeRunNetworks(this.parts.runId);
     await this.parts.logs.close();
     if (this.parts.scratchDir) await rm(this.parts.scratchDir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@ import type { MetricSource } from '../../collectors/metric-source.js';
 import type { ContainerHealth } from '../../../targets/container-target.js';
 import type { LogSink } from './log-sink.js';
 import { nginxConfig } from './nginx-config.js';
+import { BRIDGE_PORTS, type BridgeNetwork } from './run-network.js';
 import { startContainer } from './start-container.js';
 import { targetWaitStrategy } from './target-wait-strategy.js';
 import type { StartedService } from './started-service.js';
@@ -27,16 +28,19 @@ export async function startLoadBalancer(opts: {
   targetName: string;
   image: string;
   port: number;
-  replicas: { service: string; port: number }[];
+  /** Replica name → the `host:port` nginx reaches it at. */
+  upstreams: { service: string; address: string }[];
   health: ContainerHealth;
   logs: LogSink;
   signal?: AbortSignal;
+  network?: BridgeNetwork;
 }): Promise<LoadBalancer> {
+  const { network } = opts;
   const service = `${opts.targetName}-lb`;
   const scratchDir = await mkdtemp(join(tmpdir(), 'loadrig-lb-'));
   const config = nginxConfig({
-    listenPort: opts.port,
-    upstreamPorts: opts.replicas.map((r) => r.port),
+    listen: network ? `0.0.0.0:${BRIDGE_PORTS.loadBalancer}` : `127.0.0.1:${opts.port}`,
+    upstreams: opts.upstreams.map((u) => u.address),
     accessLog: `${LOG_DIR}/access.log`,
   });
   // Ready when the replicas' own check passes through it (a log line cannot: then its port).
@@ -58,13 +62,14 @@ export async function startLoadBalancer(opts: {
         ...(opts.signal ? { signal: opts.signal } : {}),
       }),
       startupTimeoutMs: health.timeoutMs,
+      ...(network
+        ? { network: { name: network.name, containerPort: BRIDGE_PORTS.loadBalancer } }
+        : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
     },
     opts.logs,
   );
-  const upstreams = Object.fromEntries(
-    opts.replicas.map((r) => [`127.0.0.1:${r.port}`, r.service]),
-  );
+  const upstreams = Object.fromEntries(opts.upstreams.map((u) => [u.address, u.service]));
   return {
     service: { service, role: 'load-balancer', image: opts.image, port: opts.port, container },
     metricSource: {

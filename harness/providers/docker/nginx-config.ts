@@ -4,14 +4,14 @@
  * upstream address, for the per-replica request counters.
  */
 export function nginxConfig(opts: {
-  listenPort: number;
-  upstreamPorts: number[];
+  /** `127.0.0.1:8080` (host networking) or `0.0.0.0:8080` (inside its own namespace). */
+  listen: string;
+  /** `host:port` of each replica. */
+  upstreams: string[];
   accessLog: string;
   workers?: number;
 }): string {
-  const servers = opts.upstreamPorts
-    .map((p) => `    server 127.0.0.1:${p} max_fails=0;`)
-    .join('\n');
+  const servers = opts.upstreams.map((address) => `    server ${address} max_fails=0;`).join('\n');
   return `user nobody nogroup;
 worker_processes ${opts.workers ?? 'auto'};
 pid /tmp/loadrig-nginx.pid;
@@ -26,7 +26,7 @@ ${servers}
     keepalive 128;
   }
   server {
-    listen 127.0.0.1:${opts.listenPort} reuseport;
+    listen ${opts.listen} reuseport;
     access_log ${opts.accessLog} upstream buffer=64k flush=1s;
     location / {
       proxy_pass http://replicas;

@@ -9,6 +9,8 @@ export interface PollOptions {
   attempt: (signal: AbortSignal) => Promise<void>;
   failFast: Promise<never>;
   hint: string;
+  /** Errors no retry can fix (bad credentials, say): reported at once. */
+  isFatal?: (err: unknown) => boolean;
 }
 
 function describe(err: unknown): string {
@@ -35,6 +37,13 @@ export async function pollUntilReady(opts: PollOptions): Promise<void> {
       } catch (err) {
         stop.signal.throwIfAborted();
         last = `last error ${describe(err)}`;
+        if (opts.isFatal?.(err)) {
+          throw new TargetError(
+            'E_TARGET_UNHEALTHY',
+            `${opts.what}: ${describe(err)}: ${(err as Error).message}`,
+            opts.hint,
+          );
+        }
       }
       await sleep(opts.intervalMs ?? 200, undefined, { signal: stop.signal }).catch(
         () => undefined,

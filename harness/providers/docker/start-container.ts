@@ -1,7 +1,8 @@
-import { GenericContainer, type StartedTestContainer, type WaitStrategy } from 'testcontainers';
+import type { StartedTestContainer, WaitStrategy } from 'testcontainers';
 import type { ContainerResources } from '../../../targets/dependencies/dependency.js';
 import { LoadrigError, TargetError } from '../../errors.js';
 import { containerName, labelsFor, type ContainerIdentity } from './container-labels.js';
+import { LoadrigContainer } from './loadrig-container.js';
 import type { LogSink } from './log-sink.js';
 
 export interface ContainerPlan {
@@ -15,6 +16,11 @@ export interface ContainerPlan {
   /** Files written into the container before it starts (an nginx config, say). */
   files?: { content: string; target: string }[];
   binds?: { source: string; target: string }[];
+  /**
+   * Bridge mode: the run's network, and the port the service listens on inside the container,
+   * published on 127.0.0.1:identity.port. Without it: host networking on identity.port.
+   */
+  network?: { name: string; containerPort: number };
   /** The run's interrupt: an interrupted start rethrows its reason, not a start-up error. */
   signal?: AbortSignal;
 }
@@ -23,7 +29,7 @@ export interface ContainerPlan {
 const NEVER_PULL = { shouldPull: (): boolean => false };
 
 /**
- * Starts one labelled container with host networking and its limits, sends its output to the
+ * Starts one labelled container with host networking (or on the run's bridge network) and its limits, sends its output to the
  * log sink, and waits for its readiness strategy. testcontainers removes a container that never
  * got ready; errors name the service, the image and what failed.
  */
@@ -32,10 +38,16 @@ export async function startContainer(
   logs: LogSink,
 ): Promise<StartedTestContainer> {
   const { identity } = plan;
-  let definition = new GenericContainer(plan.image)
+  const base = new LoadrigContainer(plan.image);
+  let definition = (
+    plan.network
+      ? base
+          .withNetworkMode(plan.network.name)
+          .withLoopbackPort(plan.network.containerPort, identity.port)
+      : base.withNetworkMode('host')
+  )
     .withName(containerName(identity.runId, identity.service))
     .withLabels(labelsFor(identity))
-    .withNetworkMode('host')
     .withEnvironment(plan.env)
     .withPullPolicy(NEVER_PULL)
     .withWaitStrategy(plan.wait)

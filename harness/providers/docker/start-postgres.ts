@@ -1,21 +1,24 @@
 import pg from 'pg';
 import type { PostgresSpec } from '../../../targets/dependencies/dependency.js';
 import { TargetError } from '../../errors.js';
-import type { LogSink } from './log-sink.js';
+import { BRIDGE_PORTS } from './run-network.js';
 import { pollUntilReady } from './poll-until-ready.js';
 import { ReadinessWaitStrategy } from './readiness-wait-strategy.js';
 import { startContainer } from './start-container.js';
+import type { DependencyStart } from './start-dependency.js';
 import { limitsOf, type StartedService } from './started-service.js';
 
 export interface StartedDependency extends StartedService {
   /** Variable name and URL injected into the target's environment. */
   urlEnv: string;
   url: string;
+  /** The URL from this machine (readiness, seeding, metrics); `url` too with host networking. */
+  hostUrl: string;
 }
 
-export function postgresUrl(spec: PostgresSpec, port: number): string {
+export function postgresUrl(spec: PostgresSpec, port: number, host = '127.0.0.1'): string {
   const auth = `${encodeURIComponent(spec.user)}:${encodeURIComponent(spec.password)}`;
-  return `postgres://${auth}@127.0.0.1:${port}/${encodeURIComponent(spec.database)}`;
+  return `postgres://${auth}@${host}:${port}/${encodeURIComponent(spec.database)}`;
 }
 
 async function query(url: string, sql: string, signal?: AbortSignal): Promise<void> {
@@ -34,12 +37,9 @@ async function query(url: string, sql: string, signal?: AbortSignal): Promise<vo
 /** Starts PostgreSQL on 127.0.0.1:port, ready when a real connection runs `SELECT 1`, then seeds it. */
 export async function startPostgres(
   spec: PostgresSpec,
-  port: number,
-  image: string,
-  runId: string,
-  logs: LogSink,
-  signal?: AbortSignal,
+  how: DependencyStart,
 ): Promise<StartedDependency> {
+  const { port, image, runId, logs, signal, network } = how;
   const url = postgresUrl(spec, port);
   const what = { service: spec.name, image, logFile: logs.file };
   const check = {
@@ -48,6 +48,8 @@ export async function startPostgres(
         what: `postgres "${spec.name}" (image ${image}) accepting connections on 127.0.0.1:${port}`,
         timeoutMs: spec.readyTimeoutMs,
         attempt: (signal) => query(url, 'SELECT 1', signal),
+        // 28000 / 28P01: refused by pg_hba.conf or a wrong password; waiting will not help.
+        isFatal: (err) => ['28000', '28P01'].includes(String((err as { code?: unknown }).code)),
         failFast,
         hint: `see its log: ${logs.file}`,
       }),
@@ -57,7 +59,9 @@ export async function startPostgres(
       identity: { runId, role: 'dependency', service: spec.name, port },
       image,
       // The official image's interface: its entrypoint initialises, then runs `postgres <args>`.
-      command: ['postgres', '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
+      command: network
+        ? ['postgres', '-p', String(BRIDGE_PORTS.postgres), '-c', 'listen_addresses=*']
+        : ['postgres', '-p', String(port), '-c', 'listen_addresses=127.0.0.1'],
       env: {
         POSTGRES_USER: spec.user,
         POSTGRES_PASSWORD: spec.password,
@@ -66,6 +70,7 @@ export async function startPostgres(
       ...(spec.resources ? { resources: spec.resources } : {}),
       wait: new ReadinessWaitStrategy(check, what, spec.readyTimeoutMs, signal),
       startupTimeoutMs: spec.readyTimeoutMs,
+      ...(network ? { network: { name: network.name, containerPort: BRIDGE_PORTS.postgres } } : {}),
       ...(signal ? { signal } : {}),
     },
     logs,
@@ -78,7 +83,8 @@ export async function startPostgres(
     container,
     ...limitsOf(spec.resources),
     urlEnv: spec.urlEnv,
-    url,
+    url: network ? postgresUrl(spec, BRIDGE_PORTS.postgres, network.hostOf(spec.name)) : url,
+    hostUrl: url,
   };
   if (spec.seedSql !== undefined) {
     try {

@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
 import type { RedisSpec } from '../../../targets/dependencies/dependency.js';
-import type { LogSink } from './log-sink.js';
 import { pollUntilReady } from './poll-until-ready.js';
+import { BRIDGE_PORTS } from './run-network.js';
 import { ReadinessWaitStrategy } from './readiness-wait-strategy.js';
 import { startContainer } from './start-container.js';
+import type { DependencyStart } from './start-dependency.js';
 import type { StartedDependency } from './start-postgres.js';
 import { limitsOf } from './started-service.js';
 
@@ -26,36 +27,33 @@ async function ping(url: string, signal: AbortSignal): Promise<void> {
   }
 }
 
-/** Starts Redis on 127.0.0.1:port, ready when it answers PING; no persistence. */
+/** Starts Redis, ready when it answers PING on 127.0.0.1; no persistence. */
 export async function startRedis(
   spec: RedisSpec,
-  port: number,
-  image: string,
-  runId: string,
-  logs: LogSink,
-  signal?: AbortSignal,
+  how: DependencyStart,
 ): Promise<StartedDependency> {
-  const url = `redis://127.0.0.1:${port}`;
+  const { port, image, runId, logs, signal, network } = how;
+  const hostUrl = `redis://127.0.0.1:${port}`;
   const check = {
     wait: (failFast: Promise<never>) =>
       pollUntilReady({
         what: `redis "${spec.name}" (image ${image}) answering PING on 127.0.0.1:${port}`,
         timeoutMs: spec.readyTimeoutMs,
-        attempt: (signal) => ping(url, signal),
+        attempt: (attemptSignal) => ping(hostUrl, attemptSignal),
         failFast,
         hint: `see its log: ${logs.file}`,
       }),
   };
+  const listen = network
+    ? ['--port', String(BRIDGE_PORTS.redis), '--bind', '0.0.0.0']
+    : ['--port', String(port), '--bind', '127.0.0.1'];
   const container = await startContainer(
     {
       identity: { runId, role: 'dependency', service: spec.name, port },
       image,
       command: [
         'redis-server',
-        '--port',
-        String(port),
-        '--bind',
-        '127.0.0.1',
+        ...listen,
         '--save',
         '',
         '--appendonly',
@@ -72,6 +70,7 @@ export async function startRedis(
         signal,
       ),
       startupTimeoutMs: spec.readyTimeoutMs,
+      ...(network ? { network: { name: network.name, containerPort: BRIDGE_PORTS.redis } } : {}),
       ...(signal ? { signal } : {}),
     },
     logs,
@@ -84,6 +83,7 @@ export async function startRedis(
     container,
     ...limitsOf(spec.resources),
     urlEnv: spec.urlEnv,
-    url,
+    url: network ? `redis://${network.hostOf(spec.name)}:${BRIDGE_PORTS.redis}` : hostUrl,
+    hostUrl,
   };
 }

@@ -20,6 +20,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   $RUN_AS "$BIN/initdb" -D "$PGDATA" -U "$user" --pwfile="$pwfile" \
     --auth-host=scram-sha-256 --auth-local=trust >/dev/null
   rm -f "$pwfile"
+  # Like the official image: password logins from anywhere (published ports arrive from the bridge).
+  echo 'host all all all scram-sha-256' >> "$PGDATA/pg_hba.conf"
   if [ "$db" != postgres ]; then
     printf 'CREATE DATABASE "%s";\n' "$db" | $RUN_AS "$BIN/postgres" --single -D "$PGDATA" -j postgres >/dev/null
   fi

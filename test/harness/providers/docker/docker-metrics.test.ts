@@ -105,8 +105,8 @@ describe('per-replica counters from the balancer access log', () => {
 describe('nginx in front of replicas', () => {
   it('balances by least connections with a keep-alive pool and logs the upstream first', () => {
     const conf = nginxConfig({
-      listenPort: 8080,
-      upstreamPorts: [9001, 9002],
+      listen: '127.0.0.1:8080',
+      upstreams: ['127.0.0.1:9001', '127.0.0.1:9002'],
       accessLog: '/var/log/loadrig/access.log',
     });
     expect(conf).toMatch(/upstream replicas \{\s+least_conn;/);

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DockerProvider } from '../../../../harness/providers/docker/docker-provider.js';
 import { listManagedContainers } from '../../../../harness/providers/docker/remove-containers.js';
@@ -91,6 +92,43 @@ describe.skipIf(gate.skip)('container targets (docker provider)', () => {
       expect(log).toContain('[deps-service] deps-service listening');
       expect(await listManagedContainers(meta.id)).toEqual([]);
     } finally {
+      rmSync(context, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('bridge networking: the run’s own network, 2 replicas reaching the dependencies by name, ports published on 127.0.0.1', async () => {
+    const context = depsServiceContext();
+    try {
+      env({
+        LOADRIG_TEST_CONTEXT: context,
+        LOADRIG_TEST_NETWORK: 'bridge',
+        LOADRIG_TEST_REPLICAS: '2',
+      });
+      const result = await runCli(['run', join(FIXTURES, 'with-dependencies.ts'), '--out', out], {
+        timeoutMs: 110_000,
+      });
+      expect(result.code, result.stderr + result.stdout).toBe(0);
+      const dir = runDirOf(result.stdout);
+      const meta = readMeta(dir);
+      expect(meta.target.containers?.map((c) => c.service).sort()).toEqual([
+        'deps-service-1',
+        'deps-service-2',
+        'deps-service-lb',
+        'postgres',
+        'redis',
+      ]);
+      const total = (id: string): number =>
+        readServer(dir).reduce((sum, s) => sum + (s.values[id] ?? 0), 0);
+      expect(total('lb.deps-service-lb.requests.deps-service-1')).toBeGreaterThan(50);
+      expect(total('lb.deps-service-lb.requests.deps-service-2')).toBeGreaterThan(50);
+      expect(await listManagedContainers(meta.id)).toEqual([]);
+      const networks = await new Docker().listNetworks({
+        filters: { label: [`dev.loadrig.run=${meta.id}`] },
+      });
+      expect(networks).toEqual([]);
+    } finally {
+      delete process.env['LOADRIG_TEST_NETWORK'];
+      delete process.env['LOADRIG_TEST_REPLICAS'];
       rmSync(context, { recursive: true, force: true });
     }
   }, 120_000);
