@@ -1,4 +1,5 @@
 import { originOf, type Origin } from './http1/origin.js';
+import type { Route, TagContext } from './tag-context.js';
 
 /** A request ready to write: the bytes, and their count for `data_sent`. */
 export interface Encoded {
@@ -11,6 +12,8 @@ const FORBIDDEN = /[\r\n]/;
 /** A path resolved once: its origin, the request path, its default `name` tag. */
 export class RequestTarget {
   private readonly plainByMethod = new Map<string, Encoded>();
+  /** The last route this target was recorded under (by VuHttp): one check instead of a lookup. */
+  memo: { ctx: TagContext; method: string; route: Route } | undefined;
 
   constructor(
     readonly origin: Origin,

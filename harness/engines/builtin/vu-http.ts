@@ -2,10 +2,10 @@ import { CookieJar } from 'tough-cookie';
 import { parseDuration } from '../../../scenarios/duration.js';
 import type { HttpApi, RequestOptions } from '../../../scenarios/vu-context.js';
 import { BuiltinResponse, setCookies } from './http-response.js';
-import { Http1Connection } from './http1/http1-connection.js';
+import { Http1Connection, TransportError } from './http1/http1-connection.js';
 import type { TimeoutSweeper } from './http1/timeout-sweeper.js';
 import type { Encoded, RequestTarget, TargetResolver } from './request-target.js';
-import type { TagContext } from './tag-context.js';
+import type { Route, TagContext } from './tag-context.js';
 
 /** How every VU's HTTP behaves (from the engine plan). */
 export interface HttpSettings {
@@ -28,7 +28,7 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
  */
 export class VuHttp implements HttpApi {
   readonly headers: Record<string, string> = {};
-  private readonly connections = new Map<string, Http1Connection>();
+  private readonly connections = new Map<string, Http1Connection[]>();
   private jar: CookieJar | undefined;
   /** When set, the next request's latency counts from this instant (open model). */
   scheduledStartMs: number | undefined;
@@ -61,32 +61,19 @@ export class VuHttp implements HttpApi {
     return this.request('DELETE', path, opts);
   }
 
-  async request(method: string, path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
+  request(method: string, path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     const start = this.scheduledStartMs ?? performance.now();
     this.scheduledStartMs = undefined;
-    let target = this.targets.resolve(path);
-    let redirectsLeft = opts?.redirects ?? this.settings.maxRedirects;
-    for (;;) {
-      const res = await this.once(method, target, opts, start);
-      if (!REDIRECT.has(res.status) || redirectsLeft-- <= 0) return res;
-      const location = res.header('location');
-      if (location === undefined) return res;
-      target = this.targets.resolve(new URL(location, target.url).href);
-      if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
-        method = 'GET';
-        if (opts !== undefined) {
-          const { body: _body, json: _json, ...rest } = opts;
-          opts = rest;
-        }
-      }
-    }
+    const redirects = opts?.redirects ?? this.settings.maxRedirects;
+    return this.send(method, this.targets.resolve(path), opts, start, redirects);
   }
 
-  private async once(
+  private async send(
     method: string,
     target: RequestTarget,
     opts: RequestOptions | undefined,
     start: number,
+    redirectsLeft: number,
   ): Promise<BuiltinResponse> {
     const encoded = this.encode(method, target, opts);
     const timeoutMs =
@@ -102,22 +89,69 @@ export class VuHttp implements HttpApi {
     const durationMs = performance.now() - start;
     if (this.stopped) {
       // Cut by the end of the run: not a measurement of the target.
-      return BuiltinResponse.failed(outcome.error?.code ?? 'E_INTERRUPTED', durationMs, target.url);
+      const cause = outcome instanceof TransportError ? outcome.code : 'E_INTERRUPTED';
+      return BuiltinResponse.failed(cause, durationMs, target.url);
     }
-    const r = outcome.response;
-    const status = r === undefined ? 0 : r.status;
+    const failed = outcome instanceof TransportError;
+    const status = failed ? 0 : outcome.status;
     const ctx = opts?.tags === undefined ? this.ctx : this.ctx.with(opts.tags);
-    const h = ctx.route(opts?.name ?? target.name, method).handles(status);
+    const h = this.route(ctx, target, method, opts?.name).handles(status);
     h.duration.add(durationMs);
     h.reqs.add(1);
     h.failed.add(status === 0 || status >= 400 ? 1 : 0);
-    h.received.add(r === undefined ? 0 : r.wireBytes);
+    h.received.add(failed ? 0 : outcome.wireBytes);
     h.sent.add(encoded.sentBytes);
-    if (r === undefined) {
-      return BuiltinResponse.failed(outcome.error.code, durationMs, target.url);
+    if (failed) return BuiltinResponse.failed(outcome.code, durationMs, target.url);
+    for (const cookie of setCookies(outcome.head)) this.storeCookie(cookie, target.url);
+    const res = new BuiltinResponse(
+      status,
+      outcome.head,
+      outcome.chunks,
+      durationMs,
+      undefined,
+      target.url,
+    );
+    return redirectsLeft > 0 && REDIRECT.has(status)
+      ? this.follow(res, method, target, opts, redirectsLeft)
+      : res;
+  }
+
+  /** The next hop of a redirect: a request of its own in the metrics, as in k6. */
+  private follow(
+    res: BuiltinResponse,
+    method: string,
+    target: RequestTarget,
+    opts: RequestOptions | undefined,
+    redirectsLeft: number,
+  ): BuiltinResponse | Promise<BuiltinResponse> {
+    const location = res.header('location');
+    if (location === undefined) return res;
+    const next = this.targets.resolve(new URL(location, target.url).href);
+    let nextMethod = method;
+    let nextOpts = opts;
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+      nextMethod = 'GET';
+      if (opts !== undefined) {
+        const { body: _body, json: _json, ...rest } = opts;
+        nextOpts = rest;
+      }
     }
-    for (const cookie of setCookies(r.head)) this.storeCookie(cookie, target.url);
-    return new BuiltinResponse(status, r.head, r.chunks, durationMs, undefined, target.url);
+    return this.send(nextMethod, next, nextOpts, performance.now(), redirectsLeft - 1);
+  }
+
+  /** The route's handles; remembered on the target for the common case (no `name` override). */
+  private route(
+    ctx: TagContext,
+    target: RequestTarget,
+    method: string,
+    name: string | undefined,
+  ): Route {
+    if (name !== undefined) return ctx.route(name, method);
+    const memo = target.memo;
+    if (memo !== undefined && memo.ctx === ctx && memo.method === method) return memo.route;
+    const route = ctx.route(target.name, method);
+    target.memo = { ctx, method, route };
+    return route;
   }
 
   private encode(method: string, target: RequestTarget, opts: RequestOptions | undefined): Encoded {
@@ -144,25 +178,28 @@ export class VuHttp implements HttpApi {
     return target.encode(method, headers, body);
   }
 
+  /** A free connection to the target's origin: one per VU, more while requests overlap. */
   private connection(target: RequestTarget): Http1Connection {
-    let c = this.connections.get(target.origin.key);
-    if (c === undefined) {
-      c = new Http1Connection(target.origin, {
-        insecureSkipTlsVerify: this.settings.insecureSkipTlsVerify,
-      });
-      if (this.stopped) c.destroy();
-      else this.sweeper.add(c);
-      this.connections.set(target.origin.key, c);
-    }
+    let list = this.connections.get(target.origin.key);
+    if (list === undefined) this.connections.set(target.origin.key, (list = []));
+    for (const c of list) if (!c.busy) return c;
+    const c = new Http1Connection(target.origin, {
+      insecureSkipTlsVerify: this.settings.insecureSkipTlsVerify,
+    });
+    if (this.stopped) c.destroy();
+    else this.sweeper.add(c);
+    list.push(c);
     return c;
   }
 
   /** Ends this VU's connections: an in-flight request fails at once and is not recorded. */
   async destroy(): Promise<void> {
     this.stopped = true;
-    for (const c of this.connections.values()) {
-      c.destroy();
-      this.sweeper.remove(c);
+    for (const list of this.connections.values()) {
+      for (const c of list) {
+        c.destroy();
+        this.sweeper.remove(c);
+      }
     }
     this.connections.clear();
     return Promise.resolve();

@@ -188,6 +188,20 @@ describe('scenario features on the built-in engine', () => {
     expect(received).toBeGreaterThan(byName('/me') * 100);
   });
 
+  it('lets one VU send overlapping requests (each on its own connection)', async () => {
+    await using server = await startServer((_req, res) => setTimeout(() => res.end('ok'), 50));
+    let statuses: number[] = [];
+    await drive(
+      server.url,
+      scenarios({ p: perVuIterations({ vus: 1, iterations: 2, maxDuration: '5s' }) }),
+      async (vu) => {
+        const all = await Promise.all([vu.http.get('/a'), vu.http.get('/b'), vu.http.get('/c')]);
+        statuses = all.map((r) => r.status);
+      },
+    );
+    expect(statuses).toEqual([200, 200, 200]);
+  });
+
   it('times a request out at its timeout and counts it as failed with the cause', async () => {
     await using server = await startServer(() => undefined);
     let error: string | undefined;

@@ -4,8 +4,7 @@ import type { Origin } from './origin.js';
 import { ResponseParser, type ParsedResponse } from './response-parser.js';
 
 /** What a request produced: a response, or the transport error that prevented one. */
-export type Outcome =
-  { response: ParsedResponse; error?: undefined } | { response?: undefined; error: TransportError };
+export type Outcome = ParsedResponse | TransportError;
 
 export class TransportError extends Error {
   constructor(
@@ -35,7 +34,9 @@ export class Http1Connection {
   private closeAfter = false;
   private reused = false;
   private gotBytes = false;
-  private retry: (() => void) | undefined;
+  private payload: Buffer = Buffer.alloc(0);
+  private idempotent = false;
+  private noBody = false;
   /** performance.now() after which the request in flight times out. */
   deadline = Infinity;
   destroyed = false;
@@ -49,35 +50,31 @@ export class Http1Connection {
     return this.settle !== undefined;
   }
 
+  /** Sends one request; the connection must not be `busy` (VuHttp opens another if it is). */
   request(
     payload: Buffer,
     idempotent: boolean,
     noBody: boolean,
     timeoutMs: number,
   ): Promise<Outcome> {
-    if (this.destroyed)
-      return Promise.resolve({ error: new TransportError('E_INTERRUPTED', 'the VU was stopped') });
-    if (this.settle !== undefined) {
-      return Promise.resolve({
-        error: new TransportError(
-          'E_BUSY',
-          'one request at a time per VU connection; await each request',
-        ),
-      });
+    if (this.destroyed) {
+      return Promise.resolve(new TransportError('E_INTERRUPTED', 'the VU was stopped'));
     }
-    return new Promise<Outcome>((resolve) => {
-      this.settle = resolve;
-      this.deadline = performance.now() + timeoutMs;
-      const send = (): void => {
-        const socket = this.socket ?? this.open();
-        (this.parser as ResponseParser).noBody = noBody;
-        this.gotBytes = false;
-        socket.write(payload);
-      };
-      this.retry = idempotent ? send : undefined;
-      this.reused = this.socket !== undefined;
-      send();
-    });
+    this.payload = payload;
+    this.idempotent = idempotent;
+    this.noBody = noBody;
+    this.deadline = performance.now() + timeoutMs;
+    this.reused = this.socket !== undefined;
+    const done = new Promise<Outcome>((resolve) => (this.settle = resolve));
+    this.write();
+    return done;
+  }
+
+  private write(): void {
+    const socket = this.socket ?? this.open();
+    (this.parser as ResponseParser).noBody = this.noBody;
+    this.gotBytes = false;
+    socket.write(this.payload);
   }
 
   /** Called by the timeout sweeper. */
@@ -127,10 +124,9 @@ export class Http1Connection {
     if (r.close) this.closeAfter = true;
     const settle = this.settle;
     this.settle = undefined;
-    this.retry = undefined;
     this.deadline = Infinity;
     if (this.closeAfter) this.dropSocket();
-    settle?.({ response: r });
+    settle?.(r);
   }
 
   private lost(
@@ -144,11 +140,9 @@ export class Http1Connection {
     if (this.settle === undefined) return;
     if (err === undefined && parser.end()) return; // a close-delimited body ended
     // The server closed a kept-alive connection just as we reused it: try once on a new one.
-    if (this.reused && !this.gotBytes && this.retry !== undefined) {
-      const retry = this.retry;
-      this.retry = undefined;
+    if (this.reused && !this.gotBytes && this.idempotent) {
       this.reused = false;
-      retry();
+      this.write();
       return;
     }
     const code = err?.code ?? 'ECONNRESET';
@@ -160,9 +154,8 @@ export class Http1Connection {
   private fail(error: TransportError): void {
     const settle = this.settle;
     this.settle = undefined;
-    this.retry = undefined;
     this.deadline = Infinity;
-    settle?.({ error });
+    settle?.(error);
   }
 
   private dropSocket(): void {
