@@ -111,8 +111,14 @@
       for (var i = start; i <= end; i++) {
         var v = values[i];
         if (v == null) continue;
-        if (lo == null || v < lo) ((lo = v), (loAt = i));
-        if (hi == null || v > hi) ((hi = v), (hiAt = i));
+        if (lo == null || v < lo) {
+          lo = v;
+          loAt = i;
+        }
+        if (hi == null || v > hi) {
+          hi = v;
+          hiAt = i;
+        }
       }
       if (width === 1) out.push(lo);
       else if (end > start) out.push(loAt <= hiAt ? lo : hi, loAt <= hiAt ? hi : lo);
