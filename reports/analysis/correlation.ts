@@ -1,5 +1,6 @@
-import { sampleCorrelation, sampleRankCorrelation } from 'simple-statistics';
+import { sampleCorrelation } from 'simple-statistics';
 import { laggedPairs, type GridSeries } from './align.js';
+import { laggedSpearman, valueOrder } from './stats/lagged-spearman.js';
 
 /** How one server series moves with one client latency series. */
 export interface LagCorrelation {
@@ -31,14 +32,16 @@ export function correlateAtLag(
   y: GridSeries,
   lagSec: number,
   minPairs = 10,
+  orders: { x: Uint32Array; y: Uint32Array } = { x: valueOrder(x), y: valueOrder(y) },
 ): LagCorrelation {
   const pairs = laggedPairs(x, y, lagSec);
   const n = pairs.x.length;
   if (n < Math.max(3, minPairs)) return { lagSec, pearson: null, spearman: null, n };
+  const rho = laggedSpearman(x, y, lagSec, orders.x, orders.y);
   return {
     lagSec,
     pearson: coefficient(sampleCorrelation, pairs.x, pairs.y),
-    spearman: coefficient(sampleRankCorrelation, pairs.x, pairs.y),
+    spearman: Number.isFinite(rho) ? Math.max(-1, Math.min(1, rho)) : null,
     n,
   };
 }
@@ -57,10 +60,12 @@ export function bestLagCorrelation(
   opts: CorrelationOptions = {},
 ): LagCorrelation | undefined {
   const maxLag = opts.maxLagSec ?? 5;
+  // Each series is sorted once; every lag then ranks its pairs in linear time.
+  const orders = { x: valueOrder(x), y: valueOrder(y) };
   let best: LagCorrelation | undefined;
   for (let k = 0; k <= maxLag; k++) {
     for (const lag of k === 0 ? [0] : [k, -k]) {
-      const c = correlateAtLag(x, y, lag, opts.minPairs);
+      const c = correlateAtLag(x, y, lag, opts.minPairs, orders);
       if (c.pearson === null && c.spearman === null) continue;
       if (!best || strength(c) > strength(best) + 1e-9) best = c;
     }
