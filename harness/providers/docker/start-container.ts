@@ -38,7 +38,7 @@ export async function startContainer(
   logs: LogSink,
 ): Promise<StartedTestContainer> {
   const { identity } = plan;
-  const base = new LoadrigContainer(plan.image);
+  const base = new LoadrigContainer(plan.image).withInit();
   let definition = (
     plan.network
       ? base

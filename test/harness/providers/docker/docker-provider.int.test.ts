@@ -304,6 +304,28 @@ describe.skipIf(gate.skip)('docker provider lifecycle', () => {
     }, 60_000);
   }
 
+  it('gives a Node target a heap limit of 75 % of its memory limit', async () => {
+    const { logFile } = runDir();
+    const report = `console.log('heap limit MB', Math.round(require('v8').getHeapStatistics().heap_size_limit / 2 ** 20));`;
+    const server = `require('http').createServer((q, s) => s.end()).listen(process.env.PORT, process.env.HOST);`;
+    const running = await provider.start(
+      target({
+        name: 'heap',
+        image: 'loadrig/node',
+        command: ['node', '-e', report + server],
+        health: { log: 'heap limit MB' },
+        resources: { memoryMb: 256 },
+      }),
+      { logFile },
+    );
+    await running.stop();
+    expect(running.details?.resources).toEqual({ memoryMb: 256, nodeHeapLimitMb: 192 });
+    // V8's limit is the old space we set plus its young generation.
+    const limitMb = Number(/heap limit MB (\d+)/.exec(readFileSync(logFile, 'utf8'))?.[1]);
+    expect(limitMb).toBeGreaterThanOrEqual(192);
+    expect(limitMb).toBeLessThan(256);
+  }, 60_000);
+
   it('reports a container killed at its memory limit as out of memory', async () => {
     const { logFile, runId } = runDir();
     // Off-heap buffers, so the kernel's limit (not V8's heap limit) is what stops it.
