@@ -57,6 +57,8 @@ export interface EngineEvents {
 export interface Engine {
   /** Runs its VUs in this process (the lifecycle then watches its event loop and CPU). */
   readonly inProcess?: boolean;
+  /** Threads that will run VUs for `plan` (1 when absent). */
+  threads?(plan: EnginePlan): number;
   run(
     plan: EnginePlan,
     sink: MetricSink,

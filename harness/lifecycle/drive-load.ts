@@ -70,7 +70,10 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const aggregator = new Aggregator();
     const startedMs = Date.now();
-    const monitor = engine.inProcess === true ? new GeneratorMonitor() : undefined;
+    const monitor =
+      engine.inProcess === true
+        ? new GeneratorMonitor(engine.threads?.({ ...plan, profile: ctx.profile }) ?? 1)
+        : undefined;
     const live = new LiveThresholds(scenario.thresholds, {
       all: stopsOnThresholdFail(ctx.profile),
     });

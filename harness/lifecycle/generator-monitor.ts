@@ -29,6 +29,9 @@ export class GeneratorMonitor {
   private lateArrivals = 0;
   private maxArrivalLagMs = 0;
 
+  /** `threads`: the threads running VUs; CPU is measured for the whole process. */
+  constructor(private readonly threads = 1) {}
+
   start(): void {
     this.delay.enable();
     this.cpu = process.cpuUsage();
@@ -56,7 +59,7 @@ export class GeneratorMonitor {
     this.maxLagMs = Math.max(this.maxLagMs, lagMs);
     this.maxCpuPercent = Math.max(this.maxCpuPercent, cpuPercent);
     if (lagMs > LAG_LIMIT_MS) this.lagSeconds++;
-    if (cpuPercent > CPU_LIMIT_PERCENT) this.cpuSeconds++;
+    if (cpuPercent > CPU_LIMIT_PERCENT * this.threads) this.cpuSeconds++;
   }
 
   stop(): GeneratorHealth {
@@ -69,7 +72,7 @@ export class GeneratorMonitor {
     }
     if (this.cpuSeconds >= SECONDS_OVER_LIMIT) {
       reasons.push(
-        `the generator used over ${CPU_LIMIT_PERCENT}% of a core in ${this.cpuSeconds} seconds: throughput may be limited by loadrig, not the target; use fewer VUs per process or more workers`,
+        `the generator used over ${CPU_LIMIT_PERCENT}% of each of its ${this.threads} core(s) in ${this.cpuSeconds} seconds: throughput may be limited by loadrig, not the target; use fewer VUs per process or more workers`,
       );
     }
     if (this.lateArrivals > Math.max(2, this.arrivals * 0.01)) {

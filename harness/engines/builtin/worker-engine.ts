@@ -29,6 +29,11 @@ export class WorkerEngine implements Engine {
 
   constructor(private readonly workers: number = defaultWorkerCount()) {}
 
+  threads(plan: EnginePlan): number {
+    const count = plan.workers ?? this.workers;
+    return plan.source === undefined ? 1 : Math.max(1, count);
+  }
+
   run(
     plan: EnginePlan,
     sink: MetricSink,
@@ -96,6 +101,11 @@ export class WorkerEngine implements Engine {
                 switch (m.type) {
                   case 'bucket':
                     sink.merge?.(m.bucket);
+                    if (events.onScheduleLag) {
+                      for (const lag of m.lateLagsMs) events.onScheduleLag(lag);
+                      for (let n = m.lateLagsMs.length; n < m.arrivals; n++)
+                        events.onScheduleLag(0);
+                    }
                     vus[i] = m.bucket.vus;
                     sink.vus(vus.reduce((a, b) => a + b, 0));
                     return;

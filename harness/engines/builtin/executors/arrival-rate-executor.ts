@@ -38,7 +38,7 @@ export async function runArrivalRateExecutor(
     if (wait > 1) await abortableSleep(wait, interrupt);
     if (interrupt.aborted) break;
     const lag = performance.now() - due;
-    if (lag > 0) run.onScheduleLag?.(lag);
+    run.onScheduleLag?.(lag > 0 ? lag : 0);
     const vu = idle.pop() ?? (all.length < e.maxVUs ? allocate() : undefined);
     if (vu === undefined) {
       runner.recordDropped(run.ctx);

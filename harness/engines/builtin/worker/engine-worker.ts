@@ -22,13 +22,29 @@ port.on('message', (m: ToWorker) => {
 
 const FLUSH_BEFORE_SECOND_MS = 30;
 const aggregator = new Aggregator();
+let arrivals = 0;
+let lateLagsMs: number[] = [];
+const onScheduleLag = (lagMs: number): void => {
+  arrivals++;
+  if (lagMs > 1 && lateLagsMs.length < 1000) lateLagsMs.push(lagMs);
+};
+const postBucket = (): void => {
+  post({
+    type: 'bucket',
+    bucket: aggregator.flush(Math.floor(Date.now() / 1000)),
+    arrivals,
+    lateLagsMs,
+  });
+  arrivals = 0;
+  lateLagsMs = [];
+};
 let timer: NodeJS.Timeout | undefined;
 const schedule = (): void => {
   const now = Date.now();
   let next = Math.floor(now / 1000) * 1000 + 1000 - FLUSH_BEFORE_SECOND_MS;
   if (next <= now) next += 1000;
   timer = setTimeout(() => {
-    post({ type: 'bucket', bucket: aggregator.flush(Math.floor(Date.now() / 1000)) });
+    postBucket();
     schedule();
   }, next - now);
 };
@@ -53,10 +69,10 @@ try {
     },
     aggregator,
     interrupt.signal,
-    { onFlowError: (message) => post({ type: 'flowError', message }) },
+    { onFlowError: (message) => post({ type: 'flowError', message }), onScheduleLag },
   );
   clearTimeout(timer);
-  post({ type: 'bucket', bucket: aggregator.flush(Math.floor(Date.now() / 1000)) });
+  postBucket();
   post({ type: 'done', result });
 } catch (e) {
   clearTimeout(timer);

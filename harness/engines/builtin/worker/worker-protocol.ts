@@ -21,7 +21,13 @@ export interface WorkerInit {
 export type ToWorker = { type: 'stop' };
 
 export type FromWorker =
-  | { type: 'bucket'; bucket: ClientBucket }
+  | {
+      type: 'bucket';
+      bucket: ClientBucket;
+      /** Arrivals started this second, and the start lags above 1 ms (at most 1,000). */
+      arrivals: number;
+      lateLagsMs: number[];
+    }
   | { type: 'flowError'; message: string }
   | { type: 'done'; result: EngineResult }
   | { type: 'error'; message: string };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { Aggregator } from '../../../harness/aggregator/aggregator.js';
+import { GeneratorMonitor } from '../../../harness/lifecycle/generator-monitor.js';
+import type { GaugeSeries } from '../../../reports/model/run-data.js';
+
+describe('GeneratorMonitor', () => {
+  it('records lag and CPU each second and calls a run reliable when the schedule was kept', () => {
+    const monitor = new GeneratorMonitor();
+    const agg = new Aggregator();
+    monitor.start();
+    for (let i = 0; i < 1000; i++) monitor.onScheduleLag(i % 100 === 0 ? 5 : 0);
+    monitor.second(agg);
+    const bucket = agg.flush(1);
+    expect((bucket.metrics['generator_cpu']?.[0] as GaugeSeries).value).toBeGreaterThanOrEqual(0);
+    expect(bucket.metrics['generator_event_loop_lag']).toHaveLength(1);
+    expect(monitor.stop()).toMatchObject({ reliable: true, reasons: [], lateArrivals: 0 });
+  });
+
+  it('marks the run unreliable, saying why, when arrivals started late because it was busy', () => {
+    const monitor = new GeneratorMonitor();
+    monitor.start();
+    for (let i = 0; i < 1000; i++) monitor.onScheduleLag(i % 20 === 0 ? 120 : 0);
+    const health = monitor.stop();
+    expect(health.reliable).toBe(false);
+    expect(health.lateArrivals).toBe(50);
+    expect(health.maxArrivalLagMs).toBe(120);
+    expect(health.reasons.join()).toMatch(/50 of 1000 arrivals started over 20 ms late/);
+  });
+});
