@@ -22,9 +22,20 @@ export class FeederExhaustedError extends Error {
   }
 }
 
-/** Test data loaded once and shared by every VU of the process. */
+let partition = { index: 0, count: 1 };
+
+/**
+ * Called by an engine worker thread before it loads the scenario: a `unique` feeder then hands
+ * out only this thread's rows (every `count`-th), so no row is used twice across threads.
+ */
+export function setFeederPartition(index: number, count: number): void {
+  partition = { index, count };
+}
+
+/** Test data loaded once and shared by every VU of the process (of the thread, with workers). */
 export class Feeder<T> {
-  private cursor = 0;
+  private cursor: number;
+  private readonly step: number;
 
   constructor(
     readonly rows: readonly T[],
@@ -33,6 +44,9 @@ export class Feeder<T> {
     private readonly random: () => number = Math.random,
   ) {
     if (rows.length === 0) throw new Error(`feeder ${source} has no rows; check the file`);
+    const unique = mode === 'unique';
+    this.cursor = unique ? partition.index : 0;
+    this.step = unique ? partition.count : 1;
   }
 
   /** The next row for the calling VU. */
@@ -43,7 +57,8 @@ export class Feeder<T> {
       case 'unique':
         if (this.cursor >= this.rows.length)
           throw new FeederExhaustedError(this.source, this.rows.length);
-        return this.rows[this.cursor++] as T;
+        this.cursor += this.step;
+        return this.rows[this.cursor - this.step] as T;
       case 'sequential': {
         const row = this.rows[this.cursor] as T;
         this.cursor = (this.cursor + 1) % this.rows.length;

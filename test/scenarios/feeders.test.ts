@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { csvFeeder, Feeder, FeederExhaustedError, jsonFeeder } from '../../scenarios/feeders.js';
+import {
+  csvFeeder,
+  Feeder,
+  FeederExhaustedError,
+  jsonFeeder,
+  setFeederPartition,
+} from '../../scenarios/feeders.js';
 import { jsonPath } from '../../scenarios/json-path.js';
 import { drawThinkTimeMs, normal, uniform } from '../../scenarios/think-time.js';
 import { weighted } from '../../scenarios/weighted.js';
@@ -25,6 +31,23 @@ describe('feeders', () => {
     expect([f.next().sku, f.next().sku]).toEqual(['A', 'B']);
     expect(() => f.next()).toThrow(FeederExhaustedError);
     expect(() => f.next()).toThrow(/all its 2 rows/);
+  });
+
+  it('unique splits rows between worker threads so none is used twice', () => {
+    const taken: string[] = [];
+    for (const index of [0, 1]) {
+      setFeederPartition(index, 2);
+      const f = new Feeder(['a', 'b', 'c', 'd', 'e'], 'unique');
+      for (;;) {
+        try {
+          taken.push(f.next());
+        } catch {
+          break;
+        }
+      }
+    }
+    setFeederPartition(0, 1);
+    expect(taken).toEqual(['a', 'c', 'e', 'b', 'd']);
   });
 
   it('random draws from the rows; a file is read once and shared', () => {

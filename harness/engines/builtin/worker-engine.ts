@@ -82,6 +82,8 @@ export class WorkerEngine implements Engine {
           ? { insecureSkipTlsVerify: plan.insecureSkipTlsVerify }
           : {}),
         firstVuId,
+        threadIndex: i,
+        threadCount: count,
       });
       firstVuId += Object.values(mine).reduce((n, e) => n + executorMaxVus(e), 0);
     }

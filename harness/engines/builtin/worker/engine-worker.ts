@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Aggregator } from '../../../aggregator/aggregator.js';
+import { setFeederPartition } from '../../../../scenarios/feeders.js';
 import { loadScenario } from '../../../loader/load-scenario.js';
 import { BuiltinEngine } from '../builtin-engine.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
@@ -50,6 +51,7 @@ const schedule = (): void => {
 };
 
 try {
+  setFeederPartition(init.threadIndex, init.threadCount);
   const scenario = await loadScenario(init.scenarioFile);
   schedule();
   const result = await new BuiltinEngine({ firstVuId: init.firstVuId }).run(

@@ -16,6 +16,9 @@ export interface WorkerInit {
   maxRedirects?: number;
   insecureSkipTlsVerify?: boolean;
   firstVuId: number;
+  /** This thread among all: `unique` feeders hand out every threadCount-th row from threadIndex. */
+  threadIndex: number;
+  threadCount: number;
 }
 
 export type ToWorker = { type: 'stop' };
