@@ -47,7 +47,7 @@ export async function startPostgres(
       pollUntilReady({
         what: `postgres "${spec.name}" (image ${image}) accepting connections on 127.0.0.1:${port}`,
         timeoutMs: spec.readyTimeoutMs,
-        attempt: (signal) => query(url, 'SELECT 1', signal),
+        attempt: (attemptSignal) => query(url, 'SELECT 1', attemptSignal),
         // 28000 / 28P01: refused by pg_hba.conf or a wrong password; waiting will not help.
         isFatal: (err) => ['28000', '28P01'].includes(String((err as { code?: unknown }).code)),
         failFast,
