@@ -51,7 +51,16 @@ function program(): Command {
         '-d, --duration <duration>',
         "stretch or shrink the profile to this length, e.g. '30s', '2m'",
       )
-      .option('-e, --engine <name>', 'load engine', 'builtin')
+      .option(
+        '-e, --engine <name>',
+        'load engine: builtin, or k6 (K6_BINARY or k6 on PATH)',
+        'builtin',
+      )
+      .option(
+        '--fail-on <severity>',
+        'also fail (exit 1) on findings at or above this severity: critical, warning, never',
+        'never',
+      )
       .option(FORMAT_FLAG, FORMAT_HELP);
 
   runOptions(

@@ -5,6 +5,7 @@ import {
   reportFormats,
   type ReportFormatName,
 } from '../../reports/render/report-formats.js';
+import { closingStatus } from '../../reports/analysis/verdict.js';
 import { redactDeep } from '../../reports/model/redact.js';
 import type { RunData, RunMeta } from '../../reports/model/run-data.js';
 import type { EngineResult } from '../engines/engine.js';
@@ -37,7 +38,7 @@ export function finishRun(
   const recorded = readRun(store.dir);
   const draft: RunMeta = { ...meta, endedAt, ...(result ? { engineResult: result } : {}) };
   const analysis = analyseRun({ ...recorded, meta: draft });
-  const status = draft.status === 'passed' && !analysis.passed ? 'failed' : draft.status;
+  const status = closingStatus(draft.status, analysis, draft.failOn);
   warnOnVerdictDisagreement(analysis, result, progress);
   // Redacted here too, so no output (report, summary, console) shows a secret of the meta.
   const run: RunData = { ...recorded, meta: redactDeep({ ...draft, status }) };

@@ -2,6 +2,7 @@ import type { Ms } from '../../scenarios/duration.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { profileDurationMs, withDuration } from '../../scenarios/schedule.js';
 import { resolveTarget } from '../../targets/registry.js';
+import type { FailOn } from '../../reports/analysis/verdict.js';
 import { RUN_SCHEMA_VERSION, type RunMeta } from '../../reports/model/run-data.js';
 import { createCollectors } from '../collectors/index.js';
 import { engineFor } from '../engines/index.js';
@@ -27,6 +28,8 @@ export interface RunOptions {
   /** `--duration`: stretches or shrinks the profile to this length. */
   durationMs?: Ms;
   engine?: string;
+  /** Findings at or above this severity fail the run; thresholds always do. */
+  failOn?: FailOn;
   interrupt: AbortSignal;
   progress: ProgressListener;
   /** Where git info is read from (the user's project). */
@@ -61,6 +64,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       baseUrl: spec.kind === 'external' ? spec.baseUrl : '',
     },
     engine: engineName,
+    ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
     loadrig: loadrigVersion(),
     node: process.version,
     ...(git ? { git } : {}),

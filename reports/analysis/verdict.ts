@@ -27,3 +27,23 @@ export function verdictOf(status: RunStatus, thresholdsPassed: boolean): Verdict
 function assertNever(value: never): never {
   throw new Error(`unknown run status ${JSON.stringify(value)}`);
 }
+
+/** Which findings fail a run (`--fail-on`): thresholds always do. */
+export type FailOn = 'critical' | 'warning' | 'never';
+export const FAIL_ON_VALUES: readonly FailOn[] = ['critical', 'warning', 'never'];
+
+/**
+ * The status a finished run closes with: a completed run fails when a threshold failed, or when
+ * a finding is at least as severe as `failOn` (CI soaks use `critical`: red flags fail the job).
+ */
+export function closingStatus(
+  status: RunStatus,
+  analysis: { passed: boolean; findings?: readonly { severity: string }[] },
+  failOn: FailOn = 'never',
+): RunStatus {
+  if (status !== 'passed') return status;
+  if (!analysis.passed) return 'failed';
+  const failing =
+    failOn === 'never' ? [] : failOn === 'critical' ? ['critical'] : ['critical', 'warning'];
+  return (analysis.findings ?? []).some((f) => failing.includes(f.severity)) ? 'failed' : 'passed';
+}

@@ -126,6 +126,8 @@ export interface RunMeta {
     containers?: ContainerInfo[];
   };
   engine: string;
+  /** Findings at or above this severity fail the run (`--fail-on`); thresholds always do. */
+  failOn?: 'critical' | 'warning' | 'never';
   /** What the engine reported when it finished (absent while running or if it never ran). */
   engineResult?: {
     iterations: number;

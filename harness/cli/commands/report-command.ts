@@ -1,6 +1,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseRun, renderConsoleSummary } from '../../../reports/index.js';
+import { closingStatus } from '../../../reports/analysis/verdict.js';
 import { redactDeep } from '../../../reports/model/redact.js';
 import {
   DEFAULT_FORMATS,
@@ -26,7 +27,7 @@ export function reportCommand(dir: string, opts: ReportCommandOptions): number {
   const written = writeOutputs(dirWriter(dir), run, analysis, formats);
   process.stdout.write(renderConsoleSummary(run, analysis, opts) + '\n\n');
   for (const name of formats) process.stdout.write(`${name}: ${written[name]}\n`);
-  const status = run.meta.status === 'passed' && !analysis.passed ? 'failed' : run.meta.status;
+  const status = closingStatus(run.meta.status, analysis, run.meta.failOn);
   return exitCodeForStatus(status);
 }
 

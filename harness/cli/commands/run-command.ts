@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { renderConsoleSummary } from '../../../reports/index.js';
+import { FAIL_ON_VALUES, type FailOn } from '../../../reports/analysis/verdict.js';
 import { parseDuration, DurationSyntaxError } from '../../../scenarios/duration.js';
 import { UsageError } from '../../errors.js';
 import { runScenario } from '../../lifecycle/run-scenario.js';
@@ -17,6 +18,8 @@ export interface RunCommandOptions {
   duration?: string;
   engine: string;
   color: boolean;
+  /** `--fail-on`: findings at or above this severity fail the run. */
+  failOn?: string;
   /** `--format`: outputs besides report.html and summary.json, which every run writes. */
   format?: string;
   /** `--replicas 1,2,4`: one run per replica count of a container target. */
@@ -44,6 +47,7 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
       outDir: resolve(opts.out),
       ...(durationMs !== undefined ? { durationMs } : {}),
       engine: opts.engine,
+      failOn: parseFailOn(opts.failOn),
       interrupt: interrupt.signal,
       progress: new ProgressPrinter(process.stderr),
       cwd: process.cwd(),
@@ -74,6 +78,15 @@ async function runReplicasSweep(file: string, opts: RunCommandOptions): Promise<
     if (code === 130) break; // interrupted: the user wants to stop, not the next count
   }
   return worst;
+}
+
+function parseFailOn(text: string | undefined): FailOn {
+  if (text === undefined) return 'never';
+  if ((FAIL_ON_VALUES as readonly string[]).includes(text)) return text as FailOn;
+  throw new UsageError(
+    `--fail-on ${text} is not a severity`,
+    `use one of: ${FAIL_ON_VALUES.join(', ')}`,
+  );
 }
 
 function parseDurationFlag(text: string): number {
