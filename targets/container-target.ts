@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDuration, type DurationInput, type Ms } from '../scenarios/duration.js';
 import type { ContainerResources, DependencySpec } from './dependencies/dependency.js';
 import { issuesOf, resourcesSchema } from './dependencies/resources-schema.js';
-import { TargetSpecError, type HealthCheck } from './target.js';
+import { TargetSpecError, type HealthCheck, type TargetMetrics } from './target.js';
 
 /** How loadrig knows a container is ready: an HTTP answer, a log line, or a listening port. */
 export type ContainerHealth =
@@ -32,6 +32,8 @@ export interface ContainerTargetSpec {
   /** 'host' (default: no NAT in the measured path) or 'bridge' with a published port. */
   network: 'host' | 'bridge';
   stopGraceMs: Ms;
+  /** Preload loadrig's Node agent (default: when the image or command runs Node). */
+  metrics?: Pick<TargetMetrics, 'agent'>;
 }
 
 export type ContainerHealthInput =
@@ -52,6 +54,7 @@ interface ContainerTargetFields {
   dependencies?: DependencySpec[];
   network?: 'host' | 'bridge';
   stopGrace?: DurationInput;
+  metrics?: Pick<TargetMetrics, 'agent'>;
 }
 
 /** Exactly one of `image` (a local or pullable image) and `build` (a Dockerfile to build). */
@@ -97,6 +100,7 @@ const schema = z
       .optional(),
     network: z.enum(['host', 'bridge']).optional(),
     stopGrace: duration,
+    metrics: z.object({ agent: z.boolean().optional() }).strict().optional(),
   })
   .refine((t) => (t.image === undefined) !== (t.build === undefined), {
     message: 'give exactly one of image or build',
@@ -172,5 +176,6 @@ export function containerTarget(input: ContainerTargetInput): ContainerTargetSpe
     dependencies: input.dependencies ?? [],
     network: input.network ?? 'host',
     stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
+    ...(input.metrics !== undefined ? { metrics: input.metrics } : {}),
   };
 }

@@ -25,7 +25,10 @@ interface ProcessState {
 export class NodeAgentCollector implements Collector {
   readonly series: ServerSeriesInfo[];
   readonly #server: Server;
-  readonly #processes = new Map<number, ProcessState>();
+  // Keyed by connection and pid: containers sharing the socket each have their own pid
+  // namespace, so two replicas' servers are commonly both pid 7 (or 1).
+  readonly #processes = new Map<string, ProcessState>();
+  #connections = 0;
   readonly listening: Promise<void>;
 
   constructor(
@@ -39,22 +42,26 @@ export class NodeAgentCollector implements Collector {
       this.#server.once('listening', resolve);
       this.#server.once('error', () => resolve()); // no agent data then: gaps, not a failed run
     });
-    this.#server.listen(socketPath);
+    // Writable by all: a container's user need not be the harness's. The directory around the
+    // socket decides who reaches it (0700 for local targets, 0755 for containers).
+    this.#server.listen({ path: socketPath, readableAll: true, writableAll: true });
   }
 
   #accept(socket: Socket): void {
+    const connection = ++this.#connections;
     socket.on('error', () => undefined);
     const lines = createInterface({ input: socket, crlfDelay: Infinity });
     lines.on('line', (text) => {
       const sample = parseAgentLine(text);
       if (!sample) return;
-      const state = this.#processes.get(sample.pid) ?? { pending: [], socket };
+      const key = `${connection}:${sample.pid}`;
+      const state = this.#processes.get(key) ?? { pending: [], socket };
       state.pending.push(sample);
-      this.#processes.set(sample.pid, state);
+      this.#processes.set(key, state);
     });
     socket.on('close', () => {
-      for (const [pid, state] of this.#processes)
-        if (state.socket === socket) this.#processes.delete(pid);
+      for (const [key, state] of this.#processes)
+        if (state.socket === socket) this.#processes.delete(key);
     });
   }
 

@@ -6,6 +6,7 @@ import { TargetError } from '../../errors.js';
 import type { ProvisionContext, Provider, RunningTarget } from '../provider.js';
 import { PortAllocator } from './allocate-ports.js';
 import { assertDockerAvailable, configureTestcontainers } from './docker-client.js';
+import { prepareContainerAgent } from './container-agent.js';
 import { DockerRunningTarget } from './docker-running-target.js';
 import { ensureImage, imageFor } from './ensure-image.js';
 import { DEFAULT_NGINX_IMAGE, startLoadBalancer } from './load-balancer.js';
@@ -21,7 +22,8 @@ import { metricSourcesOf, targetDetails } from './target-details.js';
 /** What a start leaves to clean up if it fails half-way. */
 interface Progress {
   started: StartedService[];
-  scratchDir?: string;
+  /** Host directories of the run (the agent's socket, the balancer's log), removed at the end. */
+  scratchDirs: string[];
 }
 
 /**
@@ -45,7 +47,7 @@ export class DockerProvider implements Provider {
     // The run directory's name is the run id every container is labelled with.
     const runId = basename(dirname(ctx.logFile));
     const logs = new LogSink(ctx.logFile);
-    const progress: Progress = { started: [] };
+    const progress: Progress = { started: [], scratchDirs: [] };
     try {
       return await this.#startAll(spec, ctx, runId, logs, progress);
     } catch (err) {
@@ -59,7 +61,7 @@ export class DockerProvider implements Provider {
       await removeRun(runId);
       await removeRunNetworks(runId);
       await logs.close();
-      if (progress.scratchDir) await rm(progress.scratchDir, { recursive: true, force: true });
+      for (const dir of progress.scratchDirs) await rm(dir, { recursive: true, force: true });
       throw err;
     }
   }
@@ -117,11 +119,16 @@ export class DockerProvider implements Provider {
       ...Object.fromEntries(deps.map((d) => [d.urlEnv, d.url])),
       ...heap.env,
     };
+    // One agent socket for every replica: the collector merges their processes as one target.
+    const agent = await prepareContainerAgent(spec, image, env['NODE_OPTIONS']);
+    if (agent) progress.scratchDirs.push(agent.socketDir);
+    checkpoint();
     const addresses = await startReplicas({
       spec,
       image,
       replicas,
-      env,
+      env: { ...env, ...agent?.env },
+      ...(agent ? { binds: agent.binds } : {}),
       runId,
       logs,
       started,
@@ -130,7 +137,7 @@ export class DockerProvider implements Provider {
     });
     checkpoint();
 
-    const sources = metricSourcesOf(started, deps);
+    const sources = [...(agent ? [agent.source] : []), ...metricSourcesOf(started, deps)];
     if (lbImage) {
       const lb = await startLoadBalancer({
         runId,
@@ -143,7 +150,7 @@ export class DockerProvider implements Provider {
         ...signalOpt,
         ...networkOpt,
       });
-      progress.scratchDir = lb.scratchDir;
+      progress.scratchDirs.push(lb.scratchDir);
       started.push(lb.service);
       sources.push(lb.metricSource, ...metricSourcesOf([lb.service], []));
       checkpoint();
@@ -156,7 +163,7 @@ export class DockerProvider implements Provider {
       metricSources: sources,
       logs,
       stopGraceMs: spec.stopGraceMs,
-      ...(progress.scratchDir ? { scratchDir: progress.scratchDir } : {}),
+      scratchDirs: progress.scratchDirs,
       details: targetDetails(spec, image, heap.heapLimitMb, started),
     });
   }

@@ -16,8 +16,8 @@ export interface DockerTargetParts {
   metricSources: MetricSource[];
   logs: LogSink;
   stopGraceMs: number;
-  /** Temporary files of the run (the balancer's access log), removed on stop. */
-  scratchDir?: string;
+  /** Host directories of the run (the agent's socket, the balancer's log), removed on stop. */
+  scratchDirs: string[];
   /** What run.json records about the containers. */
   details: TargetDetails;
 }
@@ -88,7 +88,7 @@ export class DockerRunningTarget implements RunningTarget {
     await removeRun(this.parts.runId);
     await removeRunNetworks(this.parts.runId);
     await this.parts.logs.close();
-    if (this.parts.scratchDir) await rm(this.parts.scratchDir, { recursive: true, force: true });
+    for (const dir of this.parts.scratchDirs) await rm(dir, { recursive: true, force: true });
   }
 
   [Symbol.asyncDispose](): Promise<void> {

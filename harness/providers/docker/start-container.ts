@@ -15,7 +15,7 @@ export interface ContainerPlan {
   startupTimeoutMs: number;
   /** Files written into the container before it starts (an nginx config, say). */
   files?: { content: string; target: string }[];
-  binds?: { source: string; target: string }[];
+  binds?: { source: string; target: string; readOnly?: boolean }[];
   /**
    * Bridge mode: the run's network, and the port the service listens on inside the container,
    * published on 127.0.0.1:identity.port. Without it: host networking on identity.port.
@@ -62,7 +62,13 @@ export async function startContainer(
   }
   if (plan.files?.length) definition = definition.withCopyContentToContainer(plan.files);
   if (plan.binds?.length) {
-    definition = definition.withBindMounts(plan.binds.map((b) => ({ ...b, mode: 'rw' as const })));
+    definition = definition.withBindMounts(
+      plan.binds.map(({ source, target, readOnly }) => ({
+        source,
+        target,
+        mode: readOnly ? ('ro' as const) : ('rw' as const),
+      })),
+    );
   }
   try {
     return await definition.start();

@@ -21,6 +21,8 @@ export async function startReplicas(opts: {
   image: string;
   replicas: Replica[];
   env: Record<string, string>;
+  /** Mounted into every replica (loadrig's Node agent and its socket's directory). */
+  binds?: { source: string; target: string; readOnly: boolean }[];
   runId: string;
   logs: LogSink;
   started: StartedService[];
@@ -42,6 +44,7 @@ export async function startReplicas(opts: {
           image,
           ...(spec.command ? { command: spec.command } : {}),
           env: { ...opts.env, ...listen },
+          ...(opts.binds ? { binds: opts.binds } : {}),
           ...(spec.resources ? { resources: spec.resources } : {}),
           wait: targetWaitStrategy(spec.health, {
             service,

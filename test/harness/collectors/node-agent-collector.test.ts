@@ -111,6 +111,25 @@ describe('NodeAgentCollector over its Unix socket', () => {
     await collector.close();
   });
 
+  it('keeps apart processes of different connections with the same pid (container replicas)', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'loadrig-agent-unit-'));
+    const collector = new NodeAgentCollector(join(dir, 'a.sock'), 'api');
+    await collector.listening;
+    const one = await agent(collector.socketPath);
+    const two = await agent(collector.socketPath);
+    one.write(JSON.stringify(line({ pid: 7, heapUsedBytes: 100, eventLoopDelayP99Ms: 3 })) + '\n');
+    two.write(JSON.stringify(line({ pid: 7, heapUsedBytes: 50, eventLoopDelayP99Ms: 30 })) + '\n');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(collector.reportingProcesses).toBe(2);
+    const values = await collector.sample(0);
+    expect(values[NODE_SERIES.heapUsed]).toBe(150);
+    expect(values[NODE_SERIES.loopDelayP99]).toBe(30);
+    one.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(collector.reportingProcesses).toBe(1);
+    await collector.close();
+  });
+
   it('forgets a process whose connection closed', async () => {
     dir = await mkdtemp(join(tmpdir(), 'loadrig-agent-unit-'));
     const collector = new NodeAgentCollector(join(dir, 'a.sock'), 'api');
