@@ -14,6 +14,7 @@ import {
   constantVus,
   perVuIterations,
   rampingArrivalRate,
+  rampingVus,
   sharedIterations,
 } from '../../../scenarios/executors.js';
 import { Counter } from '../../../scenarios/metrics.js';
@@ -112,6 +113,47 @@ describe('executors on the built-in engine', () => {
       true,
     );
     expect(result.peakVus).toBe(3);
+  });
+
+  it('gracefulStop lets in-flight iterations finish, then cuts them; gracefulRampDown likewise', async () => {
+    await using server = await startServer((_req, res) => res.end('ok'));
+    const began = Date.now();
+    const cut = await drive(
+      server.url,
+      scenarios({ s: constantVus({ vus: 2, duration: '300ms', gracefulStop: '100ms' }) }),
+      async (vu) => {
+        await vu.http.get('/');
+        await vu.sleep('5s');
+      },
+    );
+    expect(Date.now() - began).toBeLessThan(2000);
+    expect(cut.result).toMatchObject({ iterations: 0, interruptedIterations: 2 });
+    const finished = await drive(
+      server.url,
+      scenarios({ s: constantVus({ vus: 2, duration: '300ms', gracefulStop: '2s' }) }),
+      async (vu) => {
+        await vu.sleep('500ms');
+      },
+    );
+    expect(finished.result).toMatchObject({ iterations: 2, interruptedIterations: 0 });
+    const rampDown = await drive(
+      server.url,
+      scenarios({
+        r: rampingVus({
+          startVUs: 2,
+          stages: [
+            { duration: '100ms', target: 2 },
+            { duration: '0s', target: 0 },
+            { duration: '600ms', target: 0 },
+          ],
+          gracefulRampDown: '100ms',
+        }),
+      }),
+      async (vu) => {
+        await vu.sleep('5s');
+      },
+    );
+    expect(rampDown.result).toMatchObject({ iterations: 0, interruptedIterations: 2 });
   });
 
   it('ramping-arrival-rate counts arrivals with no free VU per second as dropped', async () => {
