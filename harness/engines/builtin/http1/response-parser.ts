@@ -11,7 +11,6 @@ export interface ParsedResponse {
 }
 
 const CRLFCRLF = Buffer.from('\r\n\r\n', 'latin1');
-const FRAMING = /\r\n(content-length|transfer-encoding|connection)[ \t]*:[ \t]*([^\r]*)/gi;
 const MAX_HEAD_BYTES = 64 * 1024;
 
 export class HttpParseError extends Error {
@@ -142,14 +141,32 @@ export class ResponseParser {
     let length = -1;
     let chunked = false;
     this.close = head.charCodeAt(7) === 0x30; // HTTP/1.0 closes unless told otherwise
-    FRAMING.lastIndex = 0;
-    for (let m = FRAMING.exec(head); m; m = FRAMING.exec(head)) {
-      const name = (m[1] as string).toLowerCase();
-      const value = (m[2] as string).toLowerCase();
-      if (name === 'content-length') length = parseInt(value, 10);
-      else if (name === 'transfer-encoding') chunked = value.includes('chunked');
-      else if (value.includes('close')) this.close = true;
-      else if (value.includes('keep-alive')) this.close = false;
+    // Scan header lines for the three that frame the body; others stay unparsed text.
+    for (let eol = head.indexOf('\r\n'); eol >= 0;) {
+      const start = eol + 2;
+      const next = head.indexOf('\r\n', start);
+      const end = next < 0 ? head.length : next;
+      const first = head.charCodeAt(start) | 0x20;
+      if (first === 0x63 || first === 0x74) {
+        // 'c' or 't'
+        const colon = head.indexOf(':', start);
+        if (colon > start && colon < end) {
+          const n = colon - start;
+          if (n === 14 && sameName(head, start, 'content-length')) {
+            length = parseInt(head.slice(colon + 1, end), 10);
+          } else if (n === 17 && sameName(head, start, 'transfer-encoding')) {
+            chunked = head
+              .slice(colon + 1, end)
+              .toLowerCase()
+              .includes('chunked');
+          } else if (n === 10 && sameName(head, start, 'connection')) {
+            const value = head.slice(colon + 1, end).toLowerCase();
+            if (value.includes('close')) this.close = true;
+            else if (value.includes('keep-alive')) this.close = false;
+          }
+        }
+      }
+      eol = next;
     }
     if (this.noBody || status === 204 || status === 304) this.finish();
     else if (chunked) this.state = 'chunk-size';
@@ -194,4 +211,12 @@ function parseStatus(head: string): number {
   if (!(status >= 100 && status <= 999))
     throw new HttpParseError(`bad status line ${JSON.stringify(head.slice(0, 20))}`);
   return status;
+}
+
+/** Whether the header name at `start` is `lower`, ignoring ASCII case. */
+function sameName(head: string, start: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    if ((head.charCodeAt(start + i) | 0x20) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
