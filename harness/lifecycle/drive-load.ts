@@ -103,7 +103,9 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       aggregator,
       stop.signal,
       {
-        ...(monitor ? { onScheduleLag: monitor.onScheduleLag } : {}),
+        ...(monitor
+          ? { onScheduleLag: monitor.onScheduleLag, onWorkerLag: monitor.onWorkerLag }
+          : {}),
         onFlowError: (message) =>
           progress.warn?.(
             `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,

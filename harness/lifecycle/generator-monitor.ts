@@ -45,6 +45,12 @@ export class GeneratorMonitor {
     if (lagMs > this.maxArrivalLagMs) this.maxArrivalLagMs = lagMs;
   };
 
+  /** A worker thread's second: its event-loop delay counts like the main thread's. */
+  readonly onWorkerLag = (lagMs: number): void => {
+    this.maxLagMs = Math.max(this.maxLagMs, lagMs);
+    if (lagMs > LAG_LIMIT_MS) this.lagSeconds++;
+  };
+
   /** Closes one second: records its figures into `sink`. */
   second(sink: MetricSink): void {
     const now = performance.now();

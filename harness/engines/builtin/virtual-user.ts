@@ -71,10 +71,6 @@ export class VirtualUser implements VuContext {
     }
   }
 
-  get headers(): Record<string, string> {
-    return this.http.headers;
-  }
-
   /** Hard stop: in-flight requests fail at once (unrecorded) and sleeps return. */
   async stop(): Promise<void> {
     if (this.stopped) return;

@@ -103,6 +103,7 @@ export class WorkerEngine implements Engine {
                 switch (m.type) {
                   case 'bucket':
                     sink.merge?.(m.bucket);
+                    events.onWorkerLag?.(m.loopLagMs);
                     if (events.onScheduleLag) {
                       for (const lag of m.lateLagsMs) events.onScheduleLag(lag);
                       for (let n = m.lateLagsMs.length; n < m.arrivals; n++)

@@ -42,5 +42,10 @@ describe('WorkerEngine', () => {
       (b) => (b.metrics['http_req_duration'] ?? []) as TrendSeries[],
     );
     expect(mergeEncoded(durations.map((s) => s.hist)).totalCount).toBe(20);
+    // Each thread records its own event-loop delay, tagged with its number.
+    const lagThreads = buckets.flatMap((b) =>
+      (b.metrics['generator_event_loop_lag'] ?? []).map((s) => s.tags['thread']),
+    );
+    expect(new Set(lagThreads)).toEqual(new Set(['1', '2']));
   });
 });

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Aggregator } from '../../../aggregator/aggregator.js';
 import { setFeederPartition } from '../../../../scenarios/feeders.js';
@@ -29,12 +30,18 @@ const onScheduleLag = (lagMs: number): void => {
   arrivals++;
   if (lagMs > 1 && lateLagsMs.length < 1000) lateLagsMs.push(lagMs);
 };
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
 const postBucket = (): void => {
+  const loopLagMs = loop.count > 0 ? loop.percentile(99) / 1e6 : 0;
+  loop.reset();
+  aggregator.gauge('generator_event_loop_lag', { thread: String(init.threadIndex + 1) }, loopLagMs);
   post({
     type: 'bucket',
     bucket: aggregator.flush(Math.floor(Date.now() / 1000)),
     arrivals,
     lateLagsMs,
+    loopLagMs,
   });
   arrivals = 0;
   lateLagsMs = [];

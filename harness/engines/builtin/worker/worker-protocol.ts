@@ -30,6 +30,8 @@ export type FromWorker =
       /** Arrivals started this second, and the start lags above 1 ms (at most 1,000). */
       arrivals: number;
       lateLagsMs: number[];
+      /** This thread's event-loop delay, p99 over the second. */
+      loopLagMs: number;
     }
   | { type: 'flowError'; message: string }
   | { type: 'done'; result: EngineResult }
