@@ -77,6 +77,11 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     const live = new LiveThresholds(scenario.thresholds, {
       all: stopsOnThresholdFail(ctx.profile),
     });
+    if (stopsOnThresholdFail(ctx.profile) && !live.active) {
+      progress.warn?.(
+        `a ${ctx.profile.kind} profile stops when a threshold breaks, and this scenario has none: it will run to its maximum; add thresholds such as http_req_failed: ['rate<0.01']`,
+      );
+    }
     const ticker = new SecondTicker(async (t) => {
       monitor?.second(aggregator);
       const bucket = aggregator.flush(t);
