@@ -41,22 +41,24 @@ export const generatorSaturated: Detector<{
         chart: 'load',
       });
     }
-    const generator = (
-      input.run.meta as { generator?: { unreliable?: boolean; reasons?: string[] } }
-    ).generator;
-    if (generator?.unreliable) {
+    const generator = input.run.meta.engineResult?.generator;
+    if (generator && !generator.reliable) {
       findings.push({
         id: 'generator.saturated',
         severity: 'critical',
         title: 'The load generator could not keep its schedule: results are unreliable',
         evidence: {
-          text:
-            (generator.reasons ?? []).join('; ') || 'the engine flagged its own schedule as missed',
-          figures: {},
+          text: `${generator.reasons.join('; ') || 'the engine flagged its own schedule as missed'}. The target may have been fine: the delays were in the generator.`,
+          figures: {
+            maxEventLoopLagMs: generator.maxEventLoopLagMs,
+            maxCpuPercent: generator.maxCpuPercent,
+            lateArrivals: generator.lateArrivals,
+            maxArrivalLagMs: generator.maxArrivalLagMs,
+          },
         },
         cause:
           'The generator process itself was the bottleneck (event-loop lag or CPU), not the target.',
-        fix: 'Give the generator more cores (workers or segments) or a machine of its own, then rerun.',
+        fix: 'Give the generator more cores (workers, segments) or a machine of its own, lighten the flow, then rerun.',
         chart: 'load',
       });
     }

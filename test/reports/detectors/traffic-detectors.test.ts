@@ -25,6 +25,28 @@ describe('generator.dropped-iterations', () => {
     expect((f?.evidence.toT ?? 0) - (f?.evidence.fromT ?? 0)).toBe(3);
   });
 
+  it('reports the engine flagging its own schedule as missed, first and critical', () => {
+    const input = syntheticRun({ seconds: 10 });
+    input.run.meta.engineResult = {
+      iterations: 100,
+      interruptedIterations: 0,
+      droppedIterations: 0,
+      flowErrors: {},
+      peakVus: 10,
+      generator: {
+        reliable: false,
+        reasons: ['event-loop lag up to 240 ms'],
+        maxEventLoopLagMs: 240,
+        maxCpuPercent: 99,
+        lateArrivals: 35,
+        maxArrivalLagMs: 230,
+      },
+    };
+    const [f] = runDetectors(input);
+    expect(f).toMatchObject({ id: 'generator.saturated', severity: 'critical' });
+    expect(f?.evidence.text).toContain('event-loop lag up to 240 ms');
+  });
+
   it('stays quiet when every iteration started', () => {
     expect(
       generatorSaturated.detect(syntheticRun({ seconds: 10 }), generatorSaturated.defaults),
