@@ -8,6 +8,10 @@ import {
   type ThresholdSource,
 } from './thresholds.js';
 import { EXECUTOR_NAMES } from './executors.js';
+import {
+  unknownDetectorOverrides,
+  type DetectorOverrides,
+} from '../reports/analysis/detectors/index.js';
 import type { Flow } from './vu-context.js';
 import type { TargetSpec } from '../targets/target.js';
 
@@ -37,6 +41,11 @@ export interface ScenarioInput {
    * one). VUs and rates are split among them; their histograms merge exactly.
    */
   workers?: number;
+  /**
+   * Red-flag detector settings, by detector name (see the README's "Red flags"), or false to
+   * turn one off: `{ 'latency.p99-tail': { warnRatio: 2.5 }, 'memory.linear-growth': false }`.
+   */
+  detectors?: DetectorOverrides;
 }
 
 export interface Scenario {
@@ -55,6 +64,7 @@ export interface Scenario {
   maxRedirects: number;
   insecureSkipTLSVerify: boolean;
   workers?: number;
+  detectors: DetectorOverrides;
 }
 
 export interface ValidationIssue {
@@ -199,6 +209,9 @@ const scenarioSchema = z.object({
   warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
   gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
   env: z.record(z.string(), z.string()).optional(),
+  detectors: z
+    .record(z.string(), z.union([z.literal(false), z.record(z.string(), z.number())]))
+    .optional(),
 });
 
 /** Declares a scenario. Every problem is reported with its path, not just the first. */
@@ -244,6 +257,12 @@ export function scenario(input: ScenarioInput): Scenario {
       }
     }
   }
+  if (input.detectors && typeof input.detectors === 'object') {
+    for (const problem of unknownDetectorOverrides(input.detectors)) {
+      const [path = 'detectors', message = problem] = problem.split(/: (.*)/s);
+      issues.push({ path, message });
+    }
+  }
   if (issues.length > 0) throw new ScenarioValidationError(issues);
   return {
     kind: 'loadrig.scenario',
@@ -263,5 +282,6 @@ export function scenario(input: ScenarioInput): Scenario {
     maxRedirects: input.maxRedirects ?? 10,
     insecureSkipTLSVerify: input.insecureSkipTLSVerify ?? false,
     ...(input.workers !== undefined ? { workers: input.workers } : {}),
+    detectors: input.detectors ?? {},
   };
 }

@@ -56,6 +56,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       ...(opts.scenarioFile !== undefined ? { file: opts.scenarioFile } : {}),
       profile,
       thresholds: scenario.thresholdsSource,
+      ...(Object.keys(scenario.detectors).length > 0 ? { detectors: scenario.detectors } : {}),
       durationMs: profileDurationMs(profile),
     },
     target: {

@@ -8,7 +8,10 @@ export interface TargetExit {
 }
 
 /** What a provider adds to run.json's `target` (a container target's image, replicas, limits). */
-export type TargetDetails = Pick<RunMeta['target'], 'image' | 'replicas' | 'resources' | 'containers'>;
+export type TargetDetails = Pick<
+  RunMeta['target'],
+  'image' | 'replicas' | 'resources' | 'containers'
+>;
 
 /** A target that is up and answered its health check. */
 export interface RunningTarget extends AsyncDisposable {

@@ -8,6 +8,8 @@ export function componentGate(flag: string, available: boolean, what: string): {
   if (process.env[flag] === '1') {
     throw new Error(`${what} is required (${flag}=1) but not available on this machine`);
   }
-  process.stderr.write(`[loadrig tests] skipping: ${what} is not available (set ${flag}=1 to make this fail)\n`);
+  process.stderr.write(
+    `[loadrig tests] skipping: ${what} is not available (set ${flag}=1 to make this fail)\n`,
+  );
   return { skip: true };
 }

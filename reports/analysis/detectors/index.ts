@@ -2,6 +2,8 @@ import type { Finding } from '../../model/finding.js';
 import { containerLimits } from './container-limits.js';
 import { coordinatedOmissionRisk } from './coordinated-omission.js';
 import type { Detector, DetectorInput, DetectorOverrides } from './detector.js';
+
+export type { DetectorOverrides } from './detector.js';
 import { errorRate, errorSpike } from './errors.js';
 import { eventLoopSaturated } from './event-loop.js';
 import { gcLatencySpikes, gcPressure } from './gc-latency-spikes.js';

@@ -36,6 +36,12 @@ describe('loadScenario', () => {
     expect(e.message).toMatch(
       /- thresholds\["http_req_duration"\]\[0\]: "p95<300" is not valid; expected .*p\(95\)<300/,
     );
+    expect(e.message).toMatch(
+      /- detectors\.latency\.p99: unknown detector; valid names: generator, /,
+    );
+    expect(e.message).toMatch(
+      /- detectors\.errors\.rate\.warnPct: unknown setting; valid: warnPercent, criticalPercent/,
+    );
   });
 
   it('names the field and the expected form of a malformed duration', async () => {
