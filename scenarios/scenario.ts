@@ -65,6 +65,8 @@ export interface Scenario {
   insecureSkipTLSVerify: boolean;
   workers?: number;
   detectors: DetectorOverrides;
+  /** A plain k6 script that k6 runs as it is (`loadrig run script.js --engine k6`). */
+  k6Script?: string;
 }
 
 export interface ValidationIssue {

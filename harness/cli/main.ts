@@ -56,6 +56,7 @@ function program(): Command {
         'load engine: builtin, or k6 (K6_BINARY or k6 on PATH)',
         'builtin',
       )
+      .option('--segments <n>', 'run N k6 processes, each an equal execution segment (--engine k6)')
       .option(
         '--fail-on <severity>',
         'also fail (exit 1) on findings at or above this severity: critical, warning, never',

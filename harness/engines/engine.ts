@@ -43,6 +43,8 @@ export interface EngineResult {
   peakVus: number;
   /** k6's own threshold verdicts, when k6 ran the load. */
   k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
+  /** Thresholds a plain k6 script declared in its options, as k6's output lists them. */
+  k6DeclaredThresholds?: Record<string, string[]>;
   /** Whether the generator kept the schedule (set by the lifecycle from its self-monitoring). */
   generator?: GeneratorHealth;
 }

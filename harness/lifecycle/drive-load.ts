@@ -19,6 +19,8 @@ export interface LoadContext {
   scenario: Scenario;
   /** Where the scenario came from: engines that run out of process (k6) need the file. */
   scenarioFile?: string;
+  /** Engine processes, each an equal execution segment (`--segments`). */
+  segments?: number;
   profile: Profile;
   target: RunningTarget;
   sampler: ServerSampler;
@@ -54,6 +56,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     maxRedirects: scenario.maxRedirects,
     insecureSkipTlsVerify: scenario.insecureSkipTLSVerify,
     ...(scenario.workers !== undefined ? { workers: scenario.workers } : {}),
+    ...(ctx.segments !== undefined ? { segments: ctx.segments } : {}),
     ...(ctx.scenarioFile !== undefined
       ? { source: { scenarioFile: ctx.scenarioFile, scenario } }
       : {}),

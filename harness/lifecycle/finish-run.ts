@@ -36,7 +36,16 @@ export function finishRun(
   progress.phase?.('analyse');
   const endedAt = meta.endedAt ?? new Date().toISOString();
   const recorded = readRun(store.dir);
-  const draft: RunMeta = { ...meta, endedAt, ...(result ? { engineResult: result } : {}) };
+  const { k6DeclaredThresholds, ...engineResult } = result ?? {};
+  const draft: RunMeta = {
+    ...meta,
+    endedAt,
+    ...(result ? { engineResult: engineResult as EngineResult } : {}),
+    // A plain k6 script declares its thresholds in its own options: judge by those.
+    ...(k6DeclaredThresholds && Object.keys(meta.scenario.thresholds).length === 0
+      ? { scenario: { ...meta.scenario, thresholds: k6DeclaredThresholds } }
+      : {}),
+  };
   const analysis = analyseRun({ ...recorded, meta: draft });
   const status = closingStatus(draft.status, analysis, draft.failOn);
   warnOnVerdictDisagreement(analysis, result, progress);

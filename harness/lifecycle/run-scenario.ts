@@ -22,6 +22,8 @@ import { ServerSampler } from './server-sampler.js';
 export interface RunOptions {
   scenario: Scenario;
   scenarioFile?: string;
+  /** `--segments`: engine processes, each an equal execution segment (k6). */
+  segments?: number;
   /** `--target`: a bundled target name or a URL, replacing the scenario's own. */
   target?: string;
   outDir: string;
@@ -100,6 +102,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       engine,
       scenario,
       ...(opts.scenarioFile !== undefined ? { scenarioFile: opts.scenarioFile } : {}),
+      ...(opts.segments !== undefined ? { segments: opts.segments } : {}),
       profile,
       target: running,
       sampler,

@@ -12,12 +12,16 @@ export interface CliResult {
 /** Runs the built CLI as a user would (it needs `npm run build` first, as `npm test` does). */
 export function runCli(
   args: string[],
-  opts: { onSpawn?: (child: ChildProcess) => void; timeoutMs?: number } = {},
+  opts: {
+    onSpawn?: (child: ChildProcess) => void;
+    timeoutMs?: number;
+    env?: Record<string, string>;
+  } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...opts.env },
     });
     let stdout = '';
     let stderr = '';

@@ -5,6 +5,7 @@ import { parseDuration, DurationSyntaxError } from '../../../scenarios/duration.
 import { UsageError } from '../../errors.js';
 import { runScenario } from '../../lifecycle/run-scenario.js';
 import { writeOutputs } from '../../lifecycle/finish-run.js';
+import { isK6Script, k6ScriptScenario } from '../../loader/k6-script.js';
 import { loadScenario } from '../../loader/load-scenario.js';
 import { DEFAULT_FORMATS } from '../../../reports/render/report-formats.js';
 import { dirWriter, formatsFlag } from './report-command.js';
@@ -20,6 +21,8 @@ export interface RunCommandOptions {
   color: boolean;
   /** `--fail-on`: findings at or above this severity fail the run. */
   failOn?: string;
+  /** `--segments N`: N k6 processes, each an equal execution segment. */
+  segments?: string;
   /** `--format`: outputs besides report.html and summary.json, which every run writes. */
   format?: string;
   /** `--replicas 1,2,4`: one run per replica count of a container target. */
@@ -33,7 +36,8 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
   if (opts.replicas !== undefined) return runReplicasSweep(file, opts);
   const durationMs = opts.duration === undefined ? undefined : parseDurationFlag(opts.duration);
   const formats = formatsFlag(opts.format);
-  const loaded = await loadScenario(file);
+  const segments = parseSegments(opts.segments, opts.engine);
+  const loaded = isK6Script(file) ? rawK6Scenario(file, opts) : await loadScenario(file);
   const scenario =
     opts.replicaCount === undefined ? loaded : withReplicas(loaded, opts.replicaCount, opts.target);
   const interrupt = interruptOnSignals();
@@ -47,6 +51,7 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
       outDir: resolve(opts.out),
       ...(durationMs !== undefined ? { durationMs } : {}),
       engine: opts.engine,
+      ...(segments !== undefined ? { segments } : {}),
       failOn: parseFailOn(opts.failOn),
       interrupt: interrupt.signal,
       progress: new ProgressPrinter(process.stderr),
@@ -78,6 +83,35 @@ async function runReplicasSweep(file: string, opts: RunCommandOptions): Promise<
     if (code === 130) break; // interrupted: the user wants to stop, not the next count
   }
   return worst;
+}
+
+/** A plain k6 script: k6 runs it as it is; loadrig adds the target, metrics and report. */
+function rawK6Scenario(file: string, opts: RunCommandOptions) {
+  if (opts.engine !== 'k6') {
+    throw new UsageError(
+      `${file} is a k6 script (it imports k6 modules)`,
+      'run it with --engine k6',
+    );
+  }
+  return k6ScriptScenario(file, opts.target);
+}
+
+function parseSegments(text: string | undefined, engine: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new UsageError(
+      `--segments ${text} is not a whole number from 1 to 64`,
+      'e.g. --segments 2',
+    );
+  }
+  if (n > 1 && engine !== 'k6') {
+    throw new UsageError(
+      `--segments ${n} needs --engine k6`,
+      'the built-in engine spreads its VUs over worker threads instead: set `workers` in the scenario',
+    );
+  }
+  return n;
 }
 
 function parseFailOn(text: string | undefined): FailOn {

@@ -38,13 +38,18 @@ export class K6Engine implements Engine {
       );
     }
     const dir = mkdtempSync(join(tmpdir(), 'loadrig-k6-'));
-    const script = join(dir, 'script.js');
-    const scenario = {
-      ...plan.source.scenario,
-      profile: plan.profile,
-      gracefulStopMs: plan.gracefulStopMs,
-    };
-    writeFileSync(script, await bundleK6Script(plan.source.scenarioFile, scenario));
+    // A plain k6 script runs as it is; a typed scenario is bundled into one.
+    let script = plan.source.scenario.k6Script;
+    if (script === undefined) {
+      script = join(dir, 'script.js');
+      const scenario = {
+        ...plan.source.scenario,
+        profile: plan.profile,
+        gracefulStopMs: plan.gracefulStopMs,
+      };
+      writeFileSync(script, await bundleK6Script(plan.source.scenarioFile, scenario));
+    }
+    const declared: Record<string, Set<string>> = {};
     const segments =
       (plan.segments ?? 1) > 1 ? executionSegments(plan.segments as number) : [undefined];
     const samples = new K6SampleSink(sink);
@@ -75,6 +80,10 @@ export class K6Engine implements Engine {
             const sample = parser.parseLine(line);
             if (sample) samples.add(sample, String(i));
           }
+        }).finally(() => {
+          for (const [metric, list] of Object.entries(parser.thresholds())) {
+            for (const t of list) (declared[metric] ??= new Set()).add(t);
+          }
         });
       }),
     );
@@ -101,7 +110,10 @@ export class K6Engine implements Engine {
       segments.length === 1 && existsSync(summary)
         ? k6ThresholdVerdicts(JSON.parse(readFileSync(summary, 'utf8')) as K6SummaryExport)
         : [];
-    return { ...samples.result(), k6Thresholds };
+    const k6DeclaredThresholds = Object.fromEntries(
+      Object.entries(declared).map(([m, set]) => [m, [...set]]),
+    );
+    return { ...samples.result(), k6Thresholds, k6DeclaredThresholds };
   }
 }
 

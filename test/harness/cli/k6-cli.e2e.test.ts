@@ -1,0 +1,60 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunMeta } from '../../../reports/model/run-data.js';
+import { runCli } from '../../helpers/cli.js';
+
+// k6 cannot be installed here: a stand-in binary writes k6's real output formats.
+const K6_BINARY = join(import.meta.dirname, '../../fixtures/fake-k6/k6');
+const k6Script = join(import.meta.dirname, '../../fixtures/k6/script.js');
+const typed = join(import.meta.dirname, '../../fixtures/scenarios/delay-20ms.ts');
+const tempOut = (): string => mkdtempSync(join(tmpdir(), 'loadrig-k6-cli-'));
+const meta = (out: string): RunMeta =>
+  JSON.parse(readFileSync(join(out, readdirSync(out)[0] as string, 'run.json'), 'utf8')) as RunMeta;
+
+describe('loadrig run --engine k6', () => {
+  it('runs a plain k6 script with the full harness: target, thresholds from its options, report', async () => {
+    const out = tempOut();
+    const r = await runCli(
+      ['run', k6Script, '--engine', 'k6', '--target', 'sample-api', '--out', out],
+      { env: { K6_BINARY } },
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    const m = meta(out);
+    expect(m.engine).toBe('k6');
+    expect(m.scenario.thresholds).toEqual({ http_req_duration: ['p(95)<300'] });
+    expect(m.engineResult?.iterations).toBe(120);
+    expect(m.engineResult?.k6Thresholds).toEqual([
+      { metric: 'http_req_duration', expression: 'p(95)<300', passed: true },
+    ]);
+    expect(r.stdout).toMatch(/✓.*p\(95\)<300/);
+  });
+
+  it('runs a typed scenario as N k6 segments merged into one run', async () => {
+    const out = tempOut();
+    const r = await runCli(['run', typed, '--engine', 'k6', '--segments', '3', '--out', out], {
+      env: { K6_BINARY },
+    });
+    expect(r.code).not.toBe(2);
+    expect(meta(out).engineResult?.iterations).toBe(120);
+  });
+
+  it('refuses a plain k6 script without --engine k6, and segments on the built-in engine', async () => {
+    const a = await runCli(['run', k6Script, '--target', 'sample-api']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/is a k6 script .*\n.*--engine k6/);
+    const b = await runCli(['run', typed, '--segments', '2']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/--segments 2 needs --engine k6/);
+  });
+
+  it('names K6_BINARY and PATH when k6 is missing', async () => {
+    const r = await runCli(['run', typed, '--engine', 'k6', '--out', tempOut()], {
+      env: { K6_BINARY: '', PATH: '/usr/bin:/bin' },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/K6_BINARY is not set and there is no k6 on PATH/);
+  });
+});
