@@ -1,3 +1,4 @@
+import { seriesDescriber } from './series-describer.js';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
@@ -135,12 +136,7 @@ export class DockerStatsCollector implements Collector {
   ) {
     this.#ids = dockerSeriesIds(opts.label);
     const source = `docker container ${opts.label} (${opts.containerId.slice(0, 12)})`;
-    const info = (id: string, name: string, unit: ServerSeriesInfo['unit']): ServerSeriesInfo => ({
-      id,
-      label: `${opts.label} ${name}`,
-      unit,
-      source,
-    });
+    const info = seriesDescriber(opts.label, source);
     const ids = this.#ids;
     this.series = [
       info(ids.cpu, 'container CPU (% of one core)', 'percent'),

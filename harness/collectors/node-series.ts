@@ -1,3 +1,4 @@
+import { seriesDescriber } from './series-describer.js';
 import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
 import type { AgentSample, GcKind } from '../agent/agent-sample.cjs';
 
@@ -50,12 +51,7 @@ const DESCRIPTIONS: [keyof typeof NODE_SERIES, string, Unit][] = [
 
 /** Every Node series, described for run.json; `source` names where they come from. */
 export function nodeSeriesInfo(label: string, source: string): ServerSeriesInfo[] {
-  const info = (id: string, name: string, unit: Unit): ServerSeriesInfo => ({
-    id,
-    label: `${label} ${name}`,
-    unit,
-    source,
-  });
+  const info = seriesDescriber(label, source);
   return [
     ...DESCRIPTIONS.map(([key, name, unit]) => info(NODE_SERIES[key], name, unit)),
     ...GC_KINDS.flatMap((kind) => [

@@ -1,3 +1,4 @@
+import { seriesDescriber } from './series-describer.js';
 import pg from 'pg';
 import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
 import type { Collector } from './collector.js';
@@ -60,12 +61,7 @@ export class PostgresCollector implements Collector {
   ) {
     this.#rates = new CounterRates(clockMs);
     const source = `postgres ${label}`;
-    const info = (id: string, name: string, unit: ServerSeriesInfo['unit']): ServerSeriesInfo => ({
-      id,
-      label: `${label} ${name}`,
-      unit,
-      source,
-    });
+    const info = seriesDescriber(label, source);
     this.series = [
       info(POSTGRES_SERIES.active, 'connections active', 'count'),
       info(POSTGRES_SERIES.idle, 'connections idle', 'count'),

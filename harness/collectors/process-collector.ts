@@ -1,3 +1,4 @@
+import { seriesDescriber } from './series-describer.js';
 import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
 import type { Collector } from './collector.js';
 import { readProcessTree } from './proc-tree.js';
@@ -53,12 +54,7 @@ export class ProcessCollector implements Collector {
     private readonly clockMs: () => number = () => performance.now(),
   ) {
     const source = `process ${label} (pid ${pid})`;
-    const info = (id: string, name: string, unit: ServerSeriesInfo['unit']): ServerSeriesInfo => ({
-      id,
-      label: `${label} ${name}`,
-      unit,
-      source,
-    });
+    const info = seriesDescriber(label, source);
     this.series = [
       info(PROCESS_SERIES.cpu, 'CPU (user+system, % of one core)', 'percent'),
       info(PROCESS_SERIES.cpuUser, 'CPU user (% of one core)', 'percent'),

@@ -1,3 +1,4 @@
+import { seriesDescriber } from './series-describer.js';
 import { Redis } from 'ioredis';
 import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
 import type { Collector } from './collector.js';
@@ -38,12 +39,7 @@ export class RedisCollector implements Collector {
     });
     this.#client.on('error', () => undefined);
     const source = `redis ${label}`;
-    const info = (id: string, name: string, unit: ServerSeriesInfo['unit']): ServerSeriesInfo => ({
-      id,
-      label: `${label} ${name}`,
-      unit,
-      source,
-    });
+    const info = seriesDescriber(label, source);
     this.series = [
       info(REDIS_SERIES.clients, 'connected clients', 'count'),
       info(REDIS_SERIES.blockedClients, 'blocked clients', 'count'),
