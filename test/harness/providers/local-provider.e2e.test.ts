@@ -177,9 +177,22 @@ describe('LocalProvider', () => {
       logFile,
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(reason), 300);
+    // Abort once the target is up and waiting for its health check (a fixed delay raced the
+    // start on a loaded machine: with no pid logged yet, the check below proved nothing).
+    const poll = setInterval(() => {
+      void loggedPids(logFile)
+        .then((pids) => {
+          if (pids.length > 0) {
+            clearInterval(poll);
+            controller.abort(reason);
+          }
+        })
+        .catch(() => undefined);
+    }, 50);
     await expect(failure).rejects.toBe(reason);
+    clearInterval(poll);
     const [pid] = await loggedPids(logFile);
+    expect(pid).toBeGreaterThan(0);
     expect(isAlive(pid ?? 0)).toBe(false);
   });
 });
