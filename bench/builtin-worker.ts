@@ -1,7 +1,7 @@
 import { Aggregator } from '../harness/aggregator/aggregator.js';
-import { BuiltinEngine } from '../harness/engines/builtin/builtin-engine.js';
-import { mergeMetric, trendPercentile } from '../reports/analysis/merge.js';
-import type { ClientBucket } from '../reports/model/run-data.js';
+import { SingleThreadEngine } from '../harness/engines/builtin/single-thread-engine.js';
+import { mergeMetric, trendPercentile } from '../core/series/merge.js';
+import type { ClientBucket } from '../core/run-dir/run-data.js';
 import { constantArrivalRate, constantVus } from '../scenarios/executors.js';
 import { soak } from '../scenarios/profile.js';
 
@@ -35,7 +35,7 @@ const path = target.pathname + target.search;
 const pause = Number(sleepMs) / 1000;
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-const result = await new BuiltinEngine().run(
+const result = await new SingleThreadEngine().run(
   {
     baseUrl: target.origin,
     profile: soak({ vus, duration: durationS }),

@@ -8,12 +8,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import {
-  encodeHistogram,
-  newHistogram,
-  percentile,
-  recordValue,
-} from '../reports/model/histogram.js';
+import { encodeHistogram, newHistogram, percentile, recordValue } from '../core/hdr/histogram.js';
 import {
   RUN_SCHEMA_VERSION,
   type ClientBucket,
@@ -21,7 +16,7 @@ import {
   type ServerSeriesInfo,
   type TrendPercentiles,
   type TrendSeries,
-} from '../reports/model/run-data.js';
+} from '../core/run-dir/run-data.js';
 
 /**
  * A day-long soak as the harness would have written it: 86,400 one-second client buckets (two
@@ -176,7 +171,19 @@ export function writeSoakFixture(dir: string): string {
     scenario: {
       name: 'soak 24h',
       file: 'bench/report-fixture.ts',
-      profile: { kind: 'soak', vus: 50, durationMs: SOAK_SECONDS * 1000 },
+      profile: {
+        kind: 'soak',
+        startVus: 50,
+        stages: [{ durationMs: SOAK_SECONDS * 1000, vus: 50 }],
+      },
+      loadModel: 'closed',
+      executors: {
+        default: {
+          executor: 'ramping-vus',
+          startVUs: 50,
+          stages: [{ duration: SOAK_SECONDS * 1000, target: 50 }],
+        },
+      },
       thresholds: { http_req_duration: ['p(95)<100', 'p(99)<500'], http_req_failed: ['rate<0.01'] },
       durationMs: SOAK_SECONDS * 1000,
     },
@@ -193,6 +200,16 @@ export function writeSoakFixture(dir: string): string {
       memoryBytes: 8e9,
     },
     serverSeries: SOAK_SERVER_SERIES,
+    phases: [
+      {
+        kind: 'hold',
+        scenario: 'default',
+        startMs: START_T * 1000,
+        endMs: (START_T + SOAK_SECONDS) * 1000,
+        level: 50,
+      },
+    ],
+    phasesSource: 'recorded',
   };
   // run.json last: its presence marks a complete fixture.
   writeFileSync(`${done}.tmp`, JSON.stringify(meta, null, 2) + '\n');

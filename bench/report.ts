@@ -1,11 +1,11 @@
 import { statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readRun } from '../harness/store/read-run.js';
+import { readRun } from '../core/run-dir/read-run.js';
 import { analyseRun } from '../reports/analysis/analyse.js';
-import { analyseCorrelation } from '../reports/analysis/run-correlation.js';
+import { analyseCorrelation } from '../reports/analysis/correlation/run-correlation.js';
 import { summarise } from '../reports/analysis/summary.js';
-import { evaluateThresholds } from '../reports/analysis/thresholds.js';
+import { evaluateThresholds } from '../reports/analysis/thresholds/thresholds.js';
 import { buildTimeline } from '../reports/analysis/timeline.js';
 import { parseThresholds } from '../scenarios/thresholds.js';
 import { renderHtml } from '../reports/render/html.js';

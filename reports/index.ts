@@ -11,8 +11,8 @@ export type {
   GaugeStats,
 } from './analysis/metric-stats.js';
 export type { EndpointRow } from './analysis/endpoints.js';
-export { evaluateThresholds } from './analysis/thresholds.js';
-export type { ThresholdResult } from './analysis/thresholds.js';
+export { evaluateThresholds } from './analysis/thresholds/thresholds.js';
+export type { ThresholdResult } from './analysis/thresholds/thresholds.js';
 export { buildTimeline } from './analysis/timeline.js';
 export type { Timeline, ServerTimeline } from './analysis/timeline.js';
 export {
@@ -21,14 +21,14 @@ export {
   matchesTags,
   metricNames,
   trendPercentile,
-} from './analysis/merge.js';
+} from '../core/series/merge.js';
 export type {
   MergedMetric,
   MergedTrend,
   MergedCounter,
   MergedRate,
   MergedGauge,
-} from './analysis/merge.js';
+} from '../core/series/merge.js';
 export { runWindow } from './analysis/run-window.js';
 export type { RunWindow } from './analysis/run-window.js';
 export { verdictOf } from './analysis/verdict.js';
@@ -38,5 +38,5 @@ export { renderConsoleSummary } from './render/console-summary.js';
 export type { ConsoleSummaryOptions } from './render/console-summary.js';
 export { toSummaryJson, SUMMARY_SCHEMA_VERSION } from './render/summary-json.js';
 export type { SummaryJson } from './render/summary-json.js';
-export { RUN_SCHEMA_VERSION } from './model/run-data.js';
-export type * from './model/run-data.js';
+export { RUN_SCHEMA_VERSION } from '../core/run-dir/run-data.js';
+export type * from '../core/run-dir/run-data.js';

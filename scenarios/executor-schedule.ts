@@ -1,4 +1,4 @@
-import type { Ms } from './duration.js';
+import type { Ms } from '../core/duration.js';
 import type {
   ConstantArrivalRateExecutor,
   ConstantVusExecutor,

@@ -1,87 +1,33 @@
-import { parseDuration, type DurationInput, type Ms } from './duration.js';
+import { parseDuration, type DurationInput } from '../core/duration.js';
+
+import type {
+  ConstantArrivalRateExecutor,
+  ConstantVusExecutor,
+  ExecutorCommon,
+  ExecutorStage,
+  PerVuIterationsExecutor,
+  RampingArrivalRateExecutor,
+  RampingVusExecutor,
+  SharedIterationsExecutor,
+} from '../core/run-dir/schema/executors.js';
 
 /**
- * k6's six executors as plain data, with k6's field names and semantics, so the k6 engine maps
- * them 1:1 to `options.scenarios`. Durations are parsed to milliseconds here (k6 takes strings:
- * write them back as `${ms}ms`).
+ * Builders of k6's six executors (the stored shapes are in core/run-dir/schema/executors.ts,
+ * with k6's field names and semantics, so the k6 engine maps them 1:1 to `options.scenarios`).
+ * Durations are parsed to milliseconds here (k6 takes strings: write them back as `${ms}ms`).
  */
-export interface ExecutorCommon {
-  /** When this scenario starts, from the start of the run (k6 `startTime`). */
-  startTime?: Ms;
-  /** How long in-flight iterations may finish once the scenario ends (k6 default 30 s). */
-  gracefulStop?: Ms;
-  /** Tags added to every metric of this scenario. */
-  tags?: Record<string, string>;
-  /** The flow this scenario runs: a key of the scenario's `flows` (k6 `exec`). */
-  exec?: string;
-  /** Extra environment for this scenario's VUs. */
-  env?: Record<string, string>;
-}
-
-export interface ExecutorStage {
-  duration: Ms;
-  /** VUs (ramping-vus) or iterations per `timeUnit` (ramping-arrival-rate) at the stage's end. */
-  target: number;
-}
-
-export interface ConstantVusExecutor extends ExecutorCommon {
-  executor: 'constant-vus';
-  vus: number;
-  duration: Ms;
-}
-export interface RampingVusExecutor extends ExecutorCommon {
-  executor: 'ramping-vus';
-  startVUs: number;
-  stages: ExecutorStage[];
-  /** How long a VU removed on the way down may finish its iteration (k6 default 30 s). */
-  gracefulRampDown?: Ms;
-}
-export interface ConstantArrivalRateExecutor extends ExecutorCommon {
-  executor: 'constant-arrival-rate';
-  rate: number;
-  timeUnit: Ms;
-  duration: Ms;
-  preAllocatedVUs: number;
-  maxVUs: number;
-}
-export interface RampingArrivalRateExecutor extends ExecutorCommon {
-  executor: 'ramping-arrival-rate';
-  startRate: number;
-  timeUnit: Ms;
-  stages: ExecutorStage[];
-  preAllocatedVUs: number;
-  maxVUs: number;
-}
-export interface PerVuIterationsExecutor extends ExecutorCommon {
-  executor: 'per-vu-iterations';
-  vus: number;
-  iterations: number;
-  maxDuration: Ms;
-}
-export interface SharedIterationsExecutor extends ExecutorCommon {
-  executor: 'shared-iterations';
-  vus: number;
-  iterations: number;
-  maxDuration: Ms;
-}
-
-export type Executor =
-  | ConstantVusExecutor
-  | RampingVusExecutor
-  | ConstantArrivalRateExecutor
-  | RampingArrivalRateExecutor
-  | PerVuIterationsExecutor
-  | SharedIterationsExecutor;
-
-export type ExecutorName = Executor['executor'];
-export const EXECUTOR_NAMES: readonly ExecutorName[] = [
-  'constant-vus',
-  'ramping-vus',
-  'constant-arrival-rate',
-  'ramping-arrival-rate',
-  'per-vu-iterations',
-  'shared-iterations',
-];
+export type {
+  ConstantArrivalRateExecutor,
+  ConstantVusExecutor,
+  Executor,
+  ExecutorCommon,
+  ExecutorStage,
+  PerVuIterationsExecutor,
+  RampingArrivalRateExecutor,
+  RampingVusExecutor,
+  SharedIterationsExecutor,
+} from '../core/run-dir/schema/executors.js';
+export { EXECUTOR_NAMES, type ExecutorName } from '../core/run-dir/schema/executor-names.js';
 
 export const K6_DEFAULT_GRACEFUL_STOP_MS = 30_000;
 const K6_DEFAULT_MAX_DURATION_MS = 600_000;

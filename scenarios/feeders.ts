@@ -1,3 +1,4 @@
+import { FeederExhaustedError } from '../core/errors.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,17 +11,7 @@ import { parse } from 'csv-parse/sync';
  */
 export type FeederMode = 'sequential' | 'random' | 'unique';
 
-export class FeederExhaustedError extends Error {
-  constructor(
-    readonly source: string,
-    readonly rows: number,
-  ) {
-    super(
-      `feeder ${source} has handed out all its ${rows} rows in unique mode; add rows, lower the iterations, or use mode 'sequential'`,
-    );
-    this.name = 'FeederExhaustedError';
-  }
-}
+export { FeederExhaustedError };
 
 let partition = { index: 0, count: 1 };
 

@@ -29,8 +29,8 @@ export type {
   ScenariosProfile,
   Stage,
 } from './profile.js';
-export { parseDuration, formatDuration } from './duration.js';
-export type { Ms, DurationInput } from './duration.js';
+export { parseDuration, formatDuration } from '../core/duration.js';
+export type { Ms, DurationInput } from '../core/duration.js';
 export type {
   VuContext,
   HttpApi,

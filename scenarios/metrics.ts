@@ -1,4 +1,4 @@
-import type { MetricKind } from '../reports/model/run-data.js';
+import type { MetricKind } from '../core/run-dir/run-data.js';
 
 /** Where custom metrics go; the engine running the flow sets it (absent: samples are dropped). */
 export type MetricRecorder = (

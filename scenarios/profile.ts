@@ -1,64 +1,28 @@
-import { parseDuration, type DurationInput, type Ms } from './duration.js';
+import { parseDuration, type DurationInput } from '../core/duration.js';
+import type {
+  BreakpointProfile,
+  ConstantRateProfile,
+  RampProfile,
+  ScenariosProfile,
+  SoakProfile,
+  SpikeProfile,
+  Stage,
+  StressProfile,
+} from '../core/run-dir/schema/profile.js';
 import type { Executor } from './executors.js';
 
-/** A point of a VU schedule: reach `vus` linearly over `durationMs`. */
-export interface Stage {
-  durationMs: Ms;
-  vus: number;
-}
-
-export interface RampProfile {
-  kind: 'ramp';
-  stages: Stage[];
-  startVus: number;
-}
-export interface SpikeProfile {
-  kind: 'spike';
-  stages: Stage[];
-  startVus: number;
-  baselineVus: number;
-  peakVus: number;
-}
-export interface SoakProfile {
-  kind: 'soak';
-  stages: Stage[];
-  startVus: number;
-}
-export interface ConstantRateProfile {
-  kind: 'constantRate';
-  ratePerSec: number;
-  durationMs: Ms;
-  preAllocatedVus: number;
-  maxVus: number;
-}
-
-/** Steps of VUs, each held, up to `maxVus`; the run stops when a threshold breaks. */
-export interface StressProfile {
-  kind: 'stress';
-  stages: Stage[];
-  startVus: number;
-  /** Ends the run as soon as a threshold fails (evaluated each second). */
-  stopOnThresholdFail: true;
-}
-/** Arrival rate ramped up until the target breaks (a threshold fails), then stop. */
-export interface BreakpointProfile {
-  kind: 'breakpoint';
-  startRatePerSec: number;
-  maxRatePerSec: number;
-  durationMs: Ms;
-  preAllocatedVus: number;
-  maxVus: number;
-  stopOnThresholdFail: true;
-}
-/** Several named k6 scenarios in one run, each with its own executor, start time and tags. */
-export interface ScenariosProfile {
-  kind: 'scenarios';
-  scenarios: Record<string, Executor>;
-}
-
-/** Closed profiles loop virtual users; open ones schedule arrivals independent of responses. */
-export type ClosedProfile = RampProfile | SpikeProfile | SoakProfile | StressProfile;
-export type Profile = ClosedProfile | ConstantRateProfile | BreakpointProfile | ScenariosProfile;
+export type {
+  BreakpointProfile,
+  ClosedProfile,
+  ConstantRateProfile,
+  Profile,
+  RampProfile,
+  ScenariosProfile,
+  SoakProfile,
+  SpikeProfile,
+  Stage,
+  StressProfile,
+} from '../core/run-dir/schema/profile.js';
 
 const stage = (duration: DurationInput, vus: number, field: string): Stage => ({
   durationMs: parseDuration(duration, field),

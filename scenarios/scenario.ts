@@ -1,5 +1,6 @@
+import { ScenarioValidationError, type ErrorIssue } from '../core/errors.js';
 import { z } from 'zod';
-import { parseDuration, type DurationInput, type Ms } from './duration.js';
+import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
 import type { Profile } from './profile.js';
 import {
   parseThresholds,
@@ -8,17 +9,19 @@ import {
   type ThresholdSource,
 } from './thresholds.js';
 import { EXECUTOR_NAMES } from './executors.js';
-import {
-  unknownDetectorOverrides,
-  type DetectorOverrides,
-} from '../reports/analysis/detectors/index.js';
 import type { Flow } from './vu-context.js';
-import type { TargetSpec } from '../targets/target.js';
+import type { TargetRef } from '../core/target-ref.js';
+
+/**
+ * Red-flag detector settings by detector name, or false to turn one off. The names and settings
+ * are checked when the scenario file is loaded (the detectors live in the report layer).
+ */
+export type DetectorOverrides = Record<string, false | Record<string, number>>;
 
 export interface ScenarioInput {
   name: string;
   /** A target spec, the name of a bundled target (`'sample-api'`), or a base URL. */
-  target: TargetSpec | string;
+  target: TargetRef | string;
   profile: Profile;
   /** What each VU runs; with `flows`, what executors without `exec` run. */
   flow: Flow;
@@ -51,7 +54,7 @@ export interface ScenarioInput {
 export interface Scenario {
   readonly kind: 'loadrig.scenario';
   name: string;
-  target: TargetSpec | string;
+  target: TargetRef | string;
   profile: Profile;
   flow: Flow;
   flows: Record<string, Flow>;
@@ -69,24 +72,15 @@ export interface Scenario {
   k6Script?: string;
 }
 
-export interface ValidationIssue {
-  path: string;
-  message: string;
-}
-
-export class ScenarioValidationError extends Error {
-  constructor(readonly issues: ValidationIssue[]) {
-    super(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-    this.name = 'ScenarioValidationError';
-  }
-}
+export type ValidationIssue = ErrorIssue;
+export { ScenarioValidationError };
 
 const count = z.number().int().nonnegative();
 const ms = z.number().nonnegative();
 const executorStages = z.array(z.object({ duration: ms, target: count })).min(1);
 const executorSchema = z
   .object({
-    executor: z.enum(EXECUTOR_NAMES as [string, ...string[]]),
+    executor: z.enum(EXECUTOR_NAMES),
     startTime: ms.optional(),
     gracefulStop: ms.optional(),
     gracefulRampDown: ms.optional(),
@@ -259,13 +253,7 @@ export function scenario(input: ScenarioInput): Scenario {
       }
     }
   }
-  if (input.detectors && typeof input.detectors === 'object') {
-    for (const problem of unknownDetectorOverrides(input.detectors)) {
-      const [path = 'detectors', message = problem] = problem.split(/: (.*)/s);
-      issues.push({ path, message });
-    }
-  }
-  if (issues.length > 0) throw new ScenarioValidationError(issues);
+  if (issues.length > 0) throw new ScenarioValidationError(issues, { detectors: input.detectors });
   return {
     kind: 'loadrig.scenario',
     name: input.name,

@@ -1,4 +1,5 @@
-import type { Ms } from './duration.js';
+import { assertNever } from '../core/assert-never.js';
+import type { Ms } from '../core/duration.js';
 import type { Executor } from './executors.js';
 import type { ClosedProfile, Profile } from './profile.js';
 
@@ -125,6 +126,4 @@ function scaleExecutor(e: Executor, scale: (ms: Ms) => Ms): Executor {
   }
 }
 
-export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
-}
+export { assertNever } from '../core/assert-never.js';

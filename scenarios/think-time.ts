@@ -1,4 +1,4 @@
-import { parseDuration, type DurationInput, type Ms } from './duration.js';
+import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
 
 /** A pause between steps of a flow, as plain data so the k6 engine can compile it too. */
 export type ThinkTime =

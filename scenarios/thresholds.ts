@@ -1,4 +1,6 @@
-import { parseDuration } from './duration.js';
+import { parseDuration } from '../core/duration.js';
+import { ThresholdListError, ThresholdSyntaxError } from '../core/errors.js';
+import type { ThresholdSource } from '../core/run-dir/schema/run-meta.js';
 
 /**
  * k6's threshold grammar: a metric selector (`http_req_duration{name:login}`) and one or
@@ -26,16 +28,9 @@ export interface ThresholdExpression {
 /**
  * A threshold as written: k6's string, or k6's object form (`threshold`, `abortOnFail`,
  * `delayAbortEval`) plus `window`, which k6 lacks: `{ threshold: 'p(95)<300', window: '60s' }`
- * fails when any 60 s window of the run breaks it.
+ * fails when any 60 s window of the run breaks it. Stored as is in run.json.
  */
-export type ThresholdSource =
-  | string
-  | {
-      threshold: string;
-      abortOnFail?: boolean;
-      delayAbortEval?: string | number;
-      window?: string | number;
-    };
+export type { ThresholdSource } from '../core/run-dir/schema/run-meta.js';
 
 export interface MetricSelector {
   source: string;
@@ -46,17 +41,6 @@ export interface MetricSelector {
 export interface Threshold {
   selector: MetricSelector;
   expressions: ThresholdExpression[];
-}
-
-export class ThresholdSyntaxError extends Error {
-  constructor(
-    readonly path: string,
-    readonly input: string,
-    readonly expected: string,
-  ) {
-    super(`${path}: ${JSON.stringify(input)} is not valid; expected ${expected}`);
-    this.name = 'ThresholdSyntaxError';
-  }
 }
 
 const SELECTOR = /^([A-Za-z_][A-Za-z0-9_]*)(?:\{([^{}]*)\})?$/;
@@ -177,13 +161,6 @@ function durationMs(value: string | number): number | undefined {
   }
 }
 
-export class ThresholdListError extends Error {
-  constructor(readonly problems: ThresholdSyntaxError[]) {
-    super(problems.map((p) => p.message).join('\n'));
-    this.name = 'ThresholdListError';
-  }
-}
-
 export function compare(actual: number, comparator: Comparator, expected: number): boolean {
   switch (comparator) {
     case '<':
@@ -200,3 +177,5 @@ export function compare(actual: number, comparator: Comparator, expected: number
       return actual !== expected;
   }
 }
+
+export { ThresholdListError, ThresholdSyntaxError };

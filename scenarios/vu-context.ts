@@ -1,4 +1,4 @@
-import type { DurationInput } from './duration.js';
+import type { DurationInput } from '../core/duration.js';
 import type { ThinkTime } from './think-time.js';
 
 export interface RequestOptions {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration, type DurationInput, type Ms } from '../scenarios/duration.js';
+import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
 import type { ContainerResources, DependencySpec } from './dependencies/dependency.js';
 import { issuesOf, resourcesSchema } from './dependencies/resources-schema.js';
 import { TargetSpecError, type HealthCheck, type TargetMetrics } from './target.js';

@@ -1,4 +1,5 @@
-import { TargetError } from '../harness/errors.js';
+import { TargetError } from '../core/errors.js';
+import type { TargetRef } from '../core/target-ref.js';
 import { sampleApi } from './sample-api/index.js';
 import { externalTarget, type LocalTargetSpec, type TargetSpec } from './target.js';
 
@@ -18,9 +19,22 @@ function httpUrl(text: string): string | undefined {
   }
 }
 
+const SPEC_KINDS: readonly string[] = [
+  'local',
+  'docker',
+  'external',
+] satisfies TargetSpec['kind'][];
+
 /** A spec as is; a string as an http(s) URL (an external target) or a bundled target's name. */
-export function resolveTarget(ref: TargetSpec | string): TargetSpec {
-  if (typeof ref !== 'string') return ref;
+export function resolveTarget(ref: TargetRef | string): TargetSpec {
+  if (typeof ref !== 'string') {
+    if (SPEC_KINDS.includes(ref.kind)) return ref as TargetSpec;
+    throw new TargetError(
+      'E_TARGET_INVALID',
+      `target "${ref.name}" has kind "${ref.kind}"; expected one of ${SPEC_KINDS.join(', ')}`,
+      "declare the target with target({...}) from 'loadrig', or give a bundled target's name or a URL",
+    );
+  }
   const url = httpUrl(ref.trim());
   if (url) return externalTarget(url);
   if (Object.hasOwn(bundledTargets, ref)) return bundledTargets[ref as BundledTargetName]();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseDuration, type DurationInput, type Ms } from '../scenarios/duration.js';
+import { TargetSpecError } from '../core/errors.js';
+import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
 import {
   containerTarget,
   isContainerInput,
@@ -96,12 +97,7 @@ const inputSchema = z.object({
     .optional(),
 });
 
-export class TargetSpecError extends Error {
-  constructor(readonly issues: { path: string; message: string }[]) {
-    super(issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-    this.name = 'TargetSpecError';
-  }
-}
+export { TargetSpecError };
 
 /** Declares a target: a container with `image` or `build`, else a local process. */
 export function target(input: ContainerTargetInput): ContainerTargetSpec;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { distPath } from '../../scenarios/package-root.js';
+import { distPath } from '../../core/package-root.js';
 
 /** The compiled agent: a sibling when running compiled, the build output when running sources. */
 export function agentScriptPath(): string {

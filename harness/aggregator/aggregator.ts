@@ -1,6 +1,6 @@
-import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../../reports/model/run-data.js';
+import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../../core/run-dir/run-data.js';
 import type { MetricSink, SeriesHandle } from './metric-sink.js';
-import { SecondPercentiles } from '../../reports/model/trend-percentiles.js';
+import { SecondPercentiles } from '../../core/hdr/trend-percentiles.js';
 import { createAcc, TrendAcc, type SeriesAcc } from './series-acc.js';
 import { tagsKey } from './tags-key.js';
 

@@ -1,4 +1,4 @@
-import type { ClientBucket, MetricKind, Tags } from '../../reports/model/run-data.js';
+import type { ClientBucket, MetricKind, Tags } from '../../core/run-dir/run-data.js';
 
 /**
  * One series (metric + tag set) resolved once; `add` is the hot path: a trend records the value,

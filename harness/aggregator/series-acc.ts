@@ -4,8 +4,8 @@ import {
   newHistogram,
   recordValue,
   type Histogram,
-} from '../../reports/model/histogram.js';
-import type { MetricKind, MetricSeries, Tags } from '../../reports/model/run-data.js';
+} from '../../core/hdr/histogram.js';
+import type { MetricKind, MetricSeries, Tags } from '../../core/run-dir/run-data.js';
 import type { SeriesHandle } from './metric-sink.js';
 
 /** Marks an accumulator as written in the open second (called once per second per series). */

@@ -1,4 +1,4 @@
-import type { Tags } from '../../reports/model/run-data.js';
+import type { Tags } from '../../core/run-dir/run-data.js';
 
 const cache = new WeakMap<Tags, string>();
 

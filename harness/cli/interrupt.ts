@@ -1,3 +1,5 @@
+import { EXIT } from '../../core/exit-codes.js';
+
 /**
  * First Ctrl-C (or SIGTERM): stop the load, tear the target down, keep and report what was
  * recorded. A second one exits at once; the target's guardian still kills it.
@@ -10,7 +12,7 @@ export function interruptOnSignals(out: NodeJS.WritableStream = process.stderr):
   const onSignal = (name: NodeJS.Signals): void => {
     if (controller.signal.aborted) {
       out.write(`\n${name} again: exiting now\n`);
-      process.exit(130);
+      process.exit(EXIT.interrupted);
     }
     out.write(
       `\n${name}: stopping the run and keeping what was recorded (press Ctrl-C again to exit at once)\n`,

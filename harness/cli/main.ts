@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
-import { packageRoot } from '../../scenarios/package-root.js';
-import { EXIT } from '../errors.js';
+import { packageRoot } from '../../core/package-root.js';
+import { EXIT } from '../../core/exit-codes.js';
 import { loadrigVersion } from '../meta/version.js';
 import { cleanCommand } from './commands/clean-command.js';
 import { exportCommand } from './commands/export-command.js';

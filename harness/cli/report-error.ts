@@ -1,5 +1,6 @@
 import pc from 'picocolors';
-import { EXIT, LoadrigError, exitCodeFor } from '../errors.js';
+import { LoadrigError } from '../../core/errors.js';
+import { EXIT, exitCodeFor } from '../../core/exit-codes.js';
 
 /** The one place errors become messages and exit codes; stack traces only for our own bugs. */
 export function reportError(e: unknown, err: NodeJS.WritableStream = process.stderr): number {

@@ -1,4 +1,4 @@
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 
 /** Samples one metric source at a fixed interval; never knows which engine drives the load. */
 export interface Collector {

@@ -2,7 +2,7 @@ import { seriesDescriber } from './series-describer.js';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 
 /** The parts of one Docker stats frame (API 1.41, cgroup v1 and v2) the collector reads. */

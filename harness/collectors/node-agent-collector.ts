@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { createInterface } from 'node:readline';
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { AgentSample } from '../agent/agent-sample.cjs';
 import { mergeOneProcess, mergeProcesses, parseAgentLine } from './agent-lines.js';
 import type { Collector } from './collector.js';

@@ -1,5 +1,5 @@
 import { seriesDescriber } from './series-describer.js';
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { AgentSample, GcKind } from '../agent/agent-sample.cjs';
 
 /** Series ids of a Node runtime, whether read from loadrig's agent or from prom-client. */

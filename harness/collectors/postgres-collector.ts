@@ -1,6 +1,6 @@
 import { seriesDescriber } from './series-describer.js';
 import pg from 'pg';
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 import { CounterRates } from './counter-rates.js';
 

@@ -1,5 +1,5 @@
 import { seriesDescriber } from './series-describer.js';
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 import { readProcessTree } from './proc-tree.js';
 

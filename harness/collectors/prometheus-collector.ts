@@ -1,4 +1,4 @@
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 import { GC_KINDS, NODE_SERIES, gcSeriesId, nodeSeriesInfo } from './node-series.js';
 import { mapReading } from './prom-node-mapping.js';

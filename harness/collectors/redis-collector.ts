@@ -1,6 +1,6 @@
 import { seriesDescriber } from './series-describer.js';
 import { Redis } from 'ioredis';
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 import { CounterRates } from './counter-rates.js';
 import { parseRedisInfo } from './redis-info.js';

@@ -1,4 +1,4 @@
-import type { ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 
 /** Describes a collector's series: `label name` as the chart label, one source for all. */
 export function seriesDescriber(

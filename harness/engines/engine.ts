@@ -1,9 +1,9 @@
-import type { Ms } from '../../scenarios/duration.js';
+import type { Ms } from '../../core/duration.js';
 import type { Executor } from '../../scenarios/executors.js';
 import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
-import type { GeneratorHealth } from '../../reports/model/run-data.js';
+import type { GeneratorHealth } from '../../core/run-dir/run-data.js';
 import type { MetricSink } from '../aggregator/metric-sink.js';
 
 /** Everything an engine needs to drive load; it never learns how the target was started. */

@@ -1,10 +1,10 @@
-import { WorkerEngine } from './builtin/worker-engine.js';
+import { BuiltinEngine } from './builtin/builtin-engine.js';
 import { K6Engine } from './k6/k6-engine.js';
 import type { Engine } from './engine.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 
 export const engines = {
-  builtin: () => new WorkerEngine(),
+  builtin: () => new BuiltinEngine(),
   k6: () => new K6Engine(),
 } satisfies Record<string, () => Engine>;
 

@@ -1,4 +1,4 @@
-import { formatDuration } from '../../scenarios/duration.js';
+import { formatDuration } from '../../core/duration.js';
 import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { profileDurationMs } from '../../scenarios/schedule.js';
@@ -8,8 +8,8 @@ import type { Engine, EngineResult } from '../engines/engine.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import type { RunningTarget, TargetExit } from '../providers/provider.js';
 import type { RunStore } from '../store/run-store.js';
-import { LiveThresholds, type Breach } from '../../reports/analysis/live-thresholds.js';
-import { stopsOnThresholdFail } from '../../scenarios/profile-executors.js';
+import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
+import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
 import { GeneratorMonitor } from './generator-monitor.js';
 import { SecondTicker } from './second-ticker.js';
 import type { ServerSampler } from './server-sampler.js';
@@ -27,10 +27,23 @@ export interface LoadContext {
   store: RunStore;
   interrupt: AbortSignal;
   progress: ProgressListener;
+  /** Called when the measured load starts (unix ms), before the first request. */
+  onLoadStart?: (startMs: number) => void;
+}
+
+/** When each part of the load happened, in unix ms: run.json's phases are cut from these. */
+export interface LoadTiming {
+  warmup?: { startMs: number; endMs: number };
+  loadStartMs: number;
+  /** The planned end of the profile, or when the run was stopped, whichever came first. */
+  loadEndMs: number;
+  /** When the engine returned, after in-flight iterations finished or were cut. */
+  engineEndMs: number;
 }
 
 export interface LoadOutcome {
   result: EngineResult;
+  timing: LoadTiming;
   /** Set when the target died under load. */
   targetExit?: TargetExit;
 }
@@ -39,6 +52,8 @@ export interface LoadOutcome {
 export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
   const { engine, scenario, target, progress } = ctx;
   const stop = new AbortController();
+  let stoppedAtMs = Infinity;
+  stop.signal.addEventListener('abort', () => (stoppedAtMs = Date.now()), { once: true });
   const onInterrupt = (): void => stop.abort();
   ctx.interrupt.addEventListener('abort', onInterrupt, { once: true });
   let targetExit: TargetExit | undefined;
@@ -61,15 +76,18 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       ? { source: { scenarioFile: ctx.scenarioFile, scenario } }
       : {}),
   };
+  let warmup: LoadTiming['warmup'];
   try {
     if (scenario.warmupMs > 0) {
+      const warmupStartMs = Date.now();
       progress.phase?.('warmup', formatDuration(scenario.warmupMs));
-      const warmup: Profile = {
+      const oneVu: Profile = {
         kind: 'soak',
         startVus: 1,
         stages: [{ durationMs: scenario.warmupMs, vus: 1 }],
       };
-      await engine.run({ ...plan, profile: warmup }, nullSink, stop.signal);
+      await engine.run({ ...plan, profile: oneVu }, nullSink, stop.signal);
+      warmup = { startMs: warmupStartMs, endMs: Date.now() };
     }
     const aggregator = new Aggregator();
     const startedMs = Date.now();
@@ -105,6 +123,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       profileKind: ctx.profile.kind,
     });
     monitor?.start();
+    ctx.onLoadStart?.(startedMs);
     ticker.start();
     const engineResult = await engine.run(
       { ...plan, profile: ctx.profile },
@@ -120,6 +139,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
           ),
       },
     );
+    const engineEndMs = Date.now();
     await ticker.stop();
     const generator = monitor?.stop();
     if (generator && !generator.reliable) {
@@ -129,7 +149,13 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     progress.phase?.('drain');
     const last = aggregator.flush(Math.floor(Date.now() / 1000));
     if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
-    return { result, ...(targetExit ? { targetExit } : {}) };
+    const timing: LoadTiming = {
+      ...(warmup ? { warmup } : {}),
+      loadStartMs: startedMs,
+      loadEndMs: Math.min(startedMs + profileDurationMs(ctx.profile), stoppedAtMs, engineEndMs),
+      engineEndMs,
+    };
+    return { result, timing, ...(targetExit ? { targetExit } : {}) };
   } finally {
     ctx.interrupt.removeEventListener('abort', onInterrupt);
   }

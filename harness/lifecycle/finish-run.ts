@@ -6,13 +6,13 @@ import {
   type ReportFormatName,
 } from '../../reports/render/report-formats.js';
 import { closingStatus } from '../../reports/analysis/verdict.js';
-import { redactDeep } from '../../reports/model/redact.js';
-import type { RunData, RunMeta } from '../../reports/model/run-data.js';
+import { redactDeep } from '../../core/run-dir/redact.js';
+import type { RunData, RunMeta } from '../../core/run-dir/run-data.js';
 import type { EngineResult } from '../engines/engine.js';
 import { compareVerdicts } from '../engines/k6/k6-summary.js';
-import { EXIT } from '../errors.js';
+import { exitCodeForStatus } from '../../core/exit-codes.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
-import { readRun } from '../store/read-run.js';
+import { readRun } from '../../core/run-dir/read-run.js';
 import type { RunStore } from '../store/run-store.js';
 
 export interface RunOutcome {
@@ -99,19 +99,4 @@ export function writeOutputs(
     if (name === 'md' && stepSummary) appendFileSync(stepSummary, content + '\n');
   }
   return written;
-}
-
-export function exitCodeForStatus(status: RunMeta['status']): number {
-  switch (status) {
-    case 'passed':
-      return EXIT.ok;
-    case 'failed':
-      return EXIT.thresholdFailed;
-    case 'interrupted':
-      return EXIT.interrupted;
-    case 'error':
-      return EXIT.target;
-    case 'running':
-      return EXIT.internal;
-  }
 }

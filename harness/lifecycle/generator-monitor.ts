@@ -1,5 +1,5 @@
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
-import type { GeneratorHealth } from '../../reports/model/run-data.js';
+import type { GeneratorHealth } from '../../core/run-dir/run-data.js';
 import { EMPTY_TAGS, type MetricSink } from '../aggregator/metric-sink.js';
 
 /** p99 event-loop delay of one second above which the generator could not keep time. */

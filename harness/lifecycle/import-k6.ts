@@ -1,10 +1,10 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline';
-import { RUN_SCHEMA_VERSION } from '../../reports/model/run-data.js';
+import { RUN_SCHEMA_VERSION } from '../../core/run-dir/run-data.js';
 import { K6JsonParser } from '../engines/k6/k6-json.js';
 import { TimedBuckets } from '../engines/k6/timed-buckets.js';
-import { LoadrigError } from '../errors.js';
+import { LoadrigError } from '../../core/errors.js';
 import { hostInfo } from '../meta/host-info.js';
 import { loadrigVersion } from '../meta/version.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
@@ -72,10 +72,14 @@ export async function importK6(files: string[], opts: ImportOptions): Promise<Ru
       name,
       file: files.join(', '),
       profile: { kind: 'k6-import', files: files.length },
+      // k6's JSON output does not carry its options: the executors and phases are not known.
+      loadModel: 'unknown',
+      executors: {},
       thresholds: Object.fromEntries(Object.entries(thresholds).map(([k, v]) => [k, [...v]])),
       durationMs: lastMs - firstMs,
     },
     target: { name: 'k6 import', provider: 'external', baseUrl: '' },
+    phases: [],
     engine: 'k6',
     loadrig: loadrigVersion(),
     node: process.version,

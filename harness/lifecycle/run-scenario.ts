@@ -1,19 +1,22 @@
-import type { Ms } from '../../scenarios/duration.js';
+import { hostname } from 'node:os';
+import type { Ms } from '../../core/duration.js';
+import { plannedPhases, loadModelOf, runPhases } from '../../core/run-dir/phases.js';
+import { profileExecutors } from '../../core/run-dir/profile-executors.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import { profileDurationMs, withDuration } from '../../scenarios/schedule.js';
 import { resolveTarget } from '../../targets/registry.js';
 import type { FailOn } from '../../reports/analysis/verdict.js';
-import { RUN_SCHEMA_VERSION, type RunMeta } from '../../reports/model/run-data.js';
+import { RUN_SCHEMA_VERSION, type RunMeta } from '../../core/run-dir/run-data.js';
 import { createCollectors } from '../collectors/index.js';
 import { engineFor } from '../engines/index.js';
-import { LoadrigError, TargetError } from '../errors.js';
+import { LoadrigError, TargetError } from '../../core/errors.js';
 import { gitInfo } from '../meta/git-info.js';
 import { hostInfo } from '../meta/host-info.js';
 import { loadrigVersion } from '../meta/version.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import { providerFor } from '../providers/index.js';
 import type { RunningTarget } from '../providers/provider.js';
-import { runFile } from '../store/run-dir.js';
+import { runFile } from '../../core/run-dir/run-files.js';
 import { RunStore } from '../store/run-store.js';
 import { driveLoad } from './drive-load.js';
 import { finishRun, type RunOutcome } from './finish-run.js';
@@ -49,6 +52,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       ? scenario.profile
       : withDuration(scenario.profile, opts.durationMs);
   const git = gitInfo(opts.cwd);
+  const executors = profileExecutors(profile, scenario.gracefulStopMs);
   const created = RunStore.create(opts.outDir, {
     schemaVersion: RUN_SCHEMA_VERSION,
     status: 'running',
@@ -57,6 +61,8 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       name: scenario.name,
       ...(opts.scenarioFile !== undefined ? { file: opts.scenarioFile } : {}),
       profile,
+      loadModel: loadModelOf(executors),
+      executors,
       thresholds: scenario.thresholdsSource,
       ...(Object.keys(scenario.detectors).length > 0 ? { detectors: scenario.detectors } : {}),
       durationMs: profileDurationMs(profile),
@@ -66,7 +72,9 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       provider: spec.kind,
       baseUrl: spec.kind === 'external' ? spec.baseUrl : '',
     },
+    phases: [],
     engine: engineName,
+    runner: { pid: process.pid, hostname: hostname() },
     ...(opts.failOn !== undefined ? { failOn: opts.failOn } : {}),
     loadrig: loadrigVersion(),
     node: process.version,
@@ -109,7 +117,13 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       store,
       interrupt: opts.interrupt,
       progress,
+      onLoadStart: (loadStartMs) => {
+        // Planned phases now, so a run whose process dies still says what it was doing.
+        meta = { ...meta, phases: plannedPhases(executors, loadStartMs), phasesSource: 'recorded' };
+        store.writeMeta(meta);
+      },
     });
+    meta = { ...meta, phases: runPhases({ executors, ...load.timing }) };
     progress.phase?.('teardown');
     await running.stop();
     // Some series (Prometheus metrics) are only known after the first scrape.

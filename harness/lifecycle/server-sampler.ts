@@ -1,4 +1,4 @@
-import type { ServerSample, ServerSeriesInfo } from '../../reports/model/run-data.js';
+import type { ServerSample, ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from '../collectors/collector.js';
 
 /** Samples every collector on the same tick and merges their values into one line. */
@@ -13,7 +13,14 @@ export class ServerSampler {
     const results = await Promise.all(
       this.collectors.map((c) => c.sample(t * 1000).catch(() => ({}))),
     );
-    return { t, values: Object.assign({}, ...results) as Record<string, number> };
+    const values: Record<string, number> = {};
+    // A value that is not a finite number would be written as null: leave a gap instead.
+    for (const r of results) {
+      for (const [id, v] of Object.entries(r as Record<string, number>)) {
+        if (Number.isFinite(v)) values[id] = v;
+      }
+    }
+    return { t, values };
   }
 
   async close(): Promise<void> {

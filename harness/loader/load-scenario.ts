@@ -1,11 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createJiti } from 'jiti';
-import type { DurationSyntaxError } from '../../scenarios/duration.js';
-import { packageRoot, runningFromSource } from '../../scenarios/package-root.js';
-import type { Scenario, ScenarioValidationError } from '../../scenarios/scenario.js';
-import type { TargetSpecError } from '../../targets/target.js';
-import { ScenarioError } from '../errors.js';
+import { packageRoot, runningFromSource } from '../../core/package-root.js';
+import type { DetectorOverrides, Scenario } from '../../scenarios/scenario.js';
+import { unknownDetectorOverrides } from '../../reports/analysis/detectors/index.js';
+import {
+  LoadrigError,
+  ScenarioError,
+  type ErrorIssue,
+  type ScenarioValidationError,
+} from '../../core/errors.js';
 
 /**
  * Loads a TypeScript (or JavaScript) scenario file at run time. Its `import ... from 'loadrig'`
@@ -34,7 +38,10 @@ export async function loadScenario(file: string): Promise<Scenario> {
     exported = await jiti.import(path, { default: true });
   } catch (e) {
     const issues = validationIssues(e);
-    if (issues) throw invalid(file, issues);
+    if (issues) {
+      const deferred = (e as Partial<ScenarioValidationError>).deferred?.detectors;
+      throw invalid(file, [...issues, ...detectorIssues(deferred)]);
+    }
     const message = e instanceof Error ? e.message : String(e);
     throw new ScenarioError(
       'E_SCENARIO_LOAD',
@@ -52,39 +59,37 @@ export async function loadScenario(file: string): Promise<Scenario> {
       "write `export default scenario({ name, target, profile, flow, thresholds })` with scenario imported from 'loadrig'",
     );
   }
+  const problems = detectorIssues(exported.detectors);
+  if (problems.length > 0) throw invalid(file, problems);
   return exported;
 }
 
-function invalid(file: string, issues: { path: string; message: string }[]): ScenarioError {
+/** The scenario's detector overrides checked against the detectors this loadrig has. */
+function detectorIssues(overrides: unknown): ErrorIssue[] {
+  if (typeof overrides !== 'object' || overrides === null) return [];
+  return unknownDetectorOverrides(overrides as DetectorOverrides).map((problem) => {
+    const [path = 'detectors', message = problem] = problem.split(/: (.*)/s);
+    return { path, message };
+  });
+}
+
+function invalid(file: string, issues: readonly ErrorIssue[]): ScenarioError {
   return new ScenarioError(
     'E_SCENARIO_INVALID',
     file,
     `${file} is not a valid scenario:\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`,
     'fix the fields listed above',
+    { issues },
   );
 }
 
 /**
  * The scenario module gets its own copy of loadrig's classes (it is loaded through jiti), so
- * errors are recognised by name and shape, not by `instanceof`.
+ * errors are recognised by loadrig's error brand and their listed issues, not by `instanceof`.
  */
-function validationIssues(e: unknown): { path: string; message: string }[] | undefined {
-  if (!(e instanceof Object) || !('name' in e)) return undefined;
-  const err = e as Partial<ScenarioValidationError & TargetSpecError & DurationSyntaxError>;
-  switch (err.name) {
-    case 'ScenarioValidationError':
-    case 'TargetSpecError':
-      return err.issues;
-    case 'DurationSyntaxError':
-      return [
-        {
-          path: err.field ?? 'duration',
-          message: (err.message ?? '').replace(`${err.field}: `, ''),
-        },
-      ];
-    default:
-      return undefined;
-  }
+function validationIssues(e: unknown): readonly ErrorIssue[] | undefined {
+  if (!LoadrigError.is(e) || e.issues.length === 0) return undefined;
+  return e.issues;
 }
 
 function isScenario(value: unknown): value is Scenario {

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import type { RunMeta } from '../../reports/model/run-data.js';
+import type { RunMeta } from '../../core/run-dir/run-data.js';
 
 export function hostInfo(): RunMeta['host'] {
   const cpus = os.cpus();

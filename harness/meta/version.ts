@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageRoot } from '../../scenarios/package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 
 export function loadrigVersion(): string {
   return (

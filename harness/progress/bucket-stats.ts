@@ -1,5 +1,5 @@
-import { mergeEncoded, percentile } from '../../reports/model/histogram.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import { mergeEncoded, percentile } from '../../core/hdr/histogram.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 
 export interface BucketStats {
   requests: number;

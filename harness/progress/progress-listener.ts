@@ -1,4 +1,4 @@
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 
 export type RunPhase =
   'provision' | 'warmup' | 'load' | 'drain' | 'teardown' | 'analyse' | 'report';

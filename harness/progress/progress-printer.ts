@@ -1,6 +1,6 @@
 import pc from 'picocolors';
-import { formatDuration } from '../../scenarios/duration.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import { formatDuration } from '../../core/duration.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 import { bucketStats } from './bucket-stats.js';
 import type { ProgressListener, RunPhase } from './progress-listener.js';
 

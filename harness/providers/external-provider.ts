@@ -1,5 +1,5 @@
 import type { TargetSpec } from '../../targets/target.js';
-import { TargetError } from '../errors.js';
+import { TargetError } from '../../core/errors.js';
 import type { ProvisionContext, Provider, RunningTarget, TargetExit } from './provider.js';
 import { waitForHttp } from './wait-for-http.js';
 

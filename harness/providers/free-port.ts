@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { TargetError } from '../errors.js';
+import { TargetError } from '../../core/errors.js';
 
 function listenOnce(host: string, port: number): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import type { LocalTargetSpec, TargetSpec } from '../../targets/target.js';
-import { TargetError } from '../errors.js';
+import { TargetError } from '../../core/errors.js';
 import { localBaseUrl } from './base-url.js';
 import { assertPortFree, freePort } from './free-port.js';
 import { spawnGuarded, type GuardedProcess } from './guarded-process.js';

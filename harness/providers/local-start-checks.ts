@@ -2,8 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LocalTargetSpec } from '../../targets/target.js';
-import { packageRoot } from '../../scenarios/package-root.js';
-import { TargetError } from '../errors.js';
+import { packageRoot } from '../../core/package-root.js';
+import { TargetError } from '../../core/errors.js';
 
 // What spawn() would only report as a bare ENOENT, checked up front so the error can say which
 // thing is missing and what to do about it.

@@ -1,5 +1,5 @@
 import type { LocalTargetSpec } from '../../targets/target.js';
-import { TargetError } from '../errors.js';
+import { TargetError } from '../../core/errors.js';
 import { logTail } from './log-tail.js';
 import type { TargetExit } from './provider.js';
 

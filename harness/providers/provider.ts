@@ -1,4 +1,4 @@
-import type { RunMeta } from '../../reports/model/run-data.js';
+import type { RunMeta } from '../../core/run-dir/run-data.js';
 import type { TargetSpec } from '../../targets/target.js';
 import type { MetricSource } from '../collectors/metric-source.js';
 

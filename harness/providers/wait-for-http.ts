@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
 import type { HealthCheck } from '../../targets/target.js';
-import { TargetError } from '../errors.js';
+import { TargetError } from '../../core/errors.js';
 
 export interface WaitForHttpOptions {
   /** Target name, for the error message. */

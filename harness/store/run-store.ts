@@ -8,10 +8,10 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { redactDeep, redactTags } from '../../reports/model/redact.js';
-import type { ClientBucket, RunMeta, ServerSample } from '../../reports/model/run-data.js';
-import { LoadrigError } from '../errors.js';
-import { runFile, runId } from './run-dir.js';
+import { redactDeep, redactTags } from '../../core/run-dir/redact.js';
+import type { ClientBucket, RunMeta, ServerSample } from '../../core/run-dir/run-data.js';
+import { LoadrigError } from '../../core/errors.js';
+import { runFile, runId } from '../../core/run-dir/run-files.js';
 
 /**
  * The run directory, written as the run goes: run.json at once (status "running"), one NDJSON

@@ -1,10 +1,10 @@
 import { parseThresholds } from '../../scenarios/thresholds.js';
 import type { Finding } from '../model/finding.js';
-import type { RunData } from '../model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { runDetectors } from './detectors/index.js';
 import { summarise, type Summary } from './summary.js';
-import { analyseCorrelation, type CorrelationAnalysis } from './run-correlation.js';
-import { evaluateThresholds, type ThresholdResult } from './thresholds.js';
+import { analyseCorrelation, type CorrelationAnalysis } from './correlation/run-correlation.js';
+import { evaluateThresholds, type ThresholdResult } from './thresholds/thresholds.js';
 import { buildTimeline, type Timeline } from './timeline.js';
 
 export interface RunAnalysis {

@@ -1,11 +1,11 @@
-import type { ClientBucket, Tags } from '../model/run-data.js';
+import type { ClientBucket, Tags } from '../../core/run-dir/run-data.js';
 import {
   combine,
   emptyMerged,
   mergeMetricBy,
   trendPercentile,
   type MergedMetric,
-} from './merge.js';
+} from '../../core/series/merge.js';
 import { perSecond } from './run-window.js';
 
 /** One row per request `name` and `method`; latencies in ms, null when no duration was recorded. */

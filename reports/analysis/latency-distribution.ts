@@ -1,4 +1,4 @@
-import { trendPercentile, type MergedMetric } from './merge.js';
+import { trendPercentile, type MergedMetric } from '../../core/series/merge.js';
 
 /** One latency curve of the HDR percentile plot: value (ms) at each of `percentiles`. */
 export interface DistributionCurve {

@@ -1,4 +1,4 @@
-import { trendPercentile, type MergedMetric, type MergedTrend } from './merge.js';
+import { trendPercentile, type MergedMetric, type MergedTrend } from '../../core/series/merge.js';
 import { perSecond } from './run-window.js';
 
 /** Trend figures in the metric's own unit (ms for durations). */

@@ -1,4 +1,4 @@
-import type { ClientBucket } from '../model/run-data.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 
 /** The measured span of a run: first and last client bucket, in unix seconds. */
 export interface RunWindow {

@@ -1,7 +1,7 @@
-import type { RunData } from '../model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { combinedDurations, endpointRows, groupEndpoints, type EndpointRow } from './endpoints.js';
 import { latencyDistribution, type LatencyDistribution } from './latency-distribution.js';
-import { mergeMetric, metricNames } from './merge.js';
+import { mergeMetric, metricNames } from '../../core/series/merge.js';
 import { metricStats, type MetricStats } from './metric-stats.js';
 import { runWindow } from './run-window.js';
 

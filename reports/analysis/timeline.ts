@@ -3,8 +3,8 @@ import type {
   RunData,
   ServerSeriesInfo,
   TrendPercentiles,
-} from '../model/run-data.js';
-import { addSeries, trendPercentile, type MergedMetric } from './merge.js';
+} from '../../core/run-dir/run-data.js';
+import { addSeries, trendPercentile, type MergedMetric } from '../../core/series/merge.js';
 
 export interface ServerTimeline extends ServerSeriesInfo {
   values: (number | null)[];

@@ -1,4 +1,5 @@
-import type { RunStatus } from '../model/run-data.js';
+import { assertNever } from '../../core/assert-never.js';
+import type { RunStatus } from '../../core/run-dir/run-data.js';
 
 export type Verdict = 'passed' | 'failed' | 'interrupted' | 'error';
 
@@ -13,6 +14,7 @@ export function verdictOf(status: RunStatus, thresholdsPassed: boolean): Verdict
     case 'error':
       return 'error';
     case 'interrupted':
+    case 'aborted':
     case 'running':
       return 'interrupted';
     case 'failed':
@@ -22,10 +24,6 @@ export function verdictOf(status: RunStatus, thresholdsPassed: boolean): Verdict
     default:
       return assertNever(status);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unknown run status ${JSON.stringify(value)}`);
 }
 
 /** Which findings fail a run (`--fail-on`): thresholds always do. */

@@ -2,7 +2,7 @@ import { downsampleMinMax } from '../analysis/downsample.js';
 import type { LatencyDistribution } from '../analysis/latency-distribution.js';
 import type { Timeline } from '../analysis/timeline.js';
 import type { FindingChart } from '../model/finding.js';
-import type { ServerSeriesInfo } from '../model/run-data.js';
+import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import { quantize, type Quantized } from './quantize.js';
 
 export type ChartUnit = 'ms' | 'reqPerSec' | 'percent' | 'bytes' | 'count';

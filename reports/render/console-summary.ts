@@ -4,7 +4,7 @@ import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
 import { verdictOf } from '../analysis/verdict.js';
 import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
-import type { RunData } from '../model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import {
   formatBytes,
   formatCount,

@@ -1,5 +1,5 @@
 /** Human formatting shared by the console, HTML and JSON renderers. Pure. */
-import type { ThresholdResult } from '../analysis/thresholds.js';
+import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 
 /** Up to `digits` decimals, trailing zeros dropped: 21.30 → "21.3", 40.00 → "40". */
 export function trimFixed(value: number, digits = 2): string {

@@ -1,8 +1,8 @@
 import Handlebars from 'handlebars';
 import type { RunAnalysis } from '../analysis/analyse.js';
-import { correlationTable } from '../analysis/correlation-table.js';
-import type { RunData } from '../model/run-data.js';
-import { redactDeep } from '../model/redact.js';
+import { correlationTable } from './correlation-table.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
+import { redactDeep } from '../../core/run-dir/redact.js';
 import { chartData } from './chart-data.js';
 import { reportAssets } from './report-assets.js';
 import { reportView } from './report-view.js';

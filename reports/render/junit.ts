@@ -1,8 +1,8 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
-import type { ThresholdResult } from '../analysis/thresholds.js';
+import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { sortFindings, type Finding } from '../model/finding.js';
-import { redactDeep } from '../model/redact.js';
-import type { RunData } from '../model/run-data.js';
+import { redactDeep } from '../../core/run-dir/redact.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { formatThresholdActual } from './format.js';
 
 /**

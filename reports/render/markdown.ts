@@ -1,8 +1,8 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type FindingSeverity } from '../model/finding.js';
-import { redactDeep } from '../model/redact.js';
-import type { RunData } from '../model/run-data.js';
+import { redactDeep } from '../../core/run-dir/redact.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import {
   formatCount,
   formatMs,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { packageRoot } from '../../scenarios/package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 import { scriptText, styleText } from './script-safe.js';
 
 /** The files a report inlines so it works offline: template, styles, chart script, uPlot. */

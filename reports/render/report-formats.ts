@@ -1,5 +1,5 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
-import type { RunData } from '../model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { renderHtml } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';

@@ -1,9 +1,9 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type Finding } from '../model/finding.js';
-import type { RunData } from '../model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { CHART_ANCHORS } from './chart-data.js';
-import { formatDuration } from '../../scenarios/duration.js';
+import { formatDuration } from '../../core/duration.js';
 import {
   formatBytes,
   formatCount,
@@ -119,11 +119,10 @@ function verdictDetail(run: RunData, analysis: RunAnalysis): string {
 
 function metaRows(run: RunData, analysis: RunAnalysis): ReportView['meta'] {
   const m = run.meta;
-  const profile = m.scenario.profile as { kind?: unknown } | null;
   const wallMs = m.endedAt ? Date.parse(m.endedAt) - Date.parse(m.startedAt) : NaN;
   const rows: [string, string][] = [
     ['Scenario', m.scenario.file ? `${m.scenario.name} (${m.scenario.file})` : m.scenario.name],
-    ['Profile', typeof profile?.kind === 'string' ? profile.kind : 'unknown'],
+    ['Profile', m.scenario.profile.kind],
     ['Target', `${m.target.name} (${m.target.provider}) at ${m.target.baseUrl}`],
     ...targetRows(m.target),
     ['Started', formatTimestamp(m.startedAt)],

@@ -1,11 +1,11 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
-import type { ThresholdResult } from '../analysis/thresholds.js';
+import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type Finding } from '../model/finding.js';
-import { redactText } from '../model/redact.js';
-import type { RunData, RunStatus } from '../model/run-data.js';
+import { redactText } from '../../core/run-dir/redact.js';
+import type { RunData, RunStatus } from '../../core/run-dir/run-data.js';
 
 export const SUMMARY_SCHEMA_VERSION = 1;
 

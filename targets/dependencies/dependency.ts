@@ -1,4 +1,4 @@
-import type { Ms } from '../../scenarios/duration.js';
+import type { Ms } from '../../core/duration.js';
 
 /** CPU and memory limits of one container. */
 export interface ContainerResources {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDuration, type DurationInput } from '../../scenarios/duration.js';
+import { parseDuration, type DurationInput } from '../../core/duration.js';
 import { TargetSpecError } from '../target.js';
 import type { ContainerResources, RedisSpec } from './dependency.js';
 import { containerNameSchema, issuesOf, resourcesSchema } from './resources-schema.js';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot } from '../../scenarios/package-root.js';
+import { packageRoot } from '../../core/package-root.js';
 import { target, type LocalTargetSpec } from '../target.js';
 
 export interface SampleApiOptions {

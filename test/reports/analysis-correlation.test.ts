@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alignOnGrid, laggedPairs } from '../../reports/analysis/align.js';
-import { correlationTable } from '../../reports/analysis/correlation-table.js';
-import { bestLagCorrelation, correlateAtLag } from '../../reports/analysis/correlation.js';
-import { gcSpikeOverlap } from '../../reports/analysis/gc-spikes.js';
-import { latencyVsConcurrency } from '../../reports/analysis/latency-concurrency.js';
-import { analyseCorrelation } from '../../reports/analysis/run-correlation.js';
+import { alignOnGrid, laggedPairs } from '../../reports/analysis/correlation/align.js';
+import { correlationTable } from '../../reports/render/correlation-table.js';
+import {
+  bestLagCorrelation,
+  correlateAtLag,
+} from '../../reports/analysis/correlation/correlation.js';
+import { gcSpikeOverlap } from '../../reports/analysis/correlation/gc-spikes.js';
+import { latencyVsConcurrency } from '../../reports/analysis/correlation/latency-concurrency.js';
+import { analyseCorrelation } from '../../reports/analysis/correlation/run-correlation.js';
 
 /** mulberry32: a seeded generator, so every run sees the same "random" series. */
 function random(seed: number): () => number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseRun, type RunAnalysis } from '../../reports/analysis/analyse.js';
-import type { RunData } from '../../reports/model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { renderConsoleSummary } from '../../reports/render/console-summary.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJunit } from '../../reports/render/junit.js';

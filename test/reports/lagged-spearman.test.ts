@@ -1,6 +1,6 @@
 import { sampleRankCorrelation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { laggedPairs } from '../../reports/analysis/align.js';
+import { laggedPairs } from '../../reports/analysis/correlation/align.js';
 import { laggedSpearman, valueOrder } from '../../reports/analysis/stats/lagged-spearman.js';
 import { seeded } from './detectors/synthetic-run.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseRun } from '../../reports/analysis/analyse.js';
-import type { RunData } from '../../reports/model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { componentGate } from '../helpers/require-component.js';
 import { sampleFindings } from '../fixtures/runs/findings.js';

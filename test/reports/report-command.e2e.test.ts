@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunData } from '../../reports/model/run-data.js';
+import type { RunData } from '../../core/run-dir/run-data.js';
 import { runCli } from '../helpers/cli.js';
 import { sampleRun } from './fixtures/sample-run.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../reports/analysis/summary.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 import { httpBucket, range, runData, trendSeries } from './fixtures/run-data-builder.js';
 
 /** Relative error `HDR` allows at 3 significant digits: 0.1%. */

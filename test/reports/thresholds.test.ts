@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateThresholds } from '../../reports/analysis/thresholds.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import { evaluateThresholds } from '../../reports/analysis/thresholds/thresholds.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 import { parseThresholds } from '../../scenarios/thresholds.js';
 import { httpBucket, range, runData } from './fixtures/run-data-builder.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../reports/analysis/timeline.js';
-import { newHistogram, recordValue } from '../../reports/model/histogram.js';
-import { SecondPercentiles } from '../../reports/model/trend-percentiles.js';
+import { newHistogram, recordValue } from '../../core/hdr/histogram.js';
+import { SecondPercentiles } from '../../core/hdr/trend-percentiles.js';
 import { Aggregator } from '../../harness/aggregator/aggregator.js';
 import { httpBucket, range, runData } from './fixtures/run-data-builder.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTimeline } from '../../reports/analysis/timeline.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 import { httpBucket, range, runData } from './fixtures/run-data-builder.js';
 
 describe('buildTimeline', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { LiveThresholds } from '../../reports/analysis/live-thresholds.js';
-import { evaluateThresholds } from '../../reports/analysis/thresholds.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
+import { LiveThresholds } from '../../reports/analysis/thresholds/live-thresholds.js';
+import { evaluateThresholds } from '../../reports/analysis/thresholds/thresholds.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
 import { parseThresholds } from '../../scenarios/thresholds.js';
 import { httpBucket, runData } from './fixtures/run-data-builder.js';
 

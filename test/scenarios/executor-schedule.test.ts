@@ -14,7 +14,7 @@ import {
   rampingVus,
 } from '../../scenarios/executors.js';
 import { breakpoint, constantRate, ramp, scenarios, stress } from '../../scenarios/profile.js';
-import { profileExecutors } from '../../scenarios/profile-executors.js';
+import { profileExecutors } from '../../core/run-dir/profile-executors.js';
 import { profileDurationMs, withDuration } from '../../scenarios/schedule.js';
 
 /** Arrivals starting in each whole second of the schedule. */

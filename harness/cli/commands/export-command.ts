@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { bundleK6Script } from '../../engines/k6/k6-script.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../core/errors.js';
 import { loadScenario } from '../../loader/load-scenario.js';
 
 /** `loadrig export k6 <scenario>`: the typed scenario as one k6 script. */

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { bundleK6Script } from '../../engines/k6/k6-script.js';
 import { k8sManifest, k8sName } from '../../engines/k6/k8s-manifest.js';
-import { UsageError } from '../../errors.js';
+import { UsageError } from '../../../core/errors.js';
 import { loadScenario } from '../../loader/load-scenario.js';
 
 export interface K8sCommandOptions {

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
-import { EXIT, LoadrigError } from '../../errors.js';
-import { runFile } from '../../store/run-dir.js';
+import { LoadrigError } from '../../../core/errors.js';
+import { EXIT } from '../../../core/exit-codes.js';
+import { runFile } from '../../../core/run-dir/run-files.js';
 
 export interface OpenCommandDeps {
   env: NodeJS.ProcessEnv;

@@ -1,6 +1,7 @@
 import type { Scenario } from '../../../scenarios/scenario.js';
 import { resolveTarget } from '../../../targets/registry.js';
-import { UsageError } from '../../errors.js';
+import type { TargetSpec } from '../../../targets/target.js';
+import { UsageError } from '../../../core/errors.js';
 
 /** `--replicas 1,2,4` → [1, 2, 4]: whole numbers from 1 to 64, each once. */
 export function parseReplicasFlag(text: string): number[] {
@@ -27,5 +28,6 @@ export function withReplicas(scenario: Scenario, replicas: number, targetFlag?: 
       "declare the target with image or build: target({ name, image: 'my/api', ... })",
     );
   }
-  return { ...scenario, name: `${scenario.name}-${replicas}x`, target: { ...spec, replicas } };
+  const counted: TargetSpec = { ...spec, replicas };
+  return { ...scenario, name: `${scenario.name}-${replicas}x`, target: counted };
 }

@@ -2,16 +2,17 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseRun, renderConsoleSummary } from '../../../reports/index.js';
 import { closingStatus } from '../../../reports/analysis/verdict.js';
-import { redactDeep } from '../../../reports/model/redact.js';
+import { redactDeep } from '../../../core/run-dir/redact.js';
 import {
   DEFAULT_FORMATS,
   parseFormats,
   reportFormats,
   type ReportFormatName,
 } from '../../../reports/render/report-formats.js';
-import { UsageError } from '../../errors.js';
-import { exitCodeForStatus, writeOutputs } from '../../lifecycle/finish-run.js';
-import { readRun } from '../../store/read-run.js';
+import { UsageError } from '../../../core/errors.js';
+import { exitCodeForStatus } from '../../../core/exit-codes.js';
+import { writeOutputs } from '../../lifecycle/finish-run.js';
+import { readRun } from '../../../core/run-dir/read-run.js';
 
 export interface ReportCommandOptions {
   color: boolean;

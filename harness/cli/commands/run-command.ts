@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { renderConsoleSummary } from '../../../reports/index.js';
 import { FAIL_ON_VALUES, type FailOn } from '../../../reports/analysis/verdict.js';
-import { parseDuration, DurationSyntaxError } from '../../../scenarios/duration.js';
-import { UsageError } from '../../errors.js';
+import { parseDuration, DurationSyntaxError } from '../../../core/duration.js';
+import { UsageError } from '../../../core/errors.js';
+import { EXIT } from '../../../core/exit-codes.js';
 import { runScenario } from '../../lifecycle/run-scenario.js';
 import { writeOutputs } from '../../lifecycle/finish-run.js';
-import { isK6Script, k6ScriptScenario } from '../../loader/k6-script.js';
+import { isK6Script, k6ScriptScenario } from '../../loader/load-k6-script.js';
 import { loadScenario } from '../../loader/load-scenario.js';
 import { DEFAULT_FORMATS } from '../../../reports/render/report-formats.js';
 import { dirWriter, formatsFlag } from './report-command.js';
@@ -80,7 +81,7 @@ async function runReplicasSweep(file: string, opts: RunCommandOptions): Promise<
     const { replicas: _sweep, ...one } = opts;
     const code = await runCommand(file, { ...one, replicaCount: count });
     worst = Math.max(worst, code);
-    if (code === 130) break; // interrupted: the user wants to stop, not the next count
+    if (code === EXIT.interrupted) break; // interrupted: the user wants to stop, not the next count
   }
   return worst;
 }

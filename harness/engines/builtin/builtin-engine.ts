@@ -1,80 +1,159 @@
-import { setMetricRecorder } from '../../../scenarios/metrics.js';
-import { profileExecutors } from '../../../scenarios/profile-executors.js';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { executorMaxVus } from '../../../scenarios/executor-schedule.js';
+import type { Executor } from '../../../scenarios/executors.js';
+import { distPath } from '../../../core/package-root.js';
+import { profileExecutors } from '../../../core/run-dir/profile-executors.js';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
-import { abortableSleep } from './abortable-sleep.js';
-import { runExecutor } from './executors/run-executor.js';
-import { IterationRunner } from './iteration-runner.js';
-import { TargetResolver } from './request-target.js';
+import { SingleThreadEngine } from './single-thread-engine.js';
+import { splitExecutor } from './split-executor.js';
+import type { FromWorker, WorkerInit } from './worker/worker-protocol.js';
 
-const DEFAULT_TIMEOUT_MS = 60_000;
-const DEFAULT_MAX_REDIRECTS = 10;
+const WORKER_FILE = 'harness/engines/builtin/worker/engine-worker.js';
+
+/** Worker threads the machine can spare: one core stays with the main thread (and the target). */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
 
 /**
- * Runs the plan's executors in this thread with undici keep-alive clients, each named
- * scenario from its `startTime`. (WorkerEngine spreads the same across threads.)
+ * The built-in engine across worker threads: each runs its share of every executor (split as
+ * k6's execution segments) and posts per-second buckets that the main thread merges exactly
+ * into the sink. One thread, or a plan without a scenario file to load the flows from, runs
+ * in this thread instead.
  */
 export class BuiltinEngine implements Engine {
   readonly inProcess = true;
-  constructor(private readonly opts: { firstVuId?: number } = {}) {}
 
-  async run(
+  constructor(private readonly workers: number = defaultWorkerCount()) {}
+
+  threads(plan: EnginePlan): number {
+    const count = plan.workers ?? this.workers;
+    return plan.source === undefined ? 1 : Math.max(1, count);
+  }
+
+  run(
     plan: EnginePlan,
     sink: MetricSink,
     interrupt: AbortSignal,
     events: EngineEvents = {},
   ): Promise<EngineResult> {
+    const count = plan.workers ?? this.workers;
+    if (count <= 1 || plan.source === undefined || sink.merge === undefined) {
+      return new SingleThreadEngine().run(plan, sink, interrupt, events);
+    }
+    return this.runWorkers(plan, plan.source.scenarioFile, sink, interrupt, events, count);
+  }
+
+  private async runWorkers(
+    plan: EnginePlan,
+    scenarioFile: string,
+    sink: MetricSink,
+    interrupt: AbortSignal,
+    events: EngineEvents,
+    count: number,
+  ): Promise<EngineResult> {
+    const file = distPath(WORKER_FILE);
+    if (!existsSync(file)) {
+      throw new Error(`the engine worker ${file} is missing; run \`npm run build\` first`);
+    }
     const executors = plan.executors ?? profileExecutors(plan.profile, plan.gracefulStopMs);
-    const runner = new IterationRunner(
-      new TargetResolver(new URL(plan.baseUrl)),
-      {
-        timeoutMs: plan.httpTimeoutMs ?? DEFAULT_TIMEOUT_MS,
-        maxRedirects: plan.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
-        insecureSkipTlsVerify: plan.insecureSkipTlsVerify ?? false,
-      },
-      plan.env,
-      sink,
-      events,
-      this.opts.firstVuId,
-    );
-    // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
-    // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here.
-    setMetricRecorder((metric, kind, value, tags) =>
-      runner.rootCtx.series(metric, kind, tags).add(value),
-    );
-    const onInterrupt = (): void => void runner.stopAll();
+    const inits: WorkerInit[] = [];
+    let firstVuId = 1;
+    for (let i = 0; i < count; i++) {
+      const mine: Record<string, Executor> = {};
+      for (const [name, e] of Object.entries(executors)) {
+        const part = splitExecutor(e, i, count);
+        if (part !== undefined) mine[name] = part;
+      }
+      if (Object.keys(mine).length === 0) continue;
+      inits.push({
+        scenarioFile,
+        baseUrl: plan.baseUrl,
+        profile: plan.profile,
+        executors: mine,
+        env: { ...plan.env },
+        gracefulStopMs: plan.gracefulStopMs,
+        ...(plan.httpTimeoutMs !== undefined ? { httpTimeoutMs: plan.httpTimeoutMs } : {}),
+        ...(plan.maxRedirects !== undefined ? { maxRedirects: plan.maxRedirects } : {}),
+        ...(plan.insecureSkipTlsVerify !== undefined
+          ? { insecureSkipTlsVerify: plan.insecureSkipTlsVerify }
+          : {}),
+        firstVuId,
+        threadIndex: i,
+        threadCount: count,
+      });
+      firstVuId += Object.values(mine).reduce((n, e) => n + executorMaxVus(e), 0);
+    }
+    const vus = inits.map(() => 0);
+    const seenErrors = new Set<string>();
+    const threads = inits.map((init) => new Worker(file, { workerData: init }));
+    const onInterrupt = (): void => {
+      for (const t of threads) t.postMessage({ type: 'stop' });
+    };
     interrupt.addEventListener('abort', onInterrupt, { once: true });
-    const named = Object.entries(executors);
-    const tagScenario = plan.profile.kind === 'scenarios';
     try {
-      await Promise.all(
-        named.map(async ([name, e]) => {
-          const flow = e.exec === undefined ? plan.flow : plan.flows?.[e.exec];
-          if (flow === undefined) {
-            throw new Error(
-              `scenario "${name}" runs exec "${e.exec}", which is not among the flows (${Object.keys(plan.flows ?? {}).join(', ') || 'none'})`,
-            );
-          }
-          const tags = { ...(tagScenario ? { scenario: name } : {}), ...e.tags };
-          await abortableSleep(e.startTime ?? 0, interrupt);
-          if (interrupt.aborted) return;
-          await runExecutor(e, {
-            name,
-            runner,
-            ctx: Object.keys(tags).length > 0 ? runner.rootCtx.with(tags) : runner.rootCtx,
-            flow,
-            env: e.env ? { ...plan.env, ...e.env } : plan.env,
-            interrupt,
-            ...(events.onScheduleLag ? { onScheduleLag: events.onScheduleLag } : {}),
-          });
-        }),
+      const results = await Promise.all(
+        threads.map(
+          (thread, i) =>
+            new Promise<EngineResult>((resolve, reject) => {
+              thread.on('message', (m: FromWorker) => {
+                switch (m.type) {
+                  case 'bucket':
+                    sink.merge?.(m.bucket);
+                    events.onWorkerLag?.(m.loopLagMs);
+                    if (events.onScheduleLag) {
+                      for (const lag of m.lateLagsMs) events.onScheduleLag(lag);
+                      for (let n = m.lateLagsMs.length; n < m.arrivals; n++)
+                        events.onScheduleLag(0);
+                    }
+                    vus[i] = m.bucket.vus;
+                    sink.vus(vus.reduce((a, b) => a + b, 0));
+                    return;
+                  case 'flowError':
+                    if (!seenErrors.has(m.message)) {
+                      seenErrors.add(m.message);
+                      events.onFlowError?.(m.message);
+                    }
+                    return;
+                  case 'done':
+                    resolve(m.result);
+                    return;
+                  case 'error':
+                    reject(new Error(`engine worker ${i + 1}: ${m.message}`));
+                    return;
+                }
+              });
+              thread.on('error', reject);
+              thread.on('exit', (code) =>
+                reject(new Error(`engine worker ${i + 1} exited (code ${code}) before finishing`)),
+              );
+            }),
+        ),
       );
+      return combine(results);
     } finally {
       interrupt.removeEventListener('abort', onInterrupt);
-      await runner.stopAll();
-      setMetricRecorder(undefined);
+      await Promise.all(threads.map((t) => t.terminate()));
       sink.vus(0);
     }
-    return runner.result();
   }
+}
+
+function combine(results: EngineResult[]): EngineResult {
+  const flowErrors: Record<string, number> = {};
+  for (const r of results) {
+    for (const [m, n] of Object.entries(r.flowErrors)) flowErrors[m] = (flowErrors[m] ?? 0) + n;
+  }
+  const sum = (f: (r: EngineResult) => number): number => results.reduce((n, r) => n + f(r), 0);
+  return {
+    iterations: sum((r) => r.iterations),
+    interruptedIterations: sum((r) => r.interruptedIterations),
+    droppedIterations: sum((r) => r.droppedIterations),
+    flowErrors,
+    // Peaks of different threads need not coincide: an upper bound.
+    peakVus: sum((r) => r.peakVus),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Tags } from '../../../reports/model/run-data.js';
+import type { Tags } from '../../../core/run-dir/run-data.js';
 import { EMPTY_TAGS, type MetricSink, type SeriesHandle } from '../../aggregator/metric-sink.js';
 
 /** The handles one request writes, resolved once per (tags, name, method, status). */

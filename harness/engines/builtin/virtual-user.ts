@@ -1,5 +1,5 @@
 import type { Checks, Flow, VuContext } from '../../../scenarios/vu-context.js';
-import { parseDuration } from '../../../scenarios/duration.js';
+import { parseDuration } from '../../../core/duration.js';
 import { drawThinkTimeMs, type ThinkTime } from '../../../scenarios/think-time.js';
 import type { TagContext } from './tag-context.js';
 import type { VuHttp } from './vu-http.js';

@@ -1,5 +1,5 @@
 import { CookieJar } from 'tough-cookie';
-import { parseDuration } from '../../../scenarios/duration.js';
+import { parseDuration } from '../../../core/duration.js';
 import type { HttpApi, RequestOptions } from '../../../scenarios/vu-context.js';
 import { BuiltinResponse, setCookies } from './http-response.js';
 import { Http1Connection, TransportError } from './http1/http1-connection.js';
@@ -89,7 +89,7 @@ export class VuHttp implements HttpApi {
     const durationMs = performance.now() - start;
     if (this.stopped) {
       // Cut by the end of the run: not a measurement of the target.
-      const cause = outcome instanceof TransportError ? outcome.code : 'E_INTERRUPTED';
+      const cause = outcome instanceof TransportError ? outcome.reason : 'E_INTERRUPTED';
       return BuiltinResponse.failed(cause, durationMs, target.url);
     }
     const failed = outcome instanceof TransportError;

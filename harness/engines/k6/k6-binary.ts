@@ -1,6 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { LoadrigError } from '../../errors.js';
+import { LoadrigError } from '../../../core/errors.js';
 
 /** Finds k6: `K6_BINARY` first, then `k6` on PATH. */
 export function findK6(env: NodeJS.ProcessEnv = process.env): string {

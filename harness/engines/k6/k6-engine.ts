@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
-import { LoadrigError } from '../../errors.js';
+import { LoadrigError } from '../../../core/errors.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
 import { executionSegments, segmentArgs } from './execution-segments.js';
 import { findK6 } from './k6-binary.js';

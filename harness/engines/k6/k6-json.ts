@@ -1,4 +1,4 @@
-import type { MetricKind } from '../../../reports/model/run-data.js';
+import type { MetricKind } from '../../../core/run-dir/run-data.js';
 
 /** One sample from k6's `--out json` (a `Point` record), with its metric's kind resolved. */
 export interface K6Sample {

@@ -1,6 +1,6 @@
-import type { Ms } from '../../../scenarios/duration.js';
+import type { Ms } from '../../../core/duration.js';
 import type { Executor } from '../../../scenarios/executors.js';
-import { profileExecutors, stopsOnThresholdFail } from '../../../scenarios/profile-executors.js';
+import { profileExecutors, stopsOnThresholdFail } from '../../../core/run-dir/profile-executors.js';
 import type { Scenario } from '../../../scenarios/scenario.js';
 import type { ThresholdSource } from '../../../scenarios/thresholds.js';
 

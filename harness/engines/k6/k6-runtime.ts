@@ -2,7 +2,7 @@
  * Runs inside k6 (bundled into the exported script): maps loadrig's VU context onto k6's
  * modules. It may use only standard JavaScript, loadrig's pure helpers, and what k6 passes in.
  */
-import { parseDuration } from '../../../scenarios/duration.js';
+import { parseDuration } from '../../../core/duration.js';
 import { jsonPath } from '../../../scenarios/json-path.js';
 import { drawThinkTimeMs, type ThinkTime } from '../../../scenarios/think-time.js';
 import type {

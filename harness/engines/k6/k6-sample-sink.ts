@@ -1,4 +1,4 @@
-import type { Tags } from '../../../reports/model/run-data.js';
+import type { Tags } from '../../../core/run-dir/run-data.js';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import type { EngineResult } from '../engine.js';
 import type { K6Sample } from './k6-json.js';

@@ -1,9 +1,9 @@
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import { packageRoot, runningFromSource } from '../../../scenarios/package-root.js';
+import { packageRoot, runningFromSource } from '../../../core/package-root.js';
 import type { Scenario } from '../../../scenarios/scenario.js';
-import { LoadrigError } from '../../errors.js';
+import { LoadrigError } from '../../../core/errors.js';
 import { k6Options } from './k6-options.js';
 
 const NODE_BUILTINS = new Set(builtinModules);

@@ -30,7 +30,7 @@ export { fixed, uniform, normal } from '../../../scenarios/think-time.js';
 export { status, bodyContains, header, hasJson } from '../../../scenarios/checks.js';
 export { jsonPath } from '../../../scenarios/json-path.js';
 export { weighted } from '../../../scenarios/weighted.js';
-export { parseDuration, formatDuration } from '../../../scenarios/duration.js';
+export { parseDuration, formatDuration } from '../../../core/duration.js';
 
 export const scenario = <T>(definition: T): T => definition;
 export const target = <T>(spec: T): T => spec;

@@ -1,4 +1,4 @@
-import type { ClientBucket } from '../../../reports/model/run-data.js';
+import type { ClientBucket } from '../../../core/run-dir/run-data.js';
 import { Aggregator } from '../../aggregator/aggregator.js';
 import type { K6Sample } from './k6-json.js';
 import { recordK6Sample, TagInterner } from './k6-sample-sink.js';

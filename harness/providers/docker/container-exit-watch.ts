@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type Dockerode from 'dockerode';
-import { TargetError } from '../../errors.js';
+import { TargetError } from '../../../core/errors.js';
 import { logTail } from '../log-tail.js';
 
 const POLL_MS = 250;

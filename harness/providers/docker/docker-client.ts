@@ -1,5 +1,5 @@
 import Docker from 'dockerode';
-import { TargetError } from '../../errors.js';
+import { TargetError } from '../../../core/errors.js';
 
 let client: Docker | undefined;
 

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import type { ContainerTargetSpec } from '../../../targets/container-target.js';
 import type { TargetSpec } from '../../../targets/target.js';
-import { TargetError } from '../../errors.js';
+import { TargetError } from '../../../core/errors.js';
 import type { ProvisionContext, Provider, RunningTarget } from '../provider.js';
 import { PortAllocator } from './allocate-ports.js';
 import { assertDockerAvailable, configureTestcontainers } from './docker-client.js';

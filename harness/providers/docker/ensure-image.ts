@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { GenericContainer } from 'testcontainers';
 import type { ImageSource } from '../../../targets/container-target.js';
-import { TargetError } from '../../errors.js';
+import { TargetError } from '../../../core/errors.js';
 import { dockerClient } from './docker-client.js';
 
 const PULL_TIMEOUT_MS = 120_000;

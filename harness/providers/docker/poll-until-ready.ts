@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TargetError } from '../../errors.js';
+import { TargetError } from '../../../core/errors.js';
 
 export interface PollOptions {
   /** "postgres \"db\" (image loadrig/postgres) accepting connections on 127.0.0.1:5432" */

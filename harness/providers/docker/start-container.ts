@@ -1,6 +1,6 @@
 import type { StartedTestContainer, WaitStrategy } from 'testcontainers';
 import type { ContainerResources } from '../../../targets/dependencies/dependency.js';
-import { LoadrigError, TargetError } from '../../errors.js';
+import { LoadrigError, TargetError } from '../../../core/errors.js';
 import { containerName, labelsFor, type ContainerIdentity } from './container-labels.js';
 import { LoadrigContainer } from './loadrig-container.js';
 import type { LogSink } from './log-sink.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { PostgresSpec } from '../../../targets/dependencies/dependency.js';
-import { TargetError } from '../../errors.js';
+import { TargetError } from '../../../core/errors.js';
 import { BRIDGE_PORTS } from './run-network.js';
 import { pollUntilReady } from './poll-until-ready.js';
 import { ReadinessWaitStrategy } from './readiness-wait-strategy.js';

@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import type { RunData } from '../../model/run-data.js';
+import type { RunData } from '../../../core/run-dir/run-data.js';
 import type { Summary } from '../summary.js';
 import type { Timeline } from '../timeline.js';
 
@@ -22,4 +22,4 @@ export interface Detector<S extends Record<string, number> = Record<string, numb
 }
 
 /** Scenario-level overrides: a detector's settings, or false to turn it off. */
-export type DetectorOverrides = Record<string, false | Record<string, number>>;
+export type { DetectorOverrides } from '../../../scenarios/scenario.js';

@@ -1,7 +1,7 @@
 import { median } from 'simple-statistics';
 import type { Finding } from '../../model/finding.js';
 import { formatMs } from '../../render/format.js';
-import { gcSpikeOverlap } from '../gc-spikes.js';
+import { gcSpikeOverlap } from '../correlation/gc-spikes.js';
 import { binomialTail } from '../stats/binomial-tail.js';
 import type { Detector } from './detector.js';
 import { loadedSeconds, round, seriesEnding, span } from './run-facts.js';

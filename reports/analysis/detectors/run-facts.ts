@@ -8,9 +8,7 @@ export function seriesEnding(input: DetectorInput, name: string): ServerTimeline
 
 /** Open model: the profile schedules arrivals (constant or ramping arrival rate). */
 export function isOpenModel(input: DetectorInput): boolean {
-  const profile = input.run.meta.scenario.profile as { kind?: unknown; executor?: unknown } | null;
-  const kind = String(profile?.kind ?? '') + ' ' + String(profile?.executor ?? '');
-  return /rate|arrival|breakpoint/i.test(kind);
+  return input.run.meta.scenario.loadModel === 'open';
 }
 
 /** Indexes of the seconds with load on (VUs active or requests made). */

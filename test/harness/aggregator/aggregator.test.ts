@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../../harness/aggregator/aggregator.js';
-import { decodeHistogram, mergeEncoded, percentile } from '../../../reports/model/histogram.js';
-import type { TrendSeries } from '../../../reports/model/run-data.js';
+import { decodeHistogram, mergeEncoded, percentile } from '../../../core/hdr/histogram.js';
+import type { TrendSeries } from '../../../core/run-dir/run-data.js';
 
 const login = Object.freeze({ name: 'login', method: 'POST', status: '200' });
 const home = Object.freeze({ name: 'home', method: 'GET', status: '200' });

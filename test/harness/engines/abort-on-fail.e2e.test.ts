@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunMeta } from '../../../reports/model/run-data.js';
+import type { RunMeta } from '../../../core/run-dir/run-data.js';
 import { runCli } from '../../helpers/cli.js';
 
 describe('abortOnFail', () => {

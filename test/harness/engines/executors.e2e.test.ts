@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../../harness/aggregator/aggregator.js';
-import { BuiltinEngine } from '../../../harness/engines/builtin/builtin-engine.js';
+import { SingleThreadEngine } from '../../../harness/engines/builtin/single-thread-engine.js';
 import type { EnginePlan } from '../../../harness/engines/engine.js';
 import type {
   ClientBucket,
@@ -8,7 +8,7 @@ import type {
   MetricSeries,
   RateSeries,
   TrendSeries,
-} from '../../../reports/model/run-data.js';
+} from '../../../core/run-dir/run-data.js';
 import { hasJson, status } from '../../../scenarios/checks.js';
 import {
   constantVus,
@@ -31,7 +31,7 @@ async function drive(
   const agg = new Aggregator();
   const buckets: ClientBucket[] = [];
   const timer = setInterval(() => buckets.push(agg.flush(buckets.length)), 200);
-  const result = await new BuiltinEngine().run(
+  const result = await new SingleThreadEngine().run(
     { baseUrl, profile, flow, env: {}, gracefulStopMs: 2000, ...extra },
     agg,
     new AbortController().signal,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../../harness/aggregator/aggregator.js';
-import { BuiltinEngine } from '../../../harness/engines/builtin/builtin-engine.js';
+import { SingleThreadEngine } from '../../../harness/engines/builtin/single-thread-engine.js';
 import { perVuIterations } from '../../../scenarios/executors.js';
 import { scenarios } from '../../../scenarios/profile.js';
 
@@ -33,7 +33,7 @@ async function httpsServer(): Promise<{ url: string; close(): Promise<void> }> {
 
 async function fetchOnce(url: string, insecureSkipTlsVerify: boolean): Promise<string> {
   let seen = '';
-  await new BuiltinEngine().run(
+  await new SingleThreadEngine().run(
     {
       baseUrl: url,
       profile: scenarios({ one: perVuIterations({ vus: 1, iterations: 2, maxDuration: '5s' }) }),

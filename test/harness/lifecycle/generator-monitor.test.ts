@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../../harness/aggregator/aggregator.js';
 import { GeneratorMonitor } from '../../../harness/lifecycle/generator-monitor.js';
-import type { GaugeSeries } from '../../../reports/model/run-data.js';
+import type { GaugeSeries } from '../../../core/run-dir/run-data.js';
 
 describe('GeneratorMonitor', () => {
   it('records lag and CPU each second and calls a run reliable when the schedule was kept', () => {

@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LoadrigError } from '../../../harness/errors.js';
+import { LoadrigError } from '../../../core/errors.js';
 import { importK6 } from '../../../harness/lifecycle/import-k6.js';
-import { decodeHistogram } from '../../../reports/model/histogram.js';
-import type { ClientBucket, TrendSeries } from '../../../reports/model/run-data.js';
+import { decodeHistogram } from '../../../core/hdr/histogram.js';
+import type { ClientBucket, TrendSeries } from '../../../core/run-dir/run-data.js';
 
 const fixture = join(import.meta.dirname, '../../fixtures/k6/json-output.ndjson');
 const temp = (): string => mkdtempSync(join(tmpdir(), 'loadrig-import-'));

@@ -5,7 +5,7 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../../harness/lifecycle/run-scenario.js';
 import { loadScenario } from '../../../harness/loader/load-scenario.js';
-import type { ClientBucket, CounterSeries, RunMeta } from '../../../reports/model/run-data.js';
+import type { ClientBucket, CounterSeries, RunMeta } from '../../../core/run-dir/run-data.js';
 import { isAlive } from '../../helpers/process.js';
 
 const fixture = (name: string): string =>

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError } from '../../../harness/errors.js';
+import { ScenarioError } from '../../../core/errors.js';
 import { loadScenario } from '../../../harness/loader/load-scenario.js';
 
 const fixture = (name: string): string =>

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { expect, it } from 'vitest';
-import { packageRoot } from '../../../scenarios/package-root.js';
+import { packageRoot } from '../../../core/package-root.js';
 import { isAlive, waitUntil } from '../../helpers/process.js';
 
 const dist = (path: string): string => pathToFileURL(join(packageRoot(), 'dist', path)).href;

@@ -2,16 +2,24 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRun } from '../../../harness/store/read-run.js';
-import { runId } from '../../../harness/store/run-dir.js';
+import { readRun } from '../../../core/run-dir/read-run.js';
+import { runId } from '../../../core/run-dir/run-files.js';
 import { RunStore } from '../../../harness/store/run-store.js';
-import { RUN_SCHEMA_VERSION, type RunMeta } from '../../../reports/model/run-data.js';
+import { RUN_SCHEMA_VERSION, type RunMeta } from '../../../core/run-dir/run-data.js';
 
 const meta: Omit<RunMeta, 'id'> = {
   schemaVersion: RUN_SCHEMA_VERSION,
   status: 'running',
   startedAt: '2026-11-23T08:15:00.123Z',
-  scenario: { name: 'Checkout / pay!', profile: {}, thresholds: {}, durationMs: 1000 },
+  scenario: {
+    name: 'Checkout / pay!',
+    profile: { kind: 'scenarios', scenarios: {} },
+    loadModel: 'unknown',
+    executors: {},
+    thresholds: {},
+    durationMs: 1000,
+  },
+  phases: [],
   target: { name: 't', provider: 'external', baseUrl: 'http://127.0.0.1:1' },
   engine: 'builtin',
   loadrig: '0.0.0',
@@ -60,7 +68,7 @@ describe('RunStore', () => {
   it('refuses a run directory written with another schema version', () => {
     const out = mkdtempSync(join(tmpdir(), 'loadrig-store-'));
     const { store, meta: written } = RunStore.create(out, meta);
-    store.writeMeta({ ...written, schemaVersion: 99 });
+    store.writeMeta({ ...written, schemaVersion: 99 } as unknown as RunMeta);
     expect(() => readRun(store.dir)).toThrow(/schemaVersion 99; this loadrig reads version 1/);
   });
 });

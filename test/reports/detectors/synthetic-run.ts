@@ -1,7 +1,7 @@
 import type { DetectorInput } from '../../../reports/analysis/detectors/detector.js';
 import { summarise } from '../../../reports/analysis/summary.js';
 import { buildTimeline } from '../../../reports/analysis/timeline.js';
-import type { RunData, ServerSample, ServerSeriesInfo } from '../../../reports/model/run-data.js';
+import type { RunData, ServerSample, ServerSeriesInfo } from '../../../core/run-dir/run-data.js';
 import { httpBucket, meta, trendSeries } from '../fixtures/run-data-builder.js';
 
 /** Deterministic noise: the same run every time (detectors are tested on fixed data). */
@@ -63,7 +63,11 @@ export function syntheticRun(spec: SyntheticSpec): DetectorInput {
     meta: {
       ...base,
       host: { ...base.host, cpus: spec.cpus ?? 2 },
-      scenario: { ...base.scenario, profile: { kind: spec.profileKind ?? 'ramp' } },
+      scenario: {
+        ...base.scenario,
+        profile: { kind: spec.profileKind ?? 'ramp' } as RunData['meta']['scenario']['profile'],
+        loadModel: /rate|arrival|breakpoint/i.test(spec.profileKind ?? '') ? 'open' : 'closed',
+      },
       serverSeries: ids.map((id) => ({
         id,
         label: id,

@@ -1,3 +1,4 @@
+import { TransportError } from '../../../../core/errors.js';
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import { connect as tlsConnect } from 'node:tls';
 import type { Origin } from './origin.js';
@@ -6,16 +7,7 @@ import { ResponseParser, type ParsedResponse } from './response-parser.js';
 /** What a request produced: a response, or the transport error that prevented one. */
 export type Outcome = ParsedResponse | TransportError;
 
-export class TransportError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'TransportError';
-  }
-}
+export { TransportError };
 
 export interface ConnectionOptions {
   insecureSkipTlsVerify: boolean;

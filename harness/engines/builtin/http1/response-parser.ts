@@ -1,3 +1,4 @@
+import { HttpParseError } from '../../../../core/errors.js';
 /** One parsed response: the head as text (status line and headers), the body as raw chunks. */
 export interface ParsedResponse {
   status: number;
@@ -13,9 +14,7 @@ export interface ParsedResponse {
 const CRLFCRLF = Buffer.from('\r\n\r\n', 'latin1');
 const MAX_HEAD_BYTES = 64 * 1024;
 
-export class HttpParseError extends Error {
-  readonly code = 'E_HTTP_PARSE';
-}
+export { HttpParseError };
 
 type State =
   'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-crlf' | 'trailers' | 'until-close';

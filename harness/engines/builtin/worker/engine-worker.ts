@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Aggregator } from '../../../aggregator/aggregator.js';
 import { setFeederPartition } from '../../../../scenarios/feeders.js';
 import { loadScenario } from '../../../loader/load-scenario.js';
-import { BuiltinEngine } from '../builtin-engine.js';
+import { SingleThreadEngine } from '../single-thread-engine.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
 /**
@@ -61,7 +61,7 @@ try {
   setFeederPartition(init.threadIndex, init.threadCount);
   const scenario = await loadScenario(init.scenarioFile);
   schedule();
-  const result = await new BuiltinEngine({ firstVuId: init.firstVuId }).run(
+  const result = await new SingleThreadEngine({ firstVuId: init.firstVuId }).run(
     {
       baseUrl: init.baseUrl,
       profile: init.profile,

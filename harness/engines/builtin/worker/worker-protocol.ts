@@ -1,4 +1,4 @@
-import type { ClientBucket } from '../../../../reports/model/run-data.js';
+import type { ClientBucket } from '../../../../core/run-dir/run-data.js';
 import type { Executor } from '../../../../scenarios/executors.js';
 import type { Profile } from '../../../../scenarios/profile.js';
 import type { EngineResult } from '../../engine.js';

@@ -4,13 +4,13 @@ import { Aggregator } from '../../../../harness/aggregator/aggregator.js';
 import { executionSegments } from '../../../../harness/engines/k6/execution-segments.js';
 import { findK6 } from '../../../../harness/engines/k6/k6-binary.js';
 import { K6Engine } from '../../../../harness/engines/k6/k6-engine.js';
-import { LoadrigError } from '../../../../harness/errors.js';
+import { LoadrigError } from '../../../../core/errors.js';
 import { loadScenario } from '../../../../harness/loader/load-scenario.js';
 import type {
   ClientBucket,
   CounterSeries,
   TrendSeries,
-} from '../../../../reports/model/run-data.js';
+} from '../../../../core/run-dir/run-data.js';
 
 const fakeK6 = join(import.meta.dirname, '../../../fixtures/fake-k6/k6');
 const scenarioFile = join(import.meta.dirname, '../../../fixtures/scenarios/k6-flow.ts');

@@ -8,7 +8,7 @@ import {
   type K6SummaryExport,
 } from '../../../../harness/engines/k6/k6-summary.js';
 import { TimedBuckets } from '../../../../harness/engines/k6/timed-buckets.js';
-import type { CounterSeries, RateSeries, TrendSeries } from '../../../../reports/model/run-data.js';
+import type { CounterSeries, RateSeries, TrendSeries } from '../../../../core/run-dir/run-data.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/k6');
 const lines = readFileSync(join(fixtures, 'json-output.ndjson'), 'utf8').split('\n');

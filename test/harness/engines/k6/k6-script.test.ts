@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build, transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { bundleK6Script } from '../../../../harness/engines/k6/k6-script.js';
-import { LoadrigError } from '../../../../harness/errors.js';
+import { LoadrigError } from '../../../../core/errors.js';
 import { loadScenario } from '../../../../harness/loader/load-scenario.js';
 
 const fixture = (name: string): string =>

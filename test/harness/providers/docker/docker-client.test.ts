@@ -1,6 +1,6 @@
 import Docker from 'dockerode';
 import { describe, expect, it } from 'vitest';
-import { exitCodeFor } from '../../../../harness/errors.js';
+import { exitCodeFor } from '../../../../core/exit-codes.js';
 import { assertDockerAvailable } from '../../../../harness/providers/docker/docker-client.js';
 import { isLeftover } from '../../../../harness/providers/docker/leftovers.js';
 import type { ManagedContainer } from '../../../../harness/providers/docker/remove-containers.js';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunMeta, ServerSample } from '../../../../reports/model/run-data.js';
+import type { RunMeta, ServerSample } from '../../../../core/run-dir/run-data.js';
 import { dockerAvailable } from '../../../../harness/providers/docker/docker-client.js';
 
 export const REQUIRED_IMAGES = [

@@ -1,6 +1,6 @@
-import type { Threshold, ThresholdExpression } from '../../scenarios/thresholds.js';
-import type { ClientBucket } from '../model/run-data.js';
-import { addSeries, matchesTags, type MergedMetric } from './merge.js';
+import type { Threshold, ThresholdExpression } from '../../../scenarios/thresholds.js';
+import type { ClientBucket } from '../../../core/run-dir/run-data.js';
+import { addSeries, matchesTags, type MergedMetric } from '../../../core/series/merge.js';
 import { judge } from './thresholds.js';
 import { evaluateWindowed } from './windowed-threshold.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Scenario } from '../../scenarios/scenario.js';
-import { UsageError } from '../errors.js';
+import { UsageError } from '../../core/errors.js';
 
 const IMPORTS_K6 = /\bfrom\s+['"]k6(\/[^'"]*)?['"]|\brequire\(\s*['"]k6(\/[^'"]*)?['"]\s*\)/;
 const IMPORTS_LOADRIG = /\bfrom\s+['"]loadrig['"]/;

@@ -1,3 +1,5 @@
+import { DurationSyntaxError } from './errors.js';
+
 /** Milliseconds. Durations are parsed at the edge into this, never passed around as strings. */
 export type Ms = number;
 /** A duration as a user writes it: a number of milliseconds, or '500ms', '30s', '2m', '1h30m'. */
@@ -5,18 +7,6 @@ export type DurationInput = number | string;
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-
-export class DurationSyntaxError extends Error {
-  constructor(
-    readonly input: unknown,
-    readonly field: string,
-  ) {
-    super(
-      `${field}: ${JSON.stringify(input)} is not a duration; write a number of milliseconds or a string such as '500ms', '30s', '2m', '1h30m'`,
-    );
-    this.name = 'DurationSyntaxError';
-  }
-}
 
 export function parseDuration(input: DurationInput, field = 'duration'): Ms {
   if (typeof input === 'number') {
@@ -45,3 +35,5 @@ export function formatDuration(ms: Ms): string {
   const rest = s % 60;
   return [h ? `${h}h` : '', m ? `${m}m` : '', rest || (!h && !m) ? `${rest}s` : ''].join('');
 }
+
+export { DurationSyntaxError };

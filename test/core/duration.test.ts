@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, parseDuration } from '../../scenarios/duration.js';
+import { formatDuration, parseDuration } from '../../core/duration.js';
 
 describe('parseDuration', () => {
   it.each([

@@ -3,11 +3,11 @@ import {
   type Aggregation,
   type Threshold,
   type ThresholdExpression,
-} from '../../scenarios/thresholds.js';
-import type { MetricKind, RunData } from '../model/run-data.js';
-import { mergeMetric, trendPercentile, type MergedMetric } from './merge.js';
+} from '../../../scenarios/thresholds.js';
+import type { MetricKind, RunData } from '../../../core/run-dir/run-data.js';
+import { mergeMetric, trendPercentile, type MergedMetric } from '../../../core/series/merge.js';
 import { evaluateWindowed } from './windowed-threshold.js';
-import { perSecond, runWindow } from './run-window.js';
+import { perSecond, runWindow } from '../run-window.js';
 
 export interface ThresholdResult {
   /** The metric selector as written: `http_req_duration{name:login}`. */

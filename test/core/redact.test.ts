@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunStore } from '../../harness/store/run-store.js';
-import { REDACTED, redactDeep, redactTags, redactText } from '../../reports/model/redact.js';
+import { REDACTED, redactDeep, redactTags, redactText } from '../../core/run-dir/redact.js';
 import { analyseRun } from '../../reports/analysis/analyse.js';
 import { renderHtml } from '../../reports/render/html.js';
 import { renderJunit } from '../../reports/render/junit.js';
 import { renderMarkdown } from '../../reports/render/markdown.js';
-import { httpBucket, meta } from './fixtures/run-data-builder.js';
-import { sampleRun } from './fixtures/sample-run.js';
+import { httpBucket, meta } from '../reports/fixtures/run-data-builder.js';
+import { sampleRun } from '../reports/fixtures/sample-run.js';
 
 describe('redactText', () => {
   it.each([

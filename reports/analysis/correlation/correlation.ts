@@ -1,6 +1,6 @@
 import { sampleCorrelation } from 'simple-statistics';
 import { laggedPairs, type GridSeries } from './align.js';
-import { laggedSpearman, valueOrder } from './stats/lagged-spearman.js';
+import { laggedSpearman, valueOrder } from '../stats/lagged-spearman.js';
 
 /** How one server series moves with one client latency series. */
 export interface LagCorrelation {

@@ -5,7 +5,7 @@ import {
   strongestCorrelations,
   type SeriesCorrelation,
 } from './server-correlation.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline } from '../timeline.js';
 
 /** How the server's seconds relate to the client's: what moved with latency, and when. */
 export interface CorrelationAnalysis {

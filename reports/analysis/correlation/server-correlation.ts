@@ -1,11 +1,11 @@
-import type { ServerSeriesInfo } from '../model/run-data.js';
+import type { ServerSeriesInfo } from '../../../core/run-dir/run-data.js';
 import {
   bestLagCorrelation,
   correlateAtLag,
   type CorrelationOptions,
   type LagCorrelation,
 } from './correlation.js';
-import type { Timeline } from './timeline.js';
+import type { Timeline } from '../timeline.js';
 
 /** One server series against client p99 and p50, each at its own best lag. */
 export interface SeriesCorrelation extends ServerSeriesInfo {

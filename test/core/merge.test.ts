@@ -6,10 +6,10 @@ import {
   metricNames,
   trendPercentile,
   type MergedTrend,
-} from '../../reports/analysis/merge.js';
-import { decodeHistogram, percentile } from '../../reports/model/histogram.js';
-import type { ClientBucket } from '../../reports/model/run-data.js';
-import { httpBucket, range, trendSeries } from './fixtures/run-data-builder.js';
+} from '../../core/series/merge.js';
+import { decodeHistogram, percentile } from '../../core/hdr/histogram.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import { httpBucket, range, trendSeries } from '../reports/fixtures/run-data-builder.js';
 
 const values = range(1, 10_000, 10_000);
 /** The same 10 000 values spread over 10 seconds, interleaved so every bucket differs. */

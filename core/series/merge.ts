@@ -1,6 +1,6 @@
-import { addEncoded } from '../model/add-encoded.js';
-import { newHistogram, percentile, type Histogram } from '../model/histogram.js';
-import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../model/run-data.js';
+import { addEncoded } from '../hdr/add-encoded.js';
+import { newHistogram, percentile, type Histogram } from '../hdr/histogram.js';
+import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../run-dir/run-data.js';
 
 /** A metric's series folded together, in the metric's own unit. */
 export interface MergedTrend {

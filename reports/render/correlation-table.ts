@@ -1,5 +1,5 @@
-import type { LagCorrelation } from './correlation.js';
-import type { CorrelationAnalysis } from './run-correlation.js';
+import type { LagCorrelation } from '../analysis/correlation/correlation.js';
+import type { CorrelationAnalysis } from '../analysis/correlation/run-correlation.js';
 
 /** The report's correlation section as display strings: pure, so it is tested with the rest. */
 export interface CorrelationTable {

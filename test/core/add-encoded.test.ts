@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addEncoded } from '../../reports/model/add-encoded.js';
+import { addEncoded } from '../../core/hdr/add-encoded.js';
 import {
   decodeHistogram,
   encodeHistogram,
   newHistogram,
   recordValue,
-} from '../../reports/model/histogram.js';
+} from '../../core/hdr/histogram.js';
 
 /** mulberry32: the same "random" histograms on every run. */
 function prng(seed: number): () => number {

@@ -1,6 +1,11 @@
-import type { MetricSelector, ThresholdExpression } from '../../scenarios/thresholds.js';
-import type { ClientBucket } from '../model/run-data.js';
-import { combine, emptyMerged, mergeMetric, type MergedMetric } from './merge.js';
+import type { MetricSelector, ThresholdExpression } from '../../../scenarios/thresholds.js';
+import type { ClientBucket } from '../../../core/run-dir/run-data.js';
+import {
+  combine,
+  emptyMerged,
+  mergeMetric,
+  type MergedMetric,
+} from '../../../core/series/merge.js';
 import { judge } from './thresholds.js';
 
 export interface WindowedVerdict {

@@ -1,7 +1,7 @@
-import type { Ms } from './duration.js';
-import type { Executor } from './executors.js';
-import type { Profile } from './profile.js';
-import { assertNever } from './schedule.js';
+import type { Ms } from '../duration.js';
+import type { Executor } from './schema/executors.js';
+import type { Profile } from './schema/profile.js';
+import { assertNever } from '../assert-never.js';
 
 /** The name of the one scenario a single-profile run has (as k6 names it). */
 export const DEFAULT_SCENARIO = 'default';

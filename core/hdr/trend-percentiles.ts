@@ -1,5 +1,5 @@
 import { newHistogram, percentile, type Histogram } from './histogram.js';
-import type { TrendPercentiles } from './run-data.js';
+import type { TrendPercentiles } from '../run-dir/run-data.js';
 
 /**
  * Folds one second's trend histograms per metric and reads the percentiles the timeline

@@ -1,0 +1,80 @@
+import { setMetricRecorder } from '../../../scenarios/metrics.js';
+import { profileExecutors } from '../../../core/run-dir/profile-executors.js';
+import type { MetricSink } from '../../aggregator/metric-sink.js';
+import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
+import { abortableSleep } from './abortable-sleep.js';
+import { runExecutor } from './executors/run-executor.js';
+import { IterationRunner } from './iteration-runner.js';
+import { TargetResolver } from './request-target.js';
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_MAX_REDIRECTS = 10;
+
+/**
+ * Runs the plan's executors in this thread with undici keep-alive clients, each named
+ * scenario from its `startTime`. (BuiltinEngine spreads the same across threads.)
+ */
+export class SingleThreadEngine implements Engine {
+  readonly inProcess = true;
+  constructor(private readonly opts: { firstVuId?: number } = {}) {}
+
+  async run(
+    plan: EnginePlan,
+    sink: MetricSink,
+    interrupt: AbortSignal,
+    events: EngineEvents = {},
+  ): Promise<EngineResult> {
+    const executors = plan.executors ?? profileExecutors(plan.profile, plan.gracefulStopMs);
+    const runner = new IterationRunner(
+      new TargetResolver(new URL(plan.baseUrl)),
+      {
+        timeoutMs: plan.httpTimeoutMs ?? DEFAULT_TIMEOUT_MS,
+        maxRedirects: plan.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+        insecureSkipTlsVerify: plan.insecureSkipTlsVerify ?? false,
+      },
+      plan.env,
+      sink,
+      events,
+      this.opts.firstVuId,
+    );
+    // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
+    // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here.
+    setMetricRecorder((metric, kind, value, tags) =>
+      runner.rootCtx.series(metric, kind, tags).add(value),
+    );
+    const onInterrupt = (): void => void runner.stopAll();
+    interrupt.addEventListener('abort', onInterrupt, { once: true });
+    const named = Object.entries(executors);
+    const tagScenario = plan.profile.kind === 'scenarios';
+    try {
+      await Promise.all(
+        named.map(async ([name, e]) => {
+          const flow = e.exec === undefined ? plan.flow : plan.flows?.[e.exec];
+          if (flow === undefined) {
+            throw new Error(
+              `scenario "${name}" runs exec "${e.exec}", which is not among the flows (${Object.keys(plan.flows ?? {}).join(', ') || 'none'})`,
+            );
+          }
+          const tags = { ...(tagScenario ? { scenario: name } : {}), ...e.tags };
+          await abortableSleep(e.startTime ?? 0, interrupt);
+          if (interrupt.aborted) return;
+          await runExecutor(e, {
+            name,
+            runner,
+            ctx: Object.keys(tags).length > 0 ? runner.rootCtx.with(tags) : runner.rootCtx,
+            flow,
+            env: e.env ? { ...plan.env, ...e.env } : plan.env,
+            interrupt,
+            ...(events.onScheduleLag ? { onScheduleLag: events.onScheduleLag } : {}),
+          });
+        }),
+      );
+    } finally {
+      interrupt.removeEventListener('abort', onInterrupt);
+      await runner.stopAll();
+      setMetricRecorder(undefined);
+      sink.vus(0);
+    }
+    return runner.result();
+  }
+}
