@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
 import type { ContainerResources, DependencySpec } from './dependencies/dependency.js';
 import { issuesOf, resourcesSchema } from './dependencies/resources-schema.js';
-import { TargetSpecError, type HealthCheck, type TargetMetrics } from './target.js';
+import { TargetSpecError } from '../core/errors.js';
+import type { HealthCheck } from './health-check.js';
+import type { TargetMetrics } from './target-metrics.js';
 
 /** How loadrig knows a container is ready: an HTTP answer, a log line, or a listening port. */
 export type ContainerHealth =

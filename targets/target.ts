@@ -7,14 +7,11 @@ import {
   type ContainerTargetInput,
   type ContainerTargetSpec,
 } from './container-target.js';
+import type { HealthCheck } from './health-check.js';
+import type { TargetMetrics } from './target-metrics.js';
 
-export interface HealthCheck {
-  path: string;
-  timeoutMs: Ms;
-  intervalMs: Ms;
-  /** Status codes that count as healthy (default 200–399). */
-  expectStatus?: number[];
-}
+export type { HealthCheck } from './health-check.js';
+export type { TargetMetrics } from './target-metrics.js';
 
 /** A target started as a local process: the embedded default. */
 export interface LocalTargetSpec {
@@ -30,17 +27,6 @@ export interface LocalTargetSpec {
   health: HealthCheck;
   stopGraceMs: Ms;
   metrics?: TargetMetrics;
-}
-
-/** Server metrics beyond the process: see README "Server metrics". */
-export interface TargetMetrics {
-  /** Preload loadrig's Node agent (default: when the command starts node, npm, npx, ...). */
-  agent?: boolean;
-  /** Path of a Prometheus text endpoint on the target, e.g. `/metrics`. */
-  prometheus?: string;
-  /** Connection URLs of dependencies to sample (pg_stat_activity, Redis INFO). */
-  postgres?: string;
-  redis?: string;
 }
 
 /** A target someone else runs. */

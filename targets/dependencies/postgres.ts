@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parseDuration, type DurationInput } from '../../core/duration.js';
-import { TargetSpecError } from '../target.js';
+import { TargetSpecError } from '../../core/errors.js';
 import type { ContainerResources, PostgresSpec } from './dependency.js';
 import { containerNameSchema, issuesOf, resourcesSchema } from './resources-schema.js';
 

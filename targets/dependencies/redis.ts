@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration, type DurationInput } from '../../core/duration.js';
-import { TargetSpecError } from '../target.js';
+import { TargetSpecError } from '../../core/errors.js';
 import type { ContainerResources, RedisSpec } from './dependency.js';
 import { containerNameSchema, issuesOf, resourcesSchema } from './resources-schema.js';
 

@@ -1,19 +1,8 @@
 import type { DependencySpec } from '../../../targets/dependencies/dependency.js';
-import type { LogSink } from './log-sink.js';
-import type { BridgeNetwork } from './run-network.js';
-import { startPostgres, type StartedDependency } from './start-postgres.js';
+import { InternalError } from '../../../core/errors.js';
+import type { DependencyStart, StartedDependency } from './dependency-start.js';
+import { startPostgres } from './start-postgres.js';
 import { startRedis } from './start-redis.js';
-
-export interface DependencyStart {
-  /** Its port on 127.0.0.1. */
-  port: number;
-  image: string;
-  runId: string;
-  logs: LogSink;
-  signal?: AbortSignal;
-  /** Bridge mode: the run's network (the target then reaches it by name). */
-  network?: BridgeNetwork;
-}
 
 export function startDependency(
   spec: DependencySpec,
@@ -26,9 +15,9 @@ export function startDependency(
       return startRedis(spec, how);
     default: {
       const unknown: never = spec;
-      throw new Error(`unknown dependency ${JSON.stringify(unknown)}`);
+      throw new InternalError(`unknown dependency ${JSON.stringify(unknown)}`);
     }
   }
 }
 
-export type { StartedDependency } from './start-postgres.js';
+export type { DependencyStart, StartedDependency } from './dependency-start.js';

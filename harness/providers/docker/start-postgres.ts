@@ -5,16 +5,8 @@ import { BRIDGE_PORTS } from './run-network.js';
 import { pollUntilReady } from './poll-until-ready.js';
 import { ReadinessWaitStrategy } from './readiness-wait-strategy.js';
 import { startContainer } from './start-container.js';
-import type { DependencyStart } from './start-dependency.js';
-import { limitsOf, type StartedService } from './started-service.js';
-
-export interface StartedDependency extends StartedService {
-  /** Variable name and URL injected into the target's environment. */
-  urlEnv: string;
-  url: string;
-  /** The URL from this machine (readiness, seeding, metrics); `url` too with host networking. */
-  hostUrl: string;
-}
+import type { DependencyStart, StartedDependency } from './dependency-start.js';
+import { limitsOf } from './started-service.js';
 
 export function postgresUrl(spec: PostgresSpec, port: number, host = '127.0.0.1'): string {
   const auth = `${encodeURIComponent(spec.user)}:${encodeURIComponent(spec.password)}`;

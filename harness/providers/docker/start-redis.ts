@@ -4,8 +4,7 @@ import { pollUntilReady } from './poll-until-ready.js';
 import { BRIDGE_PORTS } from './run-network.js';
 import { ReadinessWaitStrategy } from './readiness-wait-strategy.js';
 import { startContainer } from './start-container.js';
-import type { DependencyStart } from './start-dependency.js';
-import type { StartedDependency } from './start-postgres.js';
+import type { DependencyStart, StartedDependency } from './dependency-start.js';
 import { limitsOf } from './started-service.js';
 
 async function ping(url: string, signal: AbortSignal): Promise<void> {

@@ -1,7 +1,7 @@
 import type { MetricSource } from '../../collectors/metric-source.js';
 import type { ContainerTargetSpec } from '../../../targets/container-target.js';
 import type { TargetDetails } from '../provider.js';
-import type { StartedDependency } from './start-dependency.js';
+import type { StartedDependency } from './dependency-start.js';
 import type { StartedService } from './started-service.js';
 
 /** Docker stats for every container; the dependencies' own statistics next to theirs. */

@@ -1,7 +1,7 @@
 import type { Threshold, ThresholdExpression } from '../../../scenarios/thresholds.js';
 import type { ClientBucket } from '../../../core/run-dir/run-data.js';
 import { addSeries, matchesTags, type MergedMetric } from '../../../core/series/merge.js';
-import { judge } from './thresholds.js';
+import { judge } from './judge.js';
 import { evaluateWindowed } from './windowed-threshold.js';
 
 export interface Breach {

@@ -1,13 +1,9 @@
-import {
-  compare,
-  type Aggregation,
-  type Threshold,
-  type ThresholdExpression,
-} from '../../../scenarios/thresholds.js';
+import { compare, type Threshold } from '../../../scenarios/thresholds.js';
 import type { MetricKind, RunData } from '../../../core/run-dir/run-data.js';
-import { mergeMetric, trendPercentile, type MergedMetric } from '../../../core/series/merge.js';
+import { mergeMetric } from '../../../core/series/merge.js';
+import { aggregate, aggregationLabel } from './judge.js';
 import { evaluateWindowed } from './windowed-threshold.js';
-import { perSecond, runWindow } from '../run-window.js';
+import { runWindow } from '../run-window.js';
 
 export interface ThresholdResult {
   /** The metric selector as written: `http_req_duration{name:login}`. */
@@ -28,10 +24,6 @@ export interface ThresholdResult {
    * time) whose figure is `actual`.
    */
   window?: { seconds: number; worstEndT: number | null };
-}
-
-export function aggregationLabel(aggregation: Aggregation): string {
-  return aggregation.kind === 'percentile' ? `p(${aggregation.p})` : aggregation.kind;
 }
 
 /**
@@ -70,55 +62,4 @@ export function evaluateThresholds(run: RunData, thresholds: Threshold[]): Thres
   return results;
 }
 
-const APPLIES: Record<MetricKind, ReadonlySet<Aggregation['kind']>> = {
-  trend: new Set(['avg', 'min', 'max', 'med', 'percentile']),
-  rate: new Set(['rate']),
-  counter: new Set(['count', 'rate']),
-  gauge: new Set(['value']),
-};
-
-function validFor(kind: MetricKind): string {
-  return [...APPLIES[kind]].map((k) => (k === 'percentile' ? 'p(N)' : k)).join(', ');
-}
-
-/** One expression on one merged metric: its verdict and figure, or why there is none. */
-export function judge(
-  merged: MergedMetric | undefined,
-  expression: ThresholdExpression,
-  durationSec: number,
-  selector: string,
-): { ok: boolean; actual: number | null; message?: string } {
-  const outcome = aggregate(merged, expression, durationSec, selector);
-  if (typeof outcome === 'string') return { ok: false, actual: null, message: outcome };
-  return { ok: compare(outcome, expression.comparator, expression.value), actual: outcome };
-}
-
-/** The figure an expression compares, or the reason there is none. */
-export function aggregate(
-  merged: MergedMetric | undefined,
-  expression: ThresholdExpression,
-  durationSec: number,
-  selector: string,
-): number | string {
-  const noData = `no samples for ${selector}: check the metric name and tag values, and that the flow reached it`;
-  if (merged === undefined) return noData;
-  const agg = expression.aggregation;
-  if (!APPLIES[merged.kind].has(agg.kind)) {
-    return `"${aggregationLabel(agg)}" does not apply to ${merged.kind} metric ${selector}; use ${validFor(merged.kind)}`;
-  }
-  switch (merged.kind) {
-    case 'trend':
-      if (merged.count === 0) return noData;
-      if (agg.kind === 'percentile') return trendPercentile(merged, agg.p);
-      if (agg.kind === 'med') return trendPercentile(merged, 50);
-      if (agg.kind === 'min') return merged.min;
-      if (agg.kind === 'max') return merged.max;
-      return merged.sum / merged.count;
-    case 'rate':
-      return merged.total === 0 ? noData : merged.passes / merged.total;
-    case 'counter':
-      return agg.kind === 'count' ? merged.value : perSecond(merged.value, durationSec);
-    case 'gauge':
-      return merged.value;
-  }
-}
+export { aggregate, aggregationLabel, judge } from './judge.js';

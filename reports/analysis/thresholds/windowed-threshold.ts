@@ -6,7 +6,7 @@ import {
   mergeMetric,
   type MergedMetric,
 } from '../../../core/series/merge.js';
-import { judge } from './thresholds.js';
+import { judge } from './judge.js';
 
 export interface WindowedVerdict {
   ok: boolean;
