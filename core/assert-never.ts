@@ -1,4 +1,6 @@
+import { InternalError } from './errors.js';
+
 /** The default branch of an exhaustive switch: a compile error when a case is missing. */
 export function assertNever(value: never): never {
-  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+  throw new InternalError(`unexpected value: ${JSON.stringify(value)}`);
 }

@@ -107,6 +107,18 @@ export class ScenarioValidationError extends LoadrigError {
   }
 }
 
+/** A value a user gave that loadrig cannot use, at the path it was given, with the fix. */
+export class InvalidValueError extends LoadrigError {
+  constructor(
+    readonly path: string,
+    problem: string,
+    hint?: string,
+  ) {
+    super('E_INVALID_VALUE', `${path}: ${problem}`, hint, { issues: [{ path, message: problem }] });
+    this.name = 'InvalidValueError';
+  }
+}
+
 /** A value that does not parse (a duration, a threshold), at the path it was given. */
 export class DurationSyntaxError extends LoadrigError {
   constructor(

@@ -1,3 +1,4 @@
+import { InternalError } from './errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +22,7 @@ export function packageRoot(): string {
     }
     const parent = dirname(dir);
     if (parent === dir)
-      throw new Error(
+      throw new InternalError(
         `loadrig's package.json was not found above ${fileURLToPath(import.meta.url)}`,
       );
     dir = parent;

@@ -1,4 +1,4 @@
-import { FeederExhaustedError } from '../core/errors.js';
+import { FeederExhaustedError, InvalidValueError, LoadrigError } from '../core/errors.js';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +34,9 @@ export class Feeder<T> {
     readonly source = 'data',
     private readonly random: () => number = Math.random,
   ) {
-    if (rows.length === 0) throw new Error(`feeder ${source} has no rows; check the file`);
+    if (rows.length === 0) {
+      throw new InvalidValueError(`feeder ${source}`, 'has no rows', 'check the file');
+    }
     const unique = mode === 'unique';
     this.cursor = unique ? partition.index : 0;
     this.step = unique ? partition.count : 1;
@@ -72,9 +74,12 @@ function load(
     try {
       text = readFileSync(path, 'utf8');
     } catch (e) {
-      throw new Error(
-        `cannot read feeder file ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)}); pass a path relative to the working directory or new URL('./file.csv', import.meta.url)`,
-      );
+      const fix =
+        "pass a path relative to the working directory or new URL('./file.csv', import.meta.url)";
+      const problem = `cannot read feeder file ${path} (${(e as NodeJS.ErrnoException).code ?? String(e)})`;
+      throw new LoadrigError('E_INVALID_VALUE', `${problem}; ${fix}`, fix, {
+        issues: [{ path: 'feeder', message: problem }],
+      });
     }
     rows = Object.freeze(read(text));
     loaded.set(path, rows);
@@ -108,7 +113,11 @@ export function jsonFeeder<T = unknown>(
   const { path, rows } = load(file, (text) => {
     const value: unknown = JSON.parse(text);
     if (!Array.isArray(value))
-      throw new Error(`feeder file ${String(file)} must hold a JSON array`);
+      throw new InvalidValueError(
+        `feeder file ${String(file)}`,
+        `holds a JSON ${value === null ? 'null' : typeof value}, not an array`,
+        'write the rows as a JSON array of objects',
+      );
     return value;
   });
   return new Feeder(rows as readonly T[], opts.mode ?? 'sequential', path);

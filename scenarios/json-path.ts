@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../core/errors.js';
 /**
  * Extracts a value by a small JSONPath subset: `$.user.id`, `items[0].sku`, `data.tokens[-1]`,
  * `$['odd key']`. Returns undefined when a step is missing (never throws on shape).
@@ -36,8 +37,10 @@ export function pathSteps(path: string): (string | number)[] {
     consumed = STEP.lastIndex;
   }
   if (text !== '.' && consumed !== text.length) {
-    throw new Error(
-      `json path ${JSON.stringify(path)} is not valid; write steps such as '$.user.id', 'items[0].sku' or "$['odd key']"`,
+    throw new InvalidValueError(
+      'json path',
+      `${JSON.stringify(path)} is not valid`,
+      `write steps such as '$.user.id', 'items[0].sku' or "$['odd key']"`,
     );
   }
   if (cache.size < 1000) cache.set(path, steps);

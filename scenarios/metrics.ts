@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../core/errors.js';
 import type { MetricKind } from '../core/run-dir/run-data.js';
 
 /** Where custom metrics go; the engine running the flow sets it (absent: samples are dropped). */
@@ -21,8 +22,10 @@ abstract class CustomMetric {
   abstract readonly kind: MetricKind;
   constructor(readonly name: string) {
     if (!NAME.test(name)) {
-      throw new Error(
-        `metric name ${JSON.stringify(name)} is not valid; use letters, digits and _ (as k6), e.g. 'login_duration'`,
+      throw new InvalidValueError(
+        'metric name',
+        `${JSON.stringify(name)} is not valid`,
+        "use letters, digits and _ (as k6), e.g. 'login_duration'",
       );
     }
   }

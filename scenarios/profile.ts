@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../core/errors.js';
 import { parseDuration, type DurationInput } from '../core/duration.js';
 import type {
   BreakpointProfile,
@@ -113,7 +114,9 @@ export function stress(opts: {
   const holdMs = parseDuration(opts.stepDuration, 'profile.stepDuration');
   const rampMs = parseDuration(opts.rampTime ?? '5s', 'profile.rampTime');
   const from = opts.from ?? opts.step;
-  if (opts.step <= 0) throw new Error(`profile.step: ${opts.step} VUs; expected a positive step`);
+  if (opts.step <= 0) {
+    throw new InvalidValueError('profile.step', `${opts.step} VUs; expected a positive step`);
+  }
   const stages: Stage[] = [{ durationMs: holdMs, vus: from }];
   for (let vus = from + opts.step; vus <= opts.max; vus += opts.step) {
     stages.push({ durationMs: rampMs, vus }, { durationMs: holdMs, vus });

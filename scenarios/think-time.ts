@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../core/errors.js';
 import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
 
 /** A pause between steps of a flow, as plain data so the k6 engine can compile it too. */
@@ -16,7 +17,11 @@ export function uniform(min: DurationInput, max: DurationInput): ThinkTime {
   const minMs = parseDuration(min, 'think time min');
   const maxMs = parseDuration(max, 'think time max');
   if (maxMs < minMs)
-    throw new Error(`think time: max ${maxMs} ms is below min ${minMs} ms; swap them`);
+    throw new InvalidValueError(
+      'think time',
+      `max ${maxMs} ms is below min ${minMs} ms`,
+      'swap them: uniform(min, max)',
+    );
   return { kind: 'uniform', minMs, maxMs };
 }
 

@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../core/errors.js';
 import type { Flow } from './vu-context.js';
 
 export interface WeightedFlow {
@@ -13,7 +14,11 @@ export interface WeightedFlow {
 export function weighted(flows: WeightedFlow[], random: () => number = Math.random): Flow {
   const total = flows.reduce((n, f) => n + f.weight, 0);
   if (flows.length === 0 || !(total > 0) || flows.some((f) => !(f.weight >= 0))) {
-    throw new Error('weighted(): give at least one flow, each with a weight >= 0, summing above 0');
+    throw new InvalidValueError(
+      'weighted()',
+      `${flows.length} flows with weights summing to ${total}`,
+      'give at least one flow, each with a weight >= 0, summing above 0',
+    );
   }
   return (vu) => {
     let pick = random() * total;

@@ -4,7 +4,7 @@ import { EXIT, exitCodeFor } from '../../core/exit-codes.js';
 
 /** The one place errors become messages and exit codes; stack traces only for our own bugs. */
 export function reportError(e: unknown, err: NodeJS.WritableStream = process.stderr): number {
-  if (e instanceof LoadrigError) {
+  if (LoadrigError.is(e) && e.code !== 'E_INTERNAL') {
     err.write(`${pc.red('error')} ${e.message}\n`);
     if (e.hint) err.write(`${pc.dim('hint')}  ${e.hint}\n`);
     return exitCodeFor(e.code);

@@ -1,3 +1,4 @@
+import { InternalError } from '../../core/errors.js';
 import type { Collector } from './collector.js';
 import type { MetricSource } from './metric-source.js';
 import { NodeAgentCollector } from './node-agent-collector.js';
@@ -28,7 +29,9 @@ export function createCollectors(sources: MetricSource[]): Collector[] {
         return new UpstreamLogCollector(source.file, source.label, source.upstreams);
       default: {
         const unknown: never = source;
-        throw new Error(`no collector for metric source kind "${(unknown as MetricSource).kind}"`);
+        throw new InternalError(
+          `no collector for metric source kind "${(unknown as MetricSource).kind}"`,
+        );
       }
     }
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Scenario } from '../../scenarios/scenario.js';
-import { UsageError } from '../../core/errors.js';
+import { EngineError, UsageError } from '../../core/errors.js';
 
 const IMPORTS_K6 = /\bfrom\s+['"]k6(\/[^'"]*)?['"]|\brequire\(\s*['"]k6(\/[^'"]*)?['"]\s*\)/;
 const IMPORTS_LOADRIG = /\bfrom\s+['"]loadrig['"]/;
@@ -33,7 +33,8 @@ export function k6ScriptScenario(file: string, target: string | undefined): Scen
     name: basename(file).replace(/\.[cm]?[jt]s$/, ''),
     target,
     profile: { kind: 'scenarios', scenarios: {} },
-    flow: () => Promise.reject(new Error('a k6 script runs on k6 only')),
+    flow: () =>
+      Promise.reject(new EngineError('a k6 script runs on k6 only', 'run it with --engine k6')),
     flows: {},
     thresholdsSource: {},
     thresholds: [],

@@ -1,3 +1,4 @@
+import { InternalError } from '../../core/errors.js';
 /**
  * How the local provider and its guardian talk: argv in, IPC messages out. Both sides import
  * this file so the protocol cannot drift.
@@ -29,12 +30,13 @@ export function guardianArgv({ graceMs, command }: GuardianArgs): string[] {
 
 export function parseGuardianArgv(argv: readonly string[]): GuardianArgs {
   const usage = 'usage: guardian --grace-ms N (--shell "command" | -- argv...)';
-  if (argv[0] !== '--grace-ms') throw new Error(usage);
+  if (argv[0] !== '--grace-ms') throw new InternalError(usage);
   const graceMs = Number(argv[1]);
-  if (!Number.isFinite(graceMs) || graceMs < 0) throw new Error(`${usage}; bad grace ${argv[1]}`);
+  if (!Number.isFinite(graceMs) || graceMs < 0)
+    throw new InternalError(`${usage}; bad grace ${argv[1]}`);
   if (argv[2] === '--shell' && argv.length === 4 && argv[3]) return { graceMs, command: argv[3] };
   if (argv[2] === '--' && argv.length > 3) return { graceMs, command: argv.slice(3) };
-  throw new Error(usage);
+  throw new InternalError(usage);
 }
 
 export function isGuardianMessage(value: unknown): value is GuardianMessage {

@@ -1,3 +1,4 @@
+import { assertNever } from '../../core/assert-never.js';
 import { trendPercentile, type MergedMetric, type MergedTrend } from '../../core/series/merge.js';
 import { perSecond } from './run-window.js';
 
@@ -72,8 +73,4 @@ export function metricStats(merged: MergedMetric, durationSec: number): MetricSt
     default:
       return assertNever(merged);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`unknown metric kind ${JSON.stringify(value)}`);
 }

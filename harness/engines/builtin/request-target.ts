@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../../../core/errors.js';
 import { originOf, type Origin } from './http1/origin.js';
 import type { Route, TagContext } from './tag-context.js';
 
@@ -42,7 +43,11 @@ export class RequestTarget {
       for (const name in headers) {
         const value = headers[name] as string;
         if (FORBIDDEN.test(name) || FORBIDDEN.test(value)) {
-          throw new Error(`header ${JSON.stringify(name)} contains a line break; remove it`);
+          throw new InvalidValueError(
+            `headers[${JSON.stringify(name)}]`,
+            'contains a line break (CR or LF), which would split the request',
+            'remove the line break from the header name and value',
+          );
         }
         head += `${name}: ${value}\r\n`;
       }

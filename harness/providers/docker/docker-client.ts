@@ -28,7 +28,13 @@ export async function assertDockerAvailable(docker = dockerClient()): Promise<vo
       docker.ping(),
       new Promise((_, reject) =>
         setTimeout(
-          () => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)),
+          () =>
+            reject(
+              new TargetError(
+                'E_DOCKER_UNAVAILABLE',
+                `the Docker engine gave no answer within ${PING_TIMEOUT_MS} ms`,
+              ),
+            ),
           PING_TIMEOUT_MS,
         ).unref(),
       ),

@@ -23,7 +23,13 @@ async function pull(image: string): Promise<void> {
   const stream = await docker.pull(image);
   await new Promise<void>((done, fail) => {
     const timer = setTimeout(
-      () => fail(new Error(`no result within ${PULL_TIMEOUT_MS} ms`)),
+      () =>
+        fail(
+          new TargetError(
+            'E_IMAGE_NOT_FOUND',
+            `pulling image ${image} gave no result within ${PULL_TIMEOUT_MS} ms`,
+          ),
+        ),
       PULL_TIMEOUT_MS,
     );
     docker.modem.followProgress(stream, (err: Error | null) => {

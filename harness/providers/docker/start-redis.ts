@@ -1,3 +1,4 @@
+import { TargetError } from '../../../core/errors.js';
 import { Redis } from 'ioredis';
 import type { RedisSpec } from '../../../targets/dependencies/dependency.js';
 import { pollUntilReady } from './poll-until-ready.js';
@@ -19,7 +20,9 @@ async function ping(url: string, signal: AbortSignal): Promise<void> {
   try {
     await client.connect();
     const answer = await client.ping();
-    if (answer !== 'PONG') throw new Error(`PING answered ${answer}`);
+    if (answer !== 'PONG') {
+      throw new TargetError('E_TARGET_UNHEALTHY', `redis answered PING with ${answer}, not PONG`);
+    }
   } finally {
     signal.removeEventListener('abort', onAbort);
     client.disconnect();

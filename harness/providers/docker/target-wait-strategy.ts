@@ -1,3 +1,4 @@
+import { InternalError } from '../../../core/errors.js';
 import { Wait, type WaitStrategy } from 'testcontainers';
 import type { ContainerHealth } from '../../../targets/container-target.js';
 import { waitForHttp } from '../wait-for-http.js';
@@ -48,7 +49,7 @@ export function targetWaitStrategy(health: ContainerHealth, ctx: TargetWaitConte
       );
     default: {
       const unknown: never = health;
-      throw new Error(`unknown health check ${JSON.stringify(unknown)}`);
+      throw new InternalError(`unknown health check ${JSON.stringify(unknown)}`);
     }
   }
 }

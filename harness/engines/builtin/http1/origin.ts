@@ -1,3 +1,4 @@
+import { InvalidValueError } from '../../../../core/errors.js';
 /** Where a connection goes, resolved once per origin. */
 export interface Origin {
   /** `http://host:port`: the key of a VU's connection. */
@@ -12,7 +13,11 @@ export interface Origin {
 export function originOf(url: URL): Origin {
   const tls = url.protocol === 'https:';
   if (!tls && url.protocol !== 'http:') {
-    throw new Error(`${url.protocol} URLs are not supported; use http:// or https://`);
+    throw new InvalidValueError(
+      'url',
+      `${url.protocol} URLs are not supported (${url.href})`,
+      'use an http:// or https:// URL',
+    );
   }
   const hostname = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
   return {
