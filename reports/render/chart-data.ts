@@ -1,4 +1,4 @@
-import { downsampleMinMax } from '../analysis/downsample.js';
+import { downsampleMinMax } from './downsample.js';
 import type { LatencyDistribution } from '../analysis/latency-distribution.js';
 import type { Timeline } from '../analysis/timeline.js';
 import type { FindingChart } from '../model/finding.js';

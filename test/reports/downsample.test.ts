@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downsampleMinMax } from '../../reports/analysis/downsample.js';
+import { downsampleMinMax } from '../../reports/render/downsample.js';
 
 const seconds = (n: number) => Array.from({ length: n }, (_, i) => 1000 + i);
 
