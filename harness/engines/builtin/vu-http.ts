@@ -101,7 +101,7 @@ export class VuHttp implements HttpApi {
     h.failed.add(status === 0 || status >= 400 ? 1 : 0);
     h.received.add(failed ? 0 : outcome.wireBytes);
     h.sent.add(encoded.sentBytes);
-    if (failed) return BuiltinResponse.failed(outcome.code, durationMs, target.url);
+    if (failed) return BuiltinResponse.failed(outcome.reason, durationMs, target.url);
     for (const cookie of setCookies(outcome.head)) this.storeCookie(cookie, target.url);
     const res = new BuiltinResponse(
       status,
