@@ -64,7 +64,8 @@ abstract class CustomMetric {
       throw new ScenarioValidationError([
         {
           path: `metric ${JSON.stringify(name)}`,
-          message: "not a valid metric name; use letters, digits and _ (as k6), e.g. 'login_duration'",
+          message:
+            "not a valid metric name; use letters, digits and _ (as k6), e.g. 'login_duration'",
         },
       ]);
     }

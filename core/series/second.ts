@@ -1,10 +1,5 @@
 import { encodeHistogram } from '../hdr/histogram.js';
-import type {
-  ClientBucket,
-  MetricSeries,
-  Tags,
-  TrendPercentiles,
-} from '../run-dir/run-data.js';
+import type { ClientBucket, MetricSeries, Tags, TrendPercentiles } from '../run-dir/run-data.js';
 import { addSeries } from './merge.js';
 import type { MergedMetric } from './merged-metric.js';
 
@@ -59,7 +54,10 @@ export function encodeSecond(
 export function decodeBucket(bucket: ClientBucket): Second {
   const metrics: Record<string, SecondSeries[]> = {};
   for (const [name, list] of Object.entries(bucket.metrics)) {
-    metrics[name] = list.map((s) => ({ tags: s.tags, merged: addSeries(undefined, s, bucket.t, name) }));
+    metrics[name] = list.map((s) => ({
+      tags: s.tags,
+      merged: addSeries(undefined, s, bucket.t, name),
+    }));
   }
   const { t, vus, percentiles } = bucket;
   return { t, vus, metrics, ...(percentiles ? { percentiles } : {}) };

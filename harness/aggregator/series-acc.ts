@@ -6,11 +6,7 @@ import {
   recordRate,
   recordTrend,
 } from '../../core/series/fold.js';
-import {
-  emptyMerged,
-  type MergedMetric,
-  type MergedOf,
-} from '../../core/series/merged-metric.js';
+import { emptyMerged, type MergedMetric, type MergedOf } from '../../core/series/merged-metric.js';
 import type { SeriesHandle } from './metric-sink.js';
 
 /** What the aggregator sees of a series when its second closes. */

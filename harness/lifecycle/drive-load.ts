@@ -103,16 +103,19 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         `a ${ctx.profile.kind} profile stops when a threshold breaks, and this scenario has none: it will run to its maximum; add thresholds such as http_req_failed: ['rate<0.01']`,
       );
     }
+    // One pass per second: the aggregator closes the second decoded (worker histograms were
+    // added into it once), thresholds and progress read it as it is, and the store encodes it
+    // once as it writes. The closed second stays valid until the next close.
     const ticker = new SecondTicker(async (t) => {
       monitor?.second(aggregator);
-      const bucket = aggregator.flush(t);
-      const breaches = live.push(bucket, Date.now() - startedMs);
+      const second = aggregator.close(t);
+      const breaches = live.pushSecond(second, Date.now() - startedMs);
       if (breaches.length > 0 && !stop.signal.aborted) {
         progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
         stop.abort();
       }
-      ctx.store.appendClient(bucket);
-      progress.bucket?.(bucket, Date.now() - startedMs);
+      ctx.store.appendSecond(second);
+      progress.bucket?.(second, Date.now() - startedMs);
       ctx.store.appendServer(await ctx.sampler.sample(t));
     });
     progress.phase?.('load');
@@ -147,8 +150,8 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
-    const last = aggregator.flush(Math.floor(Date.now() / 1000));
-    if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
+    const last = aggregator.close(Math.floor(Date.now() / 1000));
+    if (Object.keys(last.metrics).length > 0) ctx.store.appendSecond(last);
     const timing: LoadTiming = {
       ...(warmup ? { warmup } : {}),
       loadStartMs: startedMs,
