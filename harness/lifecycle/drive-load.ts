@@ -11,6 +11,7 @@ import type { RunStore } from '../store/run-store.js';
 import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
 import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
 import { GeneratorMonitor } from './generator-monitor.js';
+import { recordSecond } from './record-second.js';
 import { SecondTicker } from './second-ticker.js';
 import type { ServerSampler } from './server-sampler.js';
 
@@ -103,19 +104,15 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         `a ${ctx.profile.kind} profile stops when a threshold breaks, and this scenario has none: it will run to its maximum; add thresholds such as http_req_failed: ['rate<0.01']`,
       );
     }
-    // One pass per second: the aggregator closes the second decoded (worker histograms were
-    // added into it once), thresholds and progress read it as it is, and the store encodes it
-    // once as it writes. The closed second stays valid until the next close.
+    const readers = { live, store: ctx.store, progress };
+    const elapsedMs = (): number => Date.now() - startedMs;
     const ticker = new SecondTicker(async (t) => {
       monitor?.second(aggregator);
-      const second = aggregator.close(t);
-      const breaches = live.pushSecond(second, Date.now() - startedMs);
+      const breaches = recordSecond(aggregator, t, elapsedMs, readers);
       if (breaches.length > 0 && !stop.signal.aborted) {
         progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
         stop.abort();
       }
-      ctx.store.appendSecond(second);
-      progress.bucket?.(second, Date.now() - startedMs);
       ctx.store.appendServer(await ctx.sampler.sample(t));
     });
     progress.phase?.('load');
