@@ -1,7 +1,9 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type * as Hdr from 'hdr-histogram-js';
 import { describe, expect, it, vi } from 'vitest';
+import type * as AddEncoded from '../../../core/hdr/add-encoded.js';
 import { mergeEncoded, percentile } from '../../../core/hdr/histogram.js';
 import { redactTags } from '../../../core/run-dir/redact.js';
 import {
@@ -28,7 +30,7 @@ import { parseThresholds, type Threshold } from '../../../scenarios/thresholds.j
 // Every histogram encode and decode in this file's process, wherever it happens.
 const codec = vi.hoisted(() => ({ encodes: 0, decodes: 0 }));
 vi.mock('hdr-histogram-js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('hdr-histogram-js')>();
+  const real = await importOriginal<typeof Hdr>();
   return {
     ...real,
     encodeIntoCompressedBase64: (...args: Parameters<typeof real.encodeIntoCompressedBase64>) => {
@@ -42,7 +44,7 @@ vi.mock('hdr-histogram-js', async (importOriginal) => {
   };
 });
 vi.mock('../../../core/hdr/add-encoded.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../core/hdr/add-encoded.js')>();
+  const real = await importOriginal<typeof AddEncoded>();
   return {
     addEncoded: (...args: Parameters<typeof real.addEncoded>) => {
       codec.decodes++;
