@@ -12,7 +12,8 @@ export interface SecondSeries {
 /**
  * One second as the aggregator closed it, before anything is encoded: what live thresholds
  * and progress read. The run store encodes it once, as a ClientBucket (one line of
- * client.ndjson); `percentiles` are the ones that line carries.
+ * client.ndjson); `percentiles` are the ones that line carries. Its series may be the
+ * aggregator's own state, reused for the next second: whoever keeps anything copies it.
  */
 export interface Second {
   t: number;

@@ -85,8 +85,9 @@ export class Aggregator implements MetricSink {
   }
 
   /**
-   * Closes the open second as unix second `t`, decoded. What it hands out stays valid until
-   * the next close (encode it, or fold it into something of your own, to keep it longer).
+   * Closes the open second as unix second `t`, decoded. What it hands out is the series' own
+   * state, valid until they are next written: read it, encode it or fold it into something of
+   * your own before control returns to the event loop (samples and worker seconds arrive there).
    */
   close(t: number): Second {
     const metrics: Record<string, SecondSeries[]> = {};

@@ -20,18 +20,20 @@ export interface ClosingSeries {
 export type Touch = (acc: ClosingSeries) => void;
 
 /**
- * One series' values in the open second. It holds two states and swaps them when the second
- * closes: the state handed out stays intact until the next close, so whoever reads a closed
- * second (thresholds, progress, the store) needs no copy, and recording allocates nothing.
- * The rules of each kind live in core/series/fold.ts.
+ * One series' values in the open second, in one state object reused every second (recording
+ * allocates nothing, and a series' histogram stays where the cache has it). Closing a second
+ * hands that state out as it is; it is emptied when the series is next written, so a closed
+ * second can be read (thresholds, progress, the store) with no copy until then. The rules of
+ * each kind live in core/series/fold.ts.
  */
 export abstract class SeriesAcc<K extends MetricKind = MetricKind>
   implements SeriesHandle, ClosingSeries
 {
   /** Written since the last close. */
   dirty = false;
-  protected open: MergedOf<K>;
-  private closed: MergedOf<K>;
+  /** Closed, and not yet emptied for the next second. */
+  private handedOut = false;
+  protected readonly state: MergedOf<K>;
 
   constructor(
     readonly metric: string,
@@ -39,8 +41,7 @@ export abstract class SeriesAcc<K extends MetricKind = MetricKind>
     readonly tags: Tags,
     private readonly touch: Touch,
   ) {
-    this.open = emptyMerged(kind);
-    this.closed = emptyMerged(kind);
+    this.state = emptyMerged(kind);
   }
 
   abstract add(value: number): void;
@@ -48,24 +49,25 @@ export abstract class SeriesAcc<K extends MetricKind = MetricKind>
   /** Folds in a series recorded elsewhere (a worker thread) for second `t`: exact. */
   merge(series: MetricSeries, t: number): void {
     this.mark();
-    foldInto(this.open, series, t, this.metric);
+    foldInto(this.state, series, t, this.metric);
   }
 
-  /** Hands out the open second (valid until the next close) and starts the next one. */
+  /** Hands out the second's state: valid until the series is next written. */
   close(): MergedOf<K> {
-    const out = this.open;
-    this.open = this.closed;
-    this.closed = out;
-    this.restart(this.open, out);
     this.dirty = false;
-    return out;
+    this.handedOut = true;
+    return this.state;
   }
 
-  /** Empties `next` for a new second; `prev` is the second just closed. */
-  protected abstract restart(next: MergedOf<K>, prev: MergedOf<K>): void;
+  /** Empties the state for a new second (the one closed before has been read by now). */
+  protected abstract restart(state: MergedOf<K>): void;
 
   protected mark(): void {
     if (!this.dirty) {
+      if (this.handedOut) {
+        this.restart(this.state);
+        this.handedOut = false;
+      }
       this.dirty = true;
       this.touch(this);
     }
@@ -75,54 +77,52 @@ export abstract class SeriesAcc<K extends MetricKind = MetricKind>
 export class TrendAcc extends SeriesAcc<'trend'> {
   add(value: number): void {
     this.mark();
-    recordTrend(this.open, value);
+    recordTrend(this.state, value);
   }
   override merge(series: MetricSeries, t: number): void {
     // An empty trend adds nothing, and must not make the series appear in the second.
     if (series.kind === 'trend' && series.count === 0) return;
     super.merge(series, t);
   }
-  protected restart(next: MergedOf<'trend'>): void {
-    next.histogram.reset();
-    next.count = 0;
-    next.sum = 0;
-    next.min = Infinity;
-    next.max = -Infinity;
+  protected restart(state: MergedOf<'trend'>): void {
+    state.histogram.reset();
+    state.count = 0;
+    state.sum = 0;
+    state.min = Infinity;
+    state.max = -Infinity;
   }
 }
 
 export class CounterAcc extends SeriesAcc<'counter'> {
   add(value: number): void {
     this.mark();
-    recordCounter(this.open, value);
+    recordCounter(this.state, value);
   }
-  protected restart(next: MergedOf<'counter'>): void {
-    next.value = 0;
+  protected restart(state: MergedOf<'counter'>): void {
+    state.value = 0;
   }
 }
 
 export class RateAcc extends SeriesAcc<'rate'> {
   add(value: number): void {
     this.mark();
-    recordRate(this.open, value);
+    recordRate(this.state, value);
   }
-  protected restart(next: MergedOf<'rate'>): void {
-    next.passes = 0;
-    next.total = 0;
+  protected restart(state: MergedOf<'rate'>): void {
+    state.passes = 0;
+    state.total = 0;
   }
 }
 
 export class GaugeAcc extends SeriesAcc<'gauge'> {
   add(value: number): void {
     this.mark();
-    recordGauge(this.open, value);
+    recordGauge(this.state, value);
   }
-  protected restart(next: MergedOf<'gauge'>, prev: MergedOf<'gauge'>): void {
+  protected restart(state: MergedOf<'gauge'>): void {
     // A gauge keeps its last value; only its range restarts.
-    next.value = prev.value;
-    next.min = prev.value;
-    next.max = prev.value;
-    next.lastT = prev.lastT;
+    state.min = state.value;
+    state.max = state.value;
   }
 }
 

@@ -87,6 +87,17 @@ describe('the one merge of a metric series, by kind', () => {
     },
   );
 
+  it('a recorded gauge starts each second from its last value', () => {
+    const agg = new Aggregator();
+    agg.gauge('g', {}, 5);
+    expect(agg.close(1).metrics['g']?.[0]?.merged).toMatchObject({ value: 5, min: 5, max: 5 });
+    agg.gauge('g', {}, 7);
+    expect(agg.close(2).metrics['g']?.[0]?.merged).toMatchObject({ value: 7, min: 5, max: 7 });
+    expect(agg.close(3).metrics['g']).toBeUndefined();
+    agg.gauge('g', {}, 6);
+    expect(agg.close(4).metrics['g']?.[0]?.merged).toMatchObject({ value: 6, min: 6, max: 7 });
+  });
+
   it('a gauge keeps the value of the latest second, whatever order the seconds come in', () => {
     const gauge = (value: number, min: number, max: number) =>
       ({ kind: 'gauge', tags: {}, value, min, max }) as const;
