@@ -11,7 +11,7 @@ import { median } from './round.js';
  * network: BENCH_WORKERS aggregators record BENCH_RPS requests a second between them over
  * BENCH_ENDPOINTS tag sets, post their second (a structured clone of the encoded bucket), and
  * the main thread merges them, closes the second, judges live thresholds (whole-run and a 30 s
- * window), feeds the progress line and writes the line of client.ndjson. Prints, per simulated
+ * window; none with BENCH_THRESHOLDS=0), feeds the progress line and writes the line of client.ndjson. Prints, per simulated
  * second: histogram encodes and decodes (counted by wrapping the codec before loadrig loads),
  * the time to record the requests (three handles each, the engine's hot path), the workers'
  * flush time and the main thread's time. `npm run bench:record`.
@@ -67,11 +67,17 @@ const meta: Omit<RunMeta, 'id'> = {
 
 const out = mkdtempSync(join(tmpdir(), 'loadrig-bench-record-'));
 const { store } = RunStore.create(out, meta);
+// BENCH_THRESHOLDS=0: a run whose thresholds are judged only at the end (no abortOnFail).
+const THRESHOLDS = process.env['BENCH_THRESHOLDS'] !== '0';
 const live = new LiveThresholds(
-  parseThresholds({
-    http_req_duration: ['p(95)<5000', 'avg<5000', { threshold: 'p(99)<5000', window: '30s' }],
-    http_req_failed: ['rate<0.5'],
-  }),
+  parseThresholds(
+    THRESHOLDS
+      ? {
+          http_req_duration: ['p(95)<5000', 'avg<5000', { threshold: 'p(99)<5000', window: '30s' }],
+          http_req_failed: ['rate<0.5'],
+        }
+      : {},
+  ),
   { all: true },
 );
 const quiet = { write: () => true, isTTY: false } as unknown as NodeJS.WriteStream;
@@ -137,7 +143,7 @@ const fmt = (xs: number[]): string => {
   return `median ${median(xs).toFixed(2)} ms, p90 ${p90.toFixed(2)} ms`;
 };
 console.log(
-  `## Recording path: ${WORKERS} workers, ${RPS} req/s over ${ENDPOINTS} endpoints, ${SECONDS} s`,
+  `## Recording path: ${WORKERS} workers, ${RPS} req/s over ${ENDPOINTS} endpoints, ${SECONDS} s, ${THRESHOLDS ? 'live thresholds (3 whole-run, 1 over 30 s windows)' : 'no live thresholds'}`,
 );
 console.log(
   `histograms per second: ${median(encodes)} encodes, ${median(decodes)} decodes (${ENDPOINTS} series in the second, ${WORKERS * ENDPOINTS} from the workers)`,
