@@ -5,6 +5,7 @@ import { executorMaxVus } from '../../../scenarios/executor-schedule.js';
 import type { Executor } from '../../../scenarios/executors.js';
 import { distPath } from '../../../core/package-root.js';
 import { profileExecutors } from '../../../core/run-dir/profile-executors.js';
+import type { ClientBucket } from '../../../core/run-dir/run-data.js';
 import {
   EngineError,
   ERROR_CODES,
@@ -17,7 +18,6 @@ import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.j
 import { SingleThreadEngine } from './single-thread-engine.js';
 import { splitExecutor } from './split-executor.js';
 import type { FromWorker, WorkerInit } from './worker/worker-protocol.js';
-import type { ClientBucket } from '../../../core/run-dir/run-data.js';
 
 const WORKER_FILE = 'harness/engines/builtin/worker/engine-worker.js';
 
@@ -131,7 +131,12 @@ export class BuiltinEngine implements Engine {
               thread.on('message', (m: FromWorker) => {
                 switch (m.type) {
                   case 'bucket':
-                    merge(m.bucket);
+                    try {
+                      merge(m.bucket);
+                    } catch (e) {
+                      reject(e);
+                      return;
+                    }
                     events.onWorkerLag?.(m.loopLagMs);
                     if (events.onScheduleLag) {
                       for (const lag of m.lateLagsMs) events.onScheduleLag(lag);
