@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'E_IMAGE_NOT_FOUND',
   'E_RUN_DIR',
   'E_RUN_DATA',
+  'E_METRIC_KIND',
   'E_K6_NOT_FOUND',
   'E_K6_SCRIPT',
   'E_K6_FAILED',
@@ -203,6 +204,24 @@ export class RunDirError extends LoadrigError {
   ) {
     super(options?.code ?? 'E_RUN_DIR', message, hint, options);
     this.name = 'RunDirError';
+  }
+}
+
+/**
+ * One metric name used with two kinds (a trend and a counter both called "x"): its series
+ * cannot be merged. Raised where the second kind shows up: a scenario declaring it, a flow
+ * recording it, or run data holding both.
+ */
+export class MetricKindError extends LoadrigError {
+  constructor(
+    readonly metric: string,
+    readonly firstKind: string,
+    readonly secondKind: string,
+    message = `metric "${metric}" has series of kind ${firstKind} and ${secondKind}; one metric keeps one kind`,
+    hint = `give each metric its own name: a ${firstKind} and a ${secondKind} cannot share "${metric}"`,
+  ) {
+    super('E_METRIC_KIND', message, hint);
+    this.name = 'MetricKindError';
   }
 }
 

@@ -33,6 +33,7 @@ export const EXIT_BY_CODE = {
   E_IMAGE_NOT_FOUND: EXIT.target,
   E_RUN_DIR: EXIT.usage,
   E_RUN_DATA: EXIT.usage,
+  E_METRIC_KIND: EXIT.usage,
   E_K6_NOT_FOUND: EXIT.usage,
   E_K6_SCRIPT: EXIT.usage,
   E_K6_FAILED: EXIT.internal,

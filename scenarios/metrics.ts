@@ -1,5 +1,6 @@
-import { InvalidValueError } from '../core/errors.js';
+import { MetricKindError, ScenarioValidationError } from '../core/errors.js';
 import type { MetricKind } from '../core/run-dir/run-data.js';
+import { BUILTIN_METRIC_KINDS } from '../core/series/builtin-metrics.js';
 
 /** Where custom metrics go; the engine running the flow sets it (absent: samples are dropped). */
 export type MetricRecorder = (
@@ -18,16 +19,57 @@ export function setMetricRecorder(r: MetricRecorder | undefined): void {
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** The kind of each custom metric declared since the scenario file started loading. */
+let declared = new Map<string, MetricKind>();
+
+/** Called by the loader before it loads a scenario file: names are checked within one file. */
+export function resetMetricDeclarations(): void {
+  declared = new Map();
+}
+
+/**
+ * One name, one kind: a trend and a counter both called "x" would feed one series with two
+ * kinds of samples, so the second declaration is refused here rather than at run time.
+ */
+function declare(name: string, kind: MetricKind): void {
+  const builtin = BUILTIN_METRIC_KINDS[name];
+  if (builtin !== undefined && builtin !== kind) {
+    throw new MetricKindError(
+      name,
+      builtin,
+      kind,
+      `metric "${name}" is declared as a ${kind}, but it is a built-in ${builtin} metric`,
+      `rename the custom metric, e.g. '${name}_custom'; built-in metrics keep their kind (as in k6)`,
+    );
+  }
+  const seen = declared.get(name);
+  if (seen !== undefined && seen !== kind) {
+    throw new MetricKindError(
+      name,
+      seen,
+      kind,
+      `metric "${name}" is declared as a ${seen} and as a ${kind}; one metric keeps one kind`,
+      `give each custom metric its own name, e.g. '${name}_${kind}'`,
+    );
+  }
+  declared.set(name, kind);
+}
+
 abstract class CustomMetric {
-  abstract readonly kind: MetricKind;
-  constructor(readonly name: string) {
+  constructor(
+    readonly name: string,
+    readonly kind: MetricKind,
+  ) {
     if (!NAME.test(name)) {
-      throw new InvalidValueError(
-        'metric name',
-        `${JSON.stringify(name)} is not valid`,
-        "use letters, digits and _ (as k6), e.g. 'login_duration'",
-      );
+      throw new ScenarioValidationError([
+        {
+          path: `metric ${JSON.stringify(name)}`,
+          message:
+            "not a valid metric name; use letters, digits and _ (as k6), e.g. 'login_duration'",
+        },
+      ]);
     }
+    declare(name, kind);
   }
   protected record(value: number, tags?: Record<string, string>): void {
     recorder?.(this.name, this.kind, value, tags);
@@ -40,14 +82,18 @@ abstract class CustomMetric {
  * thresholds: `thresholds: { login_duration: ['p(95)<500'], logins_failed: ['count<10'] }`.
  */
 export class Trend extends CustomMetric {
-  readonly kind = 'trend';
+  constructor(name: string) {
+    super(name, 'trend');
+  }
   add(value: number, tags?: Record<string, string>): void {
     this.record(value, tags);
   }
 }
 
 export class Counter extends CustomMetric {
-  readonly kind = 'counter';
+  constructor(name: string) {
+    super(name, 'counter');
+  }
   add(value = 1, tags?: Record<string, string>): void {
     this.record(value, tags);
   }
@@ -55,7 +101,9 @@ export class Counter extends CustomMetric {
 
 /** The share of non-zero (true) samples: `rate<0.01`. */
 export class Rate extends CustomMetric {
-  readonly kind = 'rate';
+  constructor(name: string) {
+    super(name, 'rate');
+  }
   add(value: boolean | number, tags?: Record<string, string>): void {
     this.record(value === true || (typeof value === 'number' && value !== 0) ? 1 : 0, tags);
   }
@@ -63,7 +111,9 @@ export class Rate extends CustomMetric {
 
 /** The latest value (with min and max per second). */
 export class Gauge extends CustomMetric {
-  readonly kind = 'gauge';
+  constructor(name: string) {
+    super(name, 'gauge');
+  }
   add(value: number, tags?: Record<string, string>): void {
     this.record(value, tags);
   }

@@ -1,34 +1,16 @@
-import { addEncoded } from '../hdr/add-encoded.js';
-import { newHistogram, percentile, type Histogram } from '../hdr/histogram.js';
-import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../run-dir/run-data.js';
+import { percentile } from '../hdr/histogram.js';
+import type { ClientBucket, MetricSeries, Tags } from '../run-dir/run-data.js';
+import { foldInto } from './fold.js';
+import { emptyMerged, type MergedMetric, type MergedTrend } from './merged-metric.js';
 
-/** A metric's series folded together, in the metric's own unit. */
-export interface MergedTrend {
-  kind: 'trend';
-  count: number;
-  sum: number;
-  min: number;
-  max: number;
-  histogram: Histogram;
-}
-export interface MergedCounter {
-  kind: 'counter';
-  value: number;
-}
-export interface MergedRate {
-  kind: 'rate';
-  passes: number;
-  total: number;
-}
-/** `value` is the value of the latest second (by bucket `t`) that reported the gauge. */
-export interface MergedGauge {
-  kind: 'gauge';
-  value: number;
-  min: number;
-  max: number;
-  lastT: number;
-}
-export type MergedMetric = MergedTrend | MergedCounter | MergedRate | MergedGauge;
+export {
+  emptyMerged,
+  type MergedCounter,
+  type MergedGauge,
+  type MergedMetric,
+  type MergedRate,
+  type MergedTrend,
+} from './merged-metric.js';
 
 /** True when every selector tag equals the series tag (an empty selector matches everything). */
 export function matchesTags(seriesTags: Tags, selector: Tags): boolean {
@@ -38,37 +20,11 @@ export function matchesTags(seriesTags: Tags, selector: Tags): boolean {
   return true;
 }
 
-/** A merged metric with nothing in it yet. */
-export function emptyMerged(kind: MetricKind): MergedMetric {
-  switch (kind) {
-    case 'trend':
-      return {
-        kind: 'trend',
-        count: 0,
-        sum: 0,
-        min: Infinity,
-        max: -Infinity,
-        histogram: newHistogram(),
-      };
-    case 'counter':
-      return { kind: 'counter', value: 0 };
-    case 'rate':
-      return { kind: 'rate', passes: 0, total: 0 };
-    case 'gauge':
-      return { kind: 'gauge', value: 0, min: Infinity, max: -Infinity, lastT: -Infinity };
-  }
-}
-
-function kindMismatch(metric: string, a: string, b: string): Error {
-  return new Error(
-    `metric "${metric}" has series of kind ${a} and ${b}; one metric must keep one kind (the run data is inconsistent)`,
-  );
-}
-
 /**
  * Folds one bucket's series into `acc` (created when undefined) and returns it. Histograms
  * are added bucket by bucket (exact: same HDR layout) rather than collected, so a soak run
- * never holds every encoded histogram at once.
+ * never holds every encoded histogram at once. A metric with series of two kinds throws
+ * MetricKindError.
  */
 export function addSeries(
   acc: MergedMetric | undefined,
@@ -77,53 +33,13 @@ export function addSeries(
   metric: string,
 ): MergedMetric {
   const into = acc ?? emptyMerged(series.kind);
-  if (into.kind !== series.kind) throw kindMismatch(metric, into.kind, series.kind);
-  if (into.kind === 'trend' && series.kind === 'trend') {
-    if (series.count === 0) return into;
-    addEncoded(into.histogram, series.hist);
-    into.count += series.count;
-    into.sum += series.sum;
-    into.min = Math.min(into.min, series.min);
-    into.max = Math.max(into.max, series.max);
-  } else if (into.kind === 'counter' && series.kind === 'counter') {
-    into.value += series.value;
-  } else if (into.kind === 'rate' && series.kind === 'rate') {
-    into.passes += series.passes;
-    into.total += series.total;
-  } else if (into.kind === 'gauge' && series.kind === 'gauge') {
-    into.min = Math.min(into.min, series.min);
-    into.max = Math.max(into.max, series.max);
-    if (t >= into.lastT) {
-      into.value = series.value;
-      into.lastT = t;
-    }
-  }
+  foldInto(into, series, t, metric);
   return into;
 }
 
 /** Folds `b` into `a` (mutating `a`) and returns `a`. */
 export function combine(a: MergedMetric, b: MergedMetric, metric: string): MergedMetric {
-  if (a.kind !== b.kind) throw kindMismatch(metric, a.kind, b.kind);
-  if (a.kind === 'trend' && b.kind === 'trend') {
-    if (b.count === 0) return a;
-    a.histogram.add(b.histogram);
-    a.count += b.count;
-    a.sum += b.sum;
-    a.min = Math.min(a.min, b.min);
-    a.max = Math.max(a.max, b.max);
-  } else if (a.kind === 'counter' && b.kind === 'counter') {
-    a.value += b.value;
-  } else if (a.kind === 'rate' && b.kind === 'rate') {
-    a.passes += b.passes;
-    a.total += b.total;
-  } else if (a.kind === 'gauge' && b.kind === 'gauge') {
-    a.min = Math.min(a.min, b.min);
-    a.max = Math.max(a.max, b.max);
-    if (b.lastT >= a.lastT) {
-      a.value = b.value;
-      a.lastT = b.lastT;
-    }
-  }
+  foldInto(a, b, b.kind === 'gauge' ? b.lastT : 0, metric);
   return a;
 }
 

@@ -1,21 +1,43 @@
-import type { ClientBucket, MetricKind, MetricSeries, Tags } from '../../core/run-dir/run-data.js';
-import type { MetricSink, SeriesHandle } from './metric-sink.js';
+import { MetricKindError } from '../../core/errors.js';
 import { SecondPercentiles } from '../../core/hdr/trend-percentiles.js';
-import { createAcc, TrendAcc, type SeriesAcc } from './series-acc.js';
+import type { ClientBucket, MetricKind, Tags } from '../../core/run-dir/run-data.js';
+import { checkKind } from '../../core/series/fold.js';
+import { encodeSecond, type Second, type SecondSeries } from '../../core/series/second.js';
+import type { MetricSink, SeriesHandle } from './metric-sink.js';
+import { createAcc, type ClosingSeries, type SeriesAcc } from './series-acc.js';
 import { tagsKey } from './tags-key.js';
 
+export interface AggregatorOptions {
+  /**
+   * Compute each second's per-metric percentiles when it closes (default true). A worker
+   * thread's seconds are merged again on the main thread, so the worker skips them.
+   */
+  percentiles?: boolean;
+}
+
+interface MetricEntry {
+  kind: MetricKind;
+  byTags: Map<string, SeriesAcc>;
+}
+
 /**
- * Collects samples into the open second and hands out one ClientBucket per `flush`.
- * Series are resolved once into handles (see MetricSink); only the series written in a second
- * are visited when it closes.
+ * Collects samples into the open second and closes it once per second. Series are resolved
+ * once into handles (see MetricSink); only the series written in a second are visited when it
+ * closes. A metric keeps the kind it was first recorded with: another kind under its name
+ * throws MetricKindError (in a flow, that is a flow error).
  */
 export class Aggregator implements MetricSink {
-  private readonly byMetric = new Map<string, Map<string, SeriesAcc>>();
-  private touched: SeriesAcc[] = [];
+  private readonly byMetric = new Map<string, MetricEntry>();
+  private touched: ClosingSeries[] = [];
   private activeVus = 0;
-  private readonly touch = (acc: SeriesAcc): void => {
+  private readonly percentiles: boolean;
+  private readonly touch = (acc: ClosingSeries): void => {
     this.touched.push(acc);
   };
+
+  constructor(options: AggregatorOptions = {}) {
+    this.percentiles = options.percentiles ?? true;
+  }
 
   series(metric: string, kind: MetricKind, tags: Tags): SeriesHandle {
     return this.acc(metric, kind, tags);
@@ -42,47 +64,64 @@ export class Aggregator implements MetricSink {
   }
 
   /**
-   * Folds in a bucket another Aggregator flushed (a worker thread's second): histograms are
-   * added exactly, so the merged second equals one recorded in a single thread.
+   * Folds in a second another Aggregator encoded (a worker thread's): each histogram is added
+   * straight from its encoding, so the merged second equals one recorded in a single thread.
+   * A series whose kind conflicts is left out and, after the rest is merged, thrown as
+   * MetricKindError.
    */
   merge(bucket: ClientBucket): void {
+    let conflict: MetricKindError | undefined;
     for (const [metric, list] of Object.entries(bucket.metrics)) {
-      for (const series of list) this.acc(metric, series.kind, series.tags).merge(series);
+      for (const series of list) {
+        try {
+          this.acc(metric, series.kind, series.tags).merge(series, bucket.t);
+        } catch (e) {
+          if (!(e instanceof MetricKindError)) throw e;
+          conflict ??= e;
+        }
+      }
     }
-  }
-
-  /** Closes the open second as the bucket starting at unix second `t`, and resets it. */
-  flush(t: number): ClientBucket {
-    const metrics: Record<string, MetricSeries[]> = {};
-    const touched = this.touched;
-    this.touched = [];
-    // Per-second percentiles over all tags, so a day-long timeline needs no decoding.
-    const percentiles = new SecondPercentiles();
-    for (const acc of touched) {
-      (metrics[acc.metric] ??= []).push(acc.snapshot());
-      if (acc instanceof TrendAcc) percentiles.add(acc.metric, acc.hist, acc.count, acc.max);
-      acc.reset();
-      acc.dirty = false;
-    }
-    const p = percentiles.result();
-    return { t, vus: this.activeVus, metrics, ...(p ? { percentiles: p } : {}) };
+    if (conflict) throw conflict;
   }
 
   /**
-   * The accumulator of a series. A metric keeps the kind it was first recorded with: a
-   * sample of another kind under the same name goes to a separate, never-flushed series
-   * rather than corrupting it.
+   * Closes the open second as unix second `t`, decoded. What it hands out is the series' own
+   * state, valid until they are next written: read it, encode it or fold it into something of
+   * your own before control returns to the event loop (samples and worker seconds arrive there).
    */
-  private acc(metric: string, kind: MetricKind, tags: Tags): SeriesAcc {
-    let byTags = this.byMetric.get(metric);
-    if (!byTags) this.byMetric.set(metric, (byTags = new Map()));
-    const key = tagsKey(tags);
-    let acc = byTags.get(key);
-    if (!acc) {
-      acc = createAcc(metric, kind, tags, this.touch);
-      byTags.set(key, acc);
+  close(t: number): Second {
+    const metrics: Record<string, SecondSeries[]> = {};
+    const touched = this.touched;
+    this.touched = [];
+    // Per-second percentiles over all tags, so a day-long timeline needs no decoding.
+    const percentiles = this.percentiles ? new SecondPercentiles() : undefined;
+    for (const acc of touched) {
+      const merged = acc.close();
+      (metrics[acc.metric] ??= []).push({ tags: acc.tags, merged });
+      if (percentiles && merged.kind === 'trend') {
+        percentiles.add(acc.metric, merged.histogram, merged.count, merged.max);
+      }
     }
-    if (acc.kind !== kind) return createAcc(metric, kind, tags, () => undefined);
+    const p = percentiles?.result();
+    return { t, vus: this.activeVus, metrics, ...(p ? { percentiles: p } : {}) };
+  }
+
+  /** Closes the open second as unix second `t`, encoded as one line of client.ndjson. */
+  flush(t: number): ClientBucket {
+    return encodeSecond(this.close(t));
+  }
+
+  /** The accumulator of a series; the first kind recorded for a metric is the one it keeps. */
+  private acc(metric: string, kind: MetricKind, tags: Tags): SeriesAcc {
+    let entry = this.byMetric.get(metric);
+    if (entry === undefined) this.byMetric.set(metric, (entry = { kind, byTags: new Map() }));
+    else checkKind(metric, entry.kind, kind);
+    const key = tagsKey(tags);
+    let acc = entry.byTags.get(key);
+    if (acc === undefined) {
+      acc = createAcc(metric, kind, tags, this.touch);
+      entry.byTags.set(key, acc);
+    }
     return acc;
   }
 }

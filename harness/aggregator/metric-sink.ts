@@ -11,7 +11,8 @@ export interface SeriesHandle {
 /**
  * Where an engine records samples. Engines resolve a `series` once per tag set and keep the
  * handle, so a request costs a few method calls and no map lookups; the by-name methods are
- * for rare samples (checks, custom metrics).
+ * for rare samples (checks, custom metrics). A metric keeps its first kind: `series` or a
+ * by-name method with another kind throws MetricKindError.
  */
 export interface MetricSink {
   series(metric: string, kind: MetricKind, tags: Tags): SeriesHandle;
@@ -21,7 +22,10 @@ export interface MetricSink {
   gauge(metric: string, tags: Tags, value: number): void;
   /** Active virtual users now. */
   vus(count: number): void;
-  /** Folds in a second recorded by another sink (a worker thread), when the sink can. */
+  /**
+   * Folds in a second recorded by another sink (a worker thread), when the sink can. A series
+   * whose metric this sink knows under another kind throws MetricKindError (after the rest).
+   */
   merge?(bucket: ClientBucket): void;
 }
 

@@ -1,160 +1,140 @@
-import {
-  decodeHistogram,
-  encodeHistogram,
-  newHistogram,
-  recordValue,
-  type Histogram,
-} from '../../core/hdr/histogram.js';
 import type { MetricKind, MetricSeries, Tags } from '../../core/run-dir/run-data.js';
+import {
+  foldInto,
+  recordCounter,
+  recordGauge,
+  recordRate,
+  recordTrend,
+} from '../../core/series/fold.js';
+import { emptyMerged, type MergedMetric, type MergedOf } from '../../core/series/merged-metric.js';
 import type { SeriesHandle } from './metric-sink.js';
 
-/** Marks an accumulator as written in the open second (called once per second per series). */
-export type Touch = (acc: SeriesAcc) => void;
+/** What the aggregator sees of a series when its second closes. */
+export interface ClosingSeries {
+  readonly metric: string;
+  readonly tags: Tags;
+  close(): MergedMetric;
+}
 
-/** One series' values in the open second; reused across seconds to keep allocation off the hot path. */
-export abstract class SeriesAcc implements SeriesHandle {
-  abstract readonly kind: MetricKind;
-  /** Written since the last flush. */
+/** Marks an accumulator as written in the open second (called once per second per series). */
+export type Touch = (acc: ClosingSeries) => void;
+
+/**
+ * One series' values in the open second, in one state object reused every second (recording
+ * allocates nothing, and a series' histogram stays where the cache has it). Closing a second
+ * hands that state out as it is; it is emptied when the series is next written, so a closed
+ * second can be read (thresholds, progress, the store) with no copy until then. The rules of
+ * each kind live in core/series/fold.ts.
+ */
+export abstract class SeriesAcc<K extends MetricKind = MetricKind>
+  implements SeriesHandle, ClosingSeries
+{
+  /** Written since the last close. */
   dirty = false;
+  /** Closed, and not yet emptied for the next second. */
+  private handedOut = false;
+  protected readonly state: MergedOf<K>;
 
   constructor(
     readonly metric: string,
+    readonly kind: K,
     readonly tags: Tags,
-    protected readonly touch: Touch,
-  ) {}
+    private readonly touch: Touch,
+  ) {
+    this.state = emptyMerged(kind);
+  }
 
   abstract add(value: number): void;
-  /** Folds in a series recorded elsewhere (a worker thread) for the same second: exact. */
-  abstract merge(series: MetricSeries): void;
-  abstract snapshot(): MetricSeries;
-  abstract reset(): void;
+
+  /** Folds in a series recorded elsewhere (a worker thread) for second `t`: exact. */
+  merge(series: MetricSeries, t: number): void {
+    this.mark();
+    foldInto(this.state, series, t, this.metric);
+  }
+
+  /** Hands out the second's state: valid until the series is next written. */
+  close(): MergedOf<K> {
+    this.dirty = false;
+    this.handedOut = true;
+    return this.state;
+  }
+
+  /** Empties the state for a new second (the one closed before has been read by now). */
+  protected abstract restart(state: MergedOf<K>): void;
 
   protected mark(): void {
     if (!this.dirty) {
+      if (this.handedOut) {
+        this.restart(this.state);
+        this.handedOut = false;
+      }
       this.dirty = true;
       this.touch(this);
     }
   }
 }
 
-export class TrendAcc extends SeriesAcc {
-  readonly kind = 'trend';
-  readonly hist: Histogram = newHistogram();
-  count = 0;
-  sum = 0;
-  min = Infinity;
-  max = -Infinity;
-
+export class TrendAcc extends SeriesAcc<'trend'> {
   add(value: number): void {
     this.mark();
-    recordValue(this.hist, value);
-    this.count++;
-    this.sum += value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
+    recordTrend(this.state, value);
   }
-  merge(series: MetricSeries): void {
-    if (series.kind !== 'trend' || series.count === 0) return;
-    this.mark();
-    this.hist.add(decodeHistogram(series.hist));
-    this.count += series.count;
-    this.sum += series.sum;
-    if (series.min < this.min) this.min = series.min;
-    if (series.max > this.max) this.max = series.max;
+  override merge(series: MetricSeries, t: number): void {
+    // An empty trend adds nothing, and must not make the series appear in the second.
+    if (series.kind === 'trend' && series.count === 0) return;
+    super.merge(series, t);
   }
-  snapshot(): MetricSeries {
-    const { tags, count, sum, min, max } = this;
-    return { kind: 'trend', tags, count, sum, min, max, hist: encodeHistogram(this.hist) };
-  }
-  reset(): void {
-    this.hist.reset();
-    this.count = 0;
-    this.sum = 0;
-    this.min = Infinity;
-    this.max = -Infinity;
+  protected restart(state: MergedOf<'trend'>): void {
+    state.histogram.reset();
+    state.count = 0;
+    state.sum = 0;
+    state.min = Infinity;
+    state.max = -Infinity;
   }
 }
 
-export class CounterAcc extends SeriesAcc {
-  readonly kind = 'counter';
-  value = 0;
+export class CounterAcc extends SeriesAcc<'counter'> {
   add(value: number): void {
     this.mark();
-    this.value += value;
+    recordCounter(this.state, value);
   }
-  merge(series: MetricSeries): void {
-    if (series.kind === 'counter') this.add(series.value);
-  }
-  snapshot(): MetricSeries {
-    return { kind: 'counter', tags: this.tags, value: this.value };
-  }
-  reset(): void {
-    this.value = 0;
+  protected restart(state: MergedOf<'counter'>): void {
+    state.value = 0;
   }
 }
 
-export class RateAcc extends SeriesAcc {
-  readonly kind = 'rate';
-  passes = 0;
-  total = 0;
+export class RateAcc extends SeriesAcc<'rate'> {
   add(value: number): void {
     this.mark();
-    this.total++;
-    if (value !== 0) this.passes++;
+    recordRate(this.state, value);
   }
-  merge(series: MetricSeries): void {
-    if (series.kind !== 'rate') return;
-    this.mark();
-    this.passes += series.passes;
-    this.total += series.total;
-  }
-  snapshot(): MetricSeries {
-    return { kind: 'rate', tags: this.tags, passes: this.passes, total: this.total };
-  }
-  reset(): void {
-    this.passes = 0;
-    this.total = 0;
+  protected restart(state: MergedOf<'rate'>): void {
+    state.passes = 0;
+    state.total = 0;
   }
 }
 
-export class GaugeAcc extends SeriesAcc {
-  readonly kind = 'gauge';
-  value = 0;
-  min = Infinity;
-  max = -Infinity;
+export class GaugeAcc extends SeriesAcc<'gauge'> {
   add(value: number): void {
     this.mark();
-    this.value = value;
-    if (value < this.min) this.min = value;
-    if (value > this.max) this.max = value;
+    recordGauge(this.state, value);
   }
-  merge(series: MetricSeries): void {
-    if (series.kind !== 'gauge') return;
-    this.mark();
-    this.value = series.value;
-    if (series.min < this.min) this.min = series.min;
-    if (series.max > this.max) this.max = series.max;
-  }
-  snapshot(): MetricSeries {
-    const { tags, value, min, max } = this;
-    return { kind: 'gauge', tags, value, min, max };
-  }
-  reset(): void {
+  protected restart(state: MergedOf<'gauge'>): void {
     // A gauge keeps its last value; only its range restarts.
-    this.min = this.value;
-    this.max = this.value;
+    state.min = state.value;
+    state.max = state.value;
   }
 }
 
 export function createAcc(metric: string, kind: MetricKind, tags: Tags, touch: Touch): SeriesAcc {
   switch (kind) {
     case 'trend':
-      return new TrendAcc(metric, tags, touch);
+      return new TrendAcc(metric, kind, tags, touch);
     case 'counter':
-      return new CounterAcc(metric, tags, touch);
+      return new CounterAcc(metric, kind, tags, touch);
     case 'rate':
-      return new RateAcc(metric, tags, touch);
+      return new RateAcc(metric, kind, tags, touch);
     case 'gauge':
-      return new GaugeAcc(metric, tags, touch);
+      return new GaugeAcc(metric, kind, tags, touch);
   }
 }

@@ -11,6 +11,7 @@ import type { RunStore } from '../store/run-store.js';
 import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
 import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
 import { GeneratorMonitor } from './generator-monitor.js';
+import { recordSecond } from './record-second.js';
 import { SecondTicker } from './second-ticker.js';
 import type { ServerSampler } from './server-sampler.js';
 
@@ -103,16 +104,15 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         `a ${ctx.profile.kind} profile stops when a threshold breaks, and this scenario has none: it will run to its maximum; add thresholds such as http_req_failed: ['rate<0.01']`,
       );
     }
+    const readers = { live, store: ctx.store, progress };
+    const elapsedMs = (): number => Date.now() - startedMs;
     const ticker = new SecondTicker(async (t) => {
       monitor?.second(aggregator);
-      const bucket = aggregator.flush(t);
-      const breaches = live.push(bucket, Date.now() - startedMs);
+      const breaches = recordSecond(aggregator, t, elapsedMs, readers);
       if (breaches.length > 0 && !stop.signal.aborted) {
         progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
         stop.abort();
       }
-      ctx.store.appendClient(bucket);
-      progress.bucket?.(bucket, Date.now() - startedMs);
       ctx.store.appendServer(await ctx.sampler.sample(t));
     });
     progress.phase?.('load');
@@ -147,8 +147,8 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
-    const last = aggregator.flush(Math.floor(Date.now() / 1000));
-    if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
+    const last = aggregator.close(Math.floor(Date.now() / 1000));
+    if (Object.keys(last.metrics).length > 0) ctx.store.appendSecond(last);
     const timing: LoadTiming = {
       ...(warmup ? { warmup } : {}),
       loadStartMs: startedMs,

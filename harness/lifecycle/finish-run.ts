@@ -49,12 +49,12 @@ export function finishRun(
   const analysis = analyseRun({ ...recorded, meta: draft });
   const status = closingStatus(draft.status, analysis, draft.failOn);
   warnOnVerdictDisagreement(analysis, result, progress);
-  // Redacted here too, so no output (report, summary, console) shows a secret of the meta.
+  // Redacted once, here: the outputs (report, summary, console) and run.json show the same meta.
   const run: RunData = { ...recorded, meta: redactDeep({ ...draft, status }) };
   progress.phase?.('report');
   const written = writeOutputs(store, run, analysis, DEFAULT_FORMATS);
   const reportPath = written.html ?? store.dir;
-  store.writeMeta(run.meta);
+  store.writeMeta(run.meta, { redacted: true });
   return { dir: store.dir, run, analysis, reportPath, exitCode: exitCodeForStatus(status) };
 }
 

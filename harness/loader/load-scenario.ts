@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createJiti } from 'jiti';
 import { packageRoot, runningFromSource } from '../../core/package-root.js';
 import type { DetectorOverrides, Scenario } from '../../scenarios/scenario.js';
+import { resetMetricDeclarations } from '../../scenarios/metrics.js';
 import { unknownDetectorOverrides } from '../../reports/analysis/detectors/index.js';
 import {
   LoadrigError,
@@ -34,6 +35,8 @@ export async function loadScenario(file: string): Promise<Scenario> {
     fsCache: false,
   });
   let exported: unknown;
+  // Custom metric names are checked within this file, not against one loaded before it.
+  resetMetricDeclarations();
   try {
     exported = await jiti.import(path, { default: true });
   } catch (e) {

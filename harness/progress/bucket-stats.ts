@@ -1,5 +1,4 @@
-import { mergeEncoded, percentile } from '../../core/hdr/histogram.js';
-import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import type { Second } from '../../core/series/second.js';
 
 export interface BucketStats {
   requests: number;
@@ -7,22 +6,17 @@ export interface BucketStats {
   p95Ms: number | undefined;
 }
 
-/** Figures for a live progress line, from one second's bucket. */
-export function bucketStats(bucket: ClientBucket): BucketStats {
-  const durations = bucket.metrics['http_req_duration'] ?? [];
-  let requests = 0;
-  const hists: string[] = [];
-  for (const s of durations) {
-    if (s.kind !== 'trend') continue;
-    requests += s.count;
-    hists.push(s.hist);
-  }
+/**
+ * Figures for a live progress line, from one closed second: the request count and p95 are the
+ * percentiles the aggregator computed when it closed the second (nothing is decoded or merged
+ * again here), failures the passes of http_req_failed.
+ */
+export function bucketStats(second: Second): BucketStats {
+  const latency = second.percentiles?.['http_req_duration'];
   let failed = 0;
-  for (const s of bucket.metrics['http_req_failed'] ?? [])
-    if (s.kind === 'rate') failed += s.passes;
-  return {
-    requests,
-    failed,
-    p95Ms: requests > 0 ? percentile(mergeEncoded(hists), 95) : undefined,
-  };
+  for (const s of second.metrics['http_req_failed'] ?? []) {
+    if (s.merged.kind === 'rate') failed += s.merged.passes;
+  }
+  const requests = latency?.count ?? 0;
+  return { requests, failed, p95Ms: requests > 0 ? latency?.p95 : undefined };
 }

@@ -1,4 +1,4 @@
-import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import type { Second } from '../../core/series/second.js';
 
 export type RunPhase =
   'provision' | 'warmup' | 'load' | 'drain' | 'teardown' | 'analyse' | 'report';
@@ -7,6 +7,7 @@ export type RunPhase =
 export interface ProgressListener {
   phase?(phase: RunPhase, detail?: string): void;
   start?(info: { runDir: string; baseUrl: string; totalMs: number; profileKind: string }): void;
-  bucket?(bucket: ClientBucket, elapsedMs: number): void;
+  /** A closed second, decoded; valid during the call only (the aggregator reuses it). */
+  bucket?(second: Second, elapsedMs: number): void;
   warn?(message: string): void;
 }

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import { formatDuration } from '../../core/duration.js';
-import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import type { Second } from '../../core/series/second.js';
 import { bucketStats } from './bucket-stats.js';
 import type { ProgressListener, RunPhase } from './progress-listener.js';
 
@@ -35,13 +35,13 @@ export class ProgressPrinter implements ProgressListener {
     );
   }
 
-  bucket(bucket: ClientBucket, elapsedMs: number): void {
-    const s = bucketStats(bucket);
+  bucket(second: Second, elapsedMs: number): void {
+    const s = bucketStats(second);
     this.totalRequests += s.requests;
     this.totalFailed += s.failed;
     const line = [
       `${formatDuration(elapsedMs).padStart(6)}/${formatDuration(this.totalMs)}`,
-      `vus ${String(bucket.vus).padStart(4)}`,
+      `vus ${String(second.vus).padStart(4)}`,
       `${String(s.requests).padStart(6)} req/s`,
       `p95 ${s.p95Ms === undefined ? '   -  ' : `${s.p95Ms.toFixed(1).padStart(6)}ms`}`,
       `errors ${this.totalFailed}/${this.totalRequests}`,

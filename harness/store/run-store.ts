@@ -8,10 +8,12 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { redactDeep, redactTags } from '../../core/run-dir/redact.js';
+import { redactDeep } from '../../core/run-dir/redact.js';
 import type { ClientBucket, RunMeta, ServerSample } from '../../core/run-dir/run-data.js';
 import { LoadrigError } from '../../core/errors.js';
 import { runFile, runId } from '../../core/run-dir/run-files.js';
+import { encodeSecond, type Second } from '../../core/series/second.js';
+import { TagRedactor } from './tag-redactor.js';
 
 /**
  * The run directory, written as the run goes: run.json at once (status "running"), one NDJSON
@@ -22,14 +24,21 @@ export class RunStore {
   private readonly clientFd: number;
   private readonly serverFd: number;
   private closed = false;
+  private readonly tags: TagRedactor;
 
-  private constructor(dir: string) {
+  private constructor(dir: string, tags = new TagRedactor()) {
+    this.tags = tags;
     this.dir = dir;
     this.clientFd = openSync(runFile(dir, 'client'), 'a');
     this.serverFd = openSync(runFile(dir, 'server'), 'a');
   }
 
-  static create(outDir: string, meta: Omit<RunMeta, 'id'>): { store: RunStore; meta: RunMeta } {
+  /** `tags` redacts the tags of the series written (tests pass one that counts). */
+  static create(
+    outDir: string,
+    meta: Omit<RunMeta, 'id'>,
+    tags?: TagRedactor,
+  ): { store: RunStore; meta: RunMeta } {
     const base = runId(new Date(meta.startedAt), meta.scenario.name);
     let id = base;
     for (let n = 2; existsSync(join(outDir, id)); n++) id = `${base}-${n}`;
@@ -44,22 +53,44 @@ export class RunStore {
       );
     }
     const full: RunMeta = { ...meta, id };
-    const store = new RunStore(dir);
+    const store = new RunStore(dir, tags);
     store.writeMeta(full);
     return { store, meta: full };
   }
 
+  /**
+   * The second the aggregator closed, encoded here and only here (the one pass from decoded
+   * histograms to the line of client.ndjson), with its tags redacted.
+   */
+  appendSecond(second: Second): void {
+    if (!this.closed) this.writeClient(encodeSecond(second, this.tags.redact));
+  }
+
+  /** A second already encoded (an imported k6 run), its tags redacted. */
   appendClient(bucket: ClientBucket): void {
-    if (!this.closed) writeSync(this.clientFd, JSON.stringify(redactBucket(bucket)) + '\n');
+    if (this.closed) return;
+    const metrics: ClientBucket['metrics'] = {};
+    for (const [name, series] of Object.entries(bucket.metrics)) {
+      metrics[name] = series.map((s) => ({ ...s, tags: this.tags.redact(s.tags) }));
+    }
+    this.writeClient({ ...bucket, metrics });
+  }
+
+  private writeClient(bucket: ClientBucket): void {
+    writeSync(this.clientFd, JSON.stringify(bucket) + '\n');
   }
 
   appendServer(sample: ServerSample): void {
     if (!this.closed) writeSync(this.serverFd, JSON.stringify(sample) + '\n');
   }
 
-  /** Atomic replace, so a reader never sees half a run.json. Secrets are redacted first. */
-  writeMeta(meta: RunMeta): void {
-    this.writeFile('meta', JSON.stringify(redactDeep(meta), null, 2) + '\n');
+  /**
+   * Atomic replace, so a reader never sees half a run.json. Secrets are redacted first, unless
+   * the caller says it has already done so (finishRun shows the same redacted meta in reports).
+   */
+  writeMeta(meta: RunMeta, opts: { redacted?: boolean } = {}): void {
+    const safe = opts.redacted === true ? meta : redactDeep(meta);
+    this.writeFile('meta', JSON.stringify(safe, null, 2) + '\n');
   }
 
   /** A report output (`junit.xml`, `summary.md`...) in the run directory, replaced atomically. */
@@ -84,13 +115,4 @@ export class RunStore {
     closeSync(this.clientFd);
     closeSync(this.serverFd);
   }
-}
-
-/** Tag values are user strings (a request name may carry a query token): redact before writing. */
-function redactBucket(bucket: ClientBucket): ClientBucket {
-  const metrics: ClientBucket['metrics'] = {};
-  for (const [name, series] of Object.entries(bucket.metrics)) {
-    metrics[name] = series.map((s) => ({ ...s, tags: redactTags(s.tags) }));
-  }
-  return { ...bucket, metrics };
 }

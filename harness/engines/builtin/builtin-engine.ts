@@ -5,7 +5,15 @@ import { executorMaxVus } from '../../../scenarios/executor-schedule.js';
 import type { Executor } from '../../../scenarios/executors.js';
 import { distPath } from '../../../core/package-root.js';
 import { profileExecutors } from '../../../core/run-dir/profile-executors.js';
-import type { MetricSink } from '../../aggregator/metric-sink.js';
+import type { ClientBucket } from '../../../core/run-dir/run-data.js';
+import {
+  EngineError,
+  ERROR_CODES,
+  LoadrigError,
+  MetricKindError,
+  type ErrorCode,
+} from '../../../core/errors.js';
+import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
 import { SingleThreadEngine } from './single-thread-engine.js';
 import { splitExecutor } from './split-executor.js';
@@ -57,7 +65,10 @@ export class BuiltinEngine implements Engine {
   ): Promise<EngineResult> {
     const file = distPath(WORKER_FILE);
     if (!existsSync(file)) {
-      throw new Error(`the engine worker ${file} is missing; run \`npm run build\` first`);
+      throw new EngineError(
+        `the engine worker ${file} is missing`,
+        'run `npm run build` first (worker threads run the compiled engine)',
+      );
     }
     const executors = plan.executors ?? profileExecutors(plan.profile, plan.gracefulStopMs);
     const inits: WorkerInit[] = [];
@@ -89,6 +100,24 @@ export class BuiltinEngine implements Engine {
     }
     const vus = inits.map(() => 0);
     const seenErrors = new Set<string>();
+    const reportFlowError = (message: string): void => {
+      if (seenErrors.has(message)) return;
+      seenErrors.add(message);
+      events.onFlowError?.(message);
+    };
+    // Kind conflicts between threads (one recorded "x" as a trend, another as a counter) show
+    // up only here, where their seconds meet: counted as flow errors, like one inside a thread.
+    const mergeErrors: Record<string, number> = {};
+    const merge = (bucket: ClientBucket): void => {
+      try {
+        sink.merge?.(bucket);
+      } catch (e) {
+        if (!(e instanceof MetricKindError)) throw e;
+        mergeErrors[e.message] = (mergeErrors[e.message] ?? 0) + 1;
+        sink.counter('flow_errors', EMPTY_TAGS, 1);
+        reportFlowError(e.message);
+      }
+    };
     const threads = inits.map((init) => new Worker(file, { workerData: init }));
     const onInterrupt = (): void => {
       for (const t of threads) t.postMessage({ type: 'stop' });
@@ -102,7 +131,12 @@ export class BuiltinEngine implements Engine {
               thread.on('message', (m: FromWorker) => {
                 switch (m.type) {
                   case 'bucket':
-                    sink.merge?.(m.bucket);
+                    try {
+                      merge(m.bucket);
+                    } catch (e) {
+                      reject(e);
+                      return;
+                    }
                     events.onWorkerLag?.(m.loopLagMs);
                     if (events.onScheduleLag) {
                       for (const lag of m.lateLagsMs) events.onScheduleLag(lag);
@@ -113,33 +147,59 @@ export class BuiltinEngine implements Engine {
                     sink.vus(vus.reduce((a, b) => a + b, 0));
                     return;
                   case 'flowError':
-                    if (!seenErrors.has(m.message)) {
-                      seenErrors.add(m.message);
-                      events.onFlowError?.(m.message);
-                    }
+                    reportFlowError(m.message);
                     return;
                   case 'done':
                     resolve(m.result);
                     return;
                   case 'error':
-                    reject(new Error(`engine worker ${i + 1}: ${m.message}`));
+                    reject(workerError(i, m.message, m.code, m.hint));
                     return;
                 }
               });
-              thread.on('error', reject);
+              thread.on('error', (e) =>
+                reject(
+                  new EngineError(`engine worker ${i + 1} failed: ${e.message}`, undefined, {
+                    cause: e,
+                  }),
+                ),
+              );
               thread.on('exit', (code) =>
-                reject(new Error(`engine worker ${i + 1} exited (code ${code}) before finishing`)),
+                reject(
+                  new EngineError(`engine worker ${i + 1} exited (code ${code}) before finishing`),
+                ),
               );
             }),
         ),
       );
-      return combine(results);
+      return combine([...results, { ...NO_RESULT, flowErrors: mergeErrors }]);
     } finally {
       interrupt.removeEventListener('abort', onInterrupt);
       await Promise.all(threads.map((t) => t.terminate()));
       sink.vus(0);
     }
   }
+}
+
+const NO_RESULT: EngineResult = {
+  iterations: 0,
+  interruptedIterations: 0,
+  droppedIterations: 0,
+  flowErrors: {},
+  peakVus: 0,
+};
+
+/** A thread's failure as the main thread throws it: a loadrig error keeps its code and hint. */
+function workerError(
+  index: number,
+  message: string,
+  code: ErrorCode | undefined,
+  hint: string | undefined,
+): LoadrigError {
+  const text = `engine worker ${index + 1}: ${message}`;
+  return code !== undefined && ERROR_CODES.includes(code)
+    ? new LoadrigError(code, text, hint)
+    : new EngineError(text, hint);
 }
 
 function combine(results: EngineResult[]): EngineResult {

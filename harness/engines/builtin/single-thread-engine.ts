@@ -1,3 +1,4 @@
+import { ScenarioValidationError } from '../../../core/errors.js';
 import { setMetricRecorder } from '../../../scenarios/metrics.js';
 import { profileExecutors } from '../../../core/run-dir/profile-executors.js';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
@@ -38,7 +39,8 @@ export class SingleThreadEngine implements Engine {
       this.opts.firstVuId,
     );
     // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
-    // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here.
+    // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here. A
+    // name recorded with a second kind throws MetricKindError into the flow: a flow error.
     setMetricRecorder((metric, kind, value, tags) =>
       runner.rootCtx.series(metric, kind, tags).add(value),
     );
@@ -51,9 +53,12 @@ export class SingleThreadEngine implements Engine {
         named.map(async ([name, e]) => {
           const flow = e.exec === undefined ? plan.flow : plan.flows?.[e.exec];
           if (flow === undefined) {
-            throw new Error(
-              `scenario "${name}" runs exec "${e.exec}", which is not among the flows (${Object.keys(plan.flows ?? {}).join(', ') || 'none'})`,
-            );
+            throw new ScenarioValidationError([
+              {
+                path: `scenarios.${name}.exec`,
+                message: `"${e.exec}" is not among the flows (${Object.keys(plan.flows ?? {}).join(', ') || 'none'}); name one of them, or add it to flows`,
+              },
+            ]);
           }
           const tags = { ...(tagScenario ? { scenario: name } : {}), ...e.tags };
           await abortableSleep(e.startTime ?? 0, interrupt);

@@ -1,5 +1,6 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { InternalError, LoadrigError } from '../../../../core/errors.js';
 import { Aggregator } from '../../../aggregator/aggregator.js';
 import { setFeederPartition } from '../../../../scenarios/feeders.js';
 import { loadScenario } from '../../../loader/load-scenario.js';
@@ -8,13 +9,13 @@ import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
 /**
  * A worker thread of the built-in engine: runs its share of the executors with its own
- * Aggregator, and posts each second's bucket (encoded HDR histograms) to the main thread,
- * which merges them exactly. Posted just before each wall-clock second ends, so samples land
- * in the main thread's bucket of the same second.
+ * Aggregator, and posts each second's bucket (each HDR histogram encoded once) to the main
+ * thread, which adds them straight into its own second. Posted just before each wall-clock
+ * second ends, so samples land in the main thread's bucket of the same second.
  */
 const init = workerData as WorkerInit;
 const port = parentPort;
-if (port === null) throw new Error('engine-worker.js must run as a worker thread');
+if (port === null) throw new InternalError('engine-worker.js must run as a worker thread');
 const post = (m: FromWorker): void => port.postMessage(m);
 
 const interrupt = new AbortController();
@@ -23,7 +24,8 @@ port.on('message', (m: ToWorker) => {
 });
 
 const FLUSH_BEFORE_SECOND_MS = 30;
-const aggregator = new Aggregator();
+// Percentiles are read from the main thread's merged second; here they would be thrown away.
+const aggregator = new Aggregator({ percentiles: false });
 let arrivals = 0;
 let lateLagsMs: number[] = [];
 const onScheduleLag = (lagMs: number): void => {
@@ -85,5 +87,10 @@ try {
   post({ type: 'done', result });
 } catch (e) {
   clearTimeout(timer);
-  post({ type: 'error', message: (e as Error).message ?? String(e) });
+  const message = e instanceof Error ? e.message : String(e);
+  post(
+    LoadrigError.is(e)
+      ? { type: 'error', message, code: e.code, ...(e.hint !== undefined ? { hint: e.hint } : {}) }
+      : { type: 'error', message },
+  );
 }

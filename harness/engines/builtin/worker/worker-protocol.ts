@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../../core/errors.js';
 import type { ClientBucket } from '../../../../core/run-dir/run-data.js';
 import type { Executor } from '../../../../scenarios/executors.js';
 import type { Profile } from '../../../../scenarios/profile.js';
@@ -26,6 +27,7 @@ export type ToWorker = { type: 'stop' };
 export type FromWorker =
   | {
       type: 'bucket';
+      /** This thread's second, each histogram encoded once; no percentiles (the merge has them). */
       bucket: ClientBucket;
       /** Arrivals started this second, and the start lags above 1 ms (at most 1,000). */
       arrivals: number;
@@ -35,4 +37,5 @@ export type FromWorker =
     }
   | { type: 'flowError'; message: string }
   | { type: 'done'; result: EngineResult }
-  | { type: 'error'; message: string };
+  /** The run failed in the thread; a loadrig error keeps its code and hint across. */
+  | { type: 'error'; message: string; code?: ErrorCode; hint?: string };
