@@ -1,3 +1,4 @@
+import { ScenarioValidationError } from '../core/errors.js';
 import type { MetricKind } from '../core/run-dir/run-data.js';
 
 /** Where custom metrics go; the engine running the flow sets it (absent: samples are dropped). */
@@ -15,15 +16,24 @@ export function setMetricRecorder(r: MetricRecorder | undefined): void {
   recorder = r;
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** k6's rule (metrics/registry.go): a letter or `_`, then 1 to 128 letters, digits or `_`. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{1,128}$/;
+
+/** The problem with a custom metric's name, or undefined when k6 and loadrig accept it. */
+export function metricNameProblem(name: unknown): string | undefined {
+  if (typeof name === 'string' && NAME.test(name)) return undefined;
+  const length = typeof name === 'string' ? `, ${name.length} characters` : '';
+  return `${JSON.stringify(name)}${length} is not a valid metric name: use 2 to 129 ASCII letters, digits and _, starting with a letter or _ (as k6 requires), e.g. 'login_duration'`;
+}
 
 abstract class CustomMetric {
   abstract readonly kind: MetricKind;
   constructor(readonly name: string) {
-    if (!NAME.test(name)) {
-      throw new Error(
-        `metric name ${JSON.stringify(name)} is not valid; use letters, digits and _ (as k6), e.g. 'login_duration'`,
-      );
+    const problem = metricNameProblem(name);
+    if (problem !== undefined) {
+      throw new ScenarioValidationError([
+        { path: `new ${new.target.name}(${JSON.stringify(name)})`, message: problem },
+      ]);
     }
   }
   protected record(value: number, tags?: Record<string, string>): void {
@@ -38,6 +48,16 @@ abstract class CustomMetric {
  */
 export class Trend extends CustomMetric {
   readonly kind = 'trend';
+  /**
+   * `isTime` (k6's second argument) says the values are milliseconds; loadrig's reports treat
+   * every trend as milliseconds already, and the k6 export passes it on (default true).
+   */
+  constructor(
+    name: string,
+    readonly isTime = true,
+  ) {
+    super(name);
+  }
   add(value: number, tags?: Record<string, string>): void {
     this.record(value, tags);
   }

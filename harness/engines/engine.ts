@@ -27,6 +27,8 @@ export interface EnginePlan {
   workers?: number;
   /** Accept self-signed certificates (k6 `insecureSkipTLSVerify`). */
   insecureSkipTlsVerify?: boolean;
+  /** Keep each VU's cookies across iterations (k6 `noCookiesReset`); reset per iteration otherwise. */
+  noCookiesReset?: boolean;
   /** The scenario file, for engines that run the flow out of process (k6 bundles it). */
   source?: { scenarioFile: string; scenario: Scenario };
   /** Run as this many engine processes, each an equal execution segment (k6 semantics). */

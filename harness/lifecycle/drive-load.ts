@@ -70,6 +70,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     httpTimeoutMs: scenario.httpTimeoutMs,
     maxRedirects: scenario.maxRedirects,
     insecureSkipTlsVerify: scenario.insecureSkipTLSVerify,
+    noCookiesReset: scenario.noCookiesReset,
     ...(scenario.workers !== undefined ? { workers: scenario.workers } : {}),
     ...(ctx.segments !== undefined ? { segments: ctx.segments } : {}),
     ...(ctx.scenarioFile !== undefined

@@ -211,6 +211,8 @@ describe('scenario features on the built-in engine', () => {
         names = [me.json<string>('user.name')];
         await vu.sleep('50ms');
       },
+      // The session cookie of iteration 0 must outlive it: k6's `noCookiesReset`.
+      { noCookiesReset: true },
     );
     expect(result.flowErrors).toEqual({});
     expect(names).toEqual(['ada']);
@@ -228,6 +230,36 @@ describe('scenario features on the built-in engine', () => {
     expect(series('group_duration').length).toBeGreaterThan(0);
     const received = (series('data_received') as CounterSeries[]).reduce((n, s) => n + s.value, 0);
     expect(received).toBeGreaterThan(byName('/me') * 100);
+  });
+
+  it("empties each VU's cookie jar at every iteration unless noCookiesReset, as k6 does", async () => {
+    await using server = await startServer((req, res) => {
+      if (req.url === '/login') res.writeHead(200, { 'set-cookie': 'sid=s1; Path=/' }).end();
+      else res.end(req.headers.cookie ?? 'none');
+    });
+    const seen = async (extra: Partial<EnginePlan>): Promise<string[]> => {
+      const bodies: string[] = [];
+      await drive(
+        server.url,
+        scenarios({ p: perVuIterations({ vus: 1, iterations: 3, maxDuration: '5s' }) }),
+        async (vu) => {
+          bodies.push((await vu.http.get('/me')).body);
+          if (vu.iteration === 0) await vu.http.get('/login');
+          bodies.push((await vu.http.get('/me')).body);
+        },
+        extra,
+      );
+      return bodies;
+    };
+    expect(await seen({})).toEqual(['none', 'sid=s1', 'none', 'none', 'none', 'none']);
+    expect(await seen({ noCookiesReset: true })).toEqual([
+      'none',
+      'sid=s1',
+      'sid=s1',
+      'sid=s1',
+      'sid=s1',
+      'sid=s1',
+    ]);
   });
 
   it('lets one VU send overlapping requests (each on its own connection)', async () => {

@@ -72,6 +72,7 @@ try {
       gracefulStopMs: init.gracefulStopMs,
       ...(init.httpTimeoutMs !== undefined ? { httpTimeoutMs: init.httpTimeoutMs } : {}),
       ...(init.maxRedirects !== undefined ? { maxRedirects: init.maxRedirects } : {}),
+      ...(init.noCookiesReset === true ? { noCookiesReset: true } : {}),
       ...(init.insecureSkipTlsVerify !== undefined
         ? { insecureSkipTlsVerify: init.insecureSkipTlsVerify }
         : {}),
