@@ -9,11 +9,16 @@ export type MetricRecorder = (
   tags: Record<string, string> | undefined,
 ) => void;
 
-let recorder: MetricRecorder | undefined;
+/**
+ * Kept on the global object under a registered symbol: a scenario file loaded through jiti gets
+ * its own copy of this module, and its metrics must still reach the engine's recorder.
+ */
+const RECORDER = Symbol.for('loadrig.metricRecorder');
+const slot = globalThis as { [RECORDER]?: MetricRecorder | undefined };
 
 /** Called by engines around a run; not for scenario code. */
 export function setMetricRecorder(r: MetricRecorder | undefined): void {
-  recorder = r;
+  slot[RECORDER] = r;
 }
 
 /** k6's rule (metrics/registry.go): a letter or `_`, then 1 to 128 letters, digits or `_`. */
@@ -37,7 +42,7 @@ abstract class CustomMetric {
     }
   }
   protected record(value: number, tags?: Record<string, string>): void {
-    recorder?.(this.name, this.kind, value, tags);
+    slot[RECORDER]?.(this.name, this.kind, value, tags);
   }
 }
 

@@ -10,6 +10,8 @@ import type { RunningTarget, TargetExit } from '../providers/provider.js';
 import type { RunStore } from '../store/run-store.js';
 import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
 import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import { BucketQueue } from './bucket-queue.js';
 import { GeneratorMonitor } from './generator-monitor.js';
 import { SecondTicker } from './second-ticker.js';
 import type { ServerSampler } from './server-sampler.js';
@@ -91,6 +93,8 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       warmup = { startMs: warmupStartMs, endMs: Date.now() };
     }
     const aggregator = new Aggregator();
+    // k6 stamps its own samples: its seconds are written by their time, not by the clock's.
+    const timed = engine.timestampedBuckets === true ? new BucketQueue() : undefined;
     const startedMs = Date.now();
     const monitor =
       engine.inProcess === true
@@ -104,9 +108,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         `a ${ctx.profile.kind} profile stops when a threshold breaks, and this scenario has none: it will run to its maximum; add thresholds such as http_req_failed: ['rate<0.01']`,
       );
     }
-    const ticker = new SecondTicker(async (t) => {
-      monitor?.second(aggregator);
-      const bucket = aggregator.flush(t);
+    const writeClient = (bucket: ClientBucket): void => {
       const breaches = live.push(bucket, Date.now() - startedMs);
       if (breaches.length > 0 && !stop.signal.aborted) {
         progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
@@ -114,6 +116,10 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       }
       ctx.store.appendClient(bucket);
       progress.bucket?.(bucket, Date.now() - startedMs);
+    };
+    const ticker = new SecondTicker(async (t) => {
+      monitor?.second(aggregator);
+      for (const bucket of timed ? timed.take() : [aggregator.flush(t)]) writeClient(bucket);
       ctx.store.appendServer(await ctx.sampler.sample(t));
     });
     progress.phase?.('load');
@@ -128,7 +134,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     ticker.start();
     const engineResult = await engine.run(
       { ...plan, profile: ctx.profile },
-      aggregator,
+      timed ?? aggregator,
       stop.signal,
       {
         ...(monitor
@@ -148,8 +154,12 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
-    const last = aggregator.flush(Math.floor(Date.now() / 1000));
-    if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
+    if (timed) {
+      for (const bucket of timed.take()) ctx.store.appendClient(bucket);
+    } else {
+      const last = aggregator.flush(Math.floor(Date.now() / 1000));
+      if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
+    }
     const timing: LoadTiming = {
       ...(warmup ? { warmup } : {}),
       loadStartMs: startedMs,

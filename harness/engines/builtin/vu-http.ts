@@ -144,6 +144,9 @@ export class VuHttp implements HttpApi {
         nextOpts = rest;
       }
     }
+    // Every hop is recorded under the request's name, as k6 records a redirect chain whose
+    // request carries a `name` tag (and the k6 runtime always gives one).
+    nextOpts = { ...nextOpts, name: opts?.name ?? target.name };
     return this.send(nextMethod, next, nextOpts, performance.now(), redirectsLeft - 1);
   }
 
