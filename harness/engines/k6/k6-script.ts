@@ -123,14 +123,6 @@ export async function bundleK6Script(scenarioFile: string, scenario: Scenario): 
 }
 
 function refuseWhatK6CannotRun(file: string, text: string, metafile: Metafile | undefined): void {
-  const globals = nodeGlobalsUsed(text);
-  if (globals.length > 0) {
-    throw new LoadrigError(
-      'E_K6_SCRIPT',
-      `${file} cannot be turned into a k6 script: it (or a module it imports) uses ${globals.map((g) => `\`${g}\``).join(', ')}, which k6 does not have`,
-      'use the VU context instead (vu.env for the environment) and standard JavaScript; k6 has no Node.js globals',
-    );
-  }
   // The stand-ins for feeders are tree-shaken away unless the scenario uses one.
   const usesFeeder = Object.values(metafile?.outputs ?? {}).some((o) =>
     Object.entries(o.inputs).some(
@@ -142,6 +134,14 @@ function refuseWhatK6CannotRun(file: string, text: string, metafile: Metafile | 
       'E_K6_SCRIPT',
       `${file} cannot be turned into a k6 script: ${FEEDERS_ON_K6}`,
       'run it with --engine builtin, or write the data step as a plain k6 script with open() and SharedArray',
+    );
+  }
+  const globals = nodeGlobalsUsed(text);
+  if (globals.length > 0) {
+    throw new LoadrigError(
+      'E_K6_SCRIPT',
+      `${file} cannot be turned into a k6 script: it (or a module it imports) uses ${globals.map((g) => `\`${g}\``).join(', ')}, which k6 does not have`,
+      'use the VU context instead (vu.env for the environment) and standard JavaScript; k6 has no Node.js globals',
     );
   }
 }

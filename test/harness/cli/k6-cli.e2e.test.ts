@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../../../core/run-dir/run-data.js';
 import { runCli } from '../../helpers/cli.js';
+import { expectK6Accepts } from '../../helpers/k6/check-k6-script.js';
 
 // k6 cannot be installed here: a stand-in binary writes k6's real output formats.
 const K6_BINARY = join(import.meta.dirname, '../../fixtures/fake-k6/k6');
@@ -11,7 +12,12 @@ const k6Script = join(import.meta.dirname, '../../fixtures/k6/script.js');
 const typed = join(import.meta.dirname, '../../fixtures/scenarios/delay-20ms.ts');
 const tempOut = (): string => mkdtempSync(join(tmpdir(), 'loadrig-k6-cli-'));
 const meta = (out: string): RunMeta =>
-  JSON.parse(readFileSync(join(out, readdirSync(out)[0] as string, 'run.json'), 'utf8')) as RunMeta;
+  JSON.parse(
+    readFileSync(
+      join(out, readdirSync(out).find((d) => d !== 'script.js') as string, 'run.json'),
+      'utf8',
+    ),
+  ) as RunMeta;
 
 describe('loadrig run --engine k6', () => {
   it('runs a plain k6 script with the full harness: target, thresholds from its options, report', async () => {
@@ -24,12 +30,35 @@ describe('loadrig run --engine k6', () => {
     expect(r.code).toBe(0);
     const m = meta(out);
     expect(m.engine).toBe('k6');
-    expect(m.scenario.thresholds).toEqual({ http_req_duration: ['p(95)<300'] });
+    // From k6's JSON output (with abortOnFail) and, for the tagged one, its summary export.
+    expect(m.scenario.thresholds).toEqual({
+      http_req_duration: [
+        'p(95)<300',
+        { threshold: 'max<5000', abortOnFail: true, delayAbortEval: '10s' },
+      ],
+      'http_req_duration{name:/fast}': ['p(99)<250'],
+    });
     expect(m.engineResult?.iterations).toBe(120);
-    expect(m.engineResult?.k6Thresholds).toEqual([
-      { metric: 'http_req_duration', expression: 'p(95)<300', passed: true },
-    ]);
+    expect(m.engineResult?.k6Thresholds).toContainEqual({
+      metric: 'http_req_duration{name:/fast}',
+      expression: 'p(99)<250',
+      passed: true,
+    });
     expect(r.stdout).toMatch(/✓.*p\(95\)<300/);
+    expect(r.stdout).toMatch(/✓.*p\(99\)<250/);
+  });
+
+  it("fails the run when k6 failed a threshold (exit 99) that loadrig's data passes", async () => {
+    const out = tempOut();
+    const r = await runCli(
+      ['run', k6Script, '--engine', 'k6', '--target', 'sample-api', '--out', out],
+      { env: { K6_BINARY, FAKE_K6_TAGGED_FAIL: '1' } },
+    );
+    expect(r.code).toBe(1);
+    expect(meta(out).status).toBe('failed');
+    expect(r.stderr).toMatch(
+      /http_req_duration\{name:\/fast\} p\(99\)<250: loadrig passed, k6 failed/,
+    );
   });
 
   it('runs a typed scenario as N k6 segments merged into one run', async () => {
@@ -39,6 +68,24 @@ describe('loadrig run --engine k6', () => {
     });
     expect(r.code).not.toBe(2);
     expect(meta(out).engineResult?.iterations).toBe(120);
+  });
+
+  it('runs a typed scenario on k6 with samples labelled by their own seconds', async () => {
+    const out = tempOut();
+    const kept = join(out, 'script.js');
+    const r = await runCli(['run', typed, '--engine', 'k6', '--out', out], {
+      env: { K6_BINARY, FAKE_K6_KEEP_SCRIPT: kept },
+    });
+    // The stand-in's latencies (10-19 ms) fail the scenario's p(50)>=20: a verdict, exit 1.
+    expect(r.code).toBe(1);
+    const run = readdirSync(out).find((d) => d !== 'script.js') as string;
+    const ts = readFileSync(join(out, run, 'client.ndjson'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { t: number }).t);
+    expect(ts).toEqual([...new Set(ts)].sort((a, b) => a - b));
+    // The script k6 was given passes the same checks as every export.
+    await expect(expectK6Accepts(readFileSync(kept, 'utf8'))).resolves.toBeDefined();
   });
 
   it('refuses a plain k6 script without --engine k6, and segments on the built-in engine', async () => {

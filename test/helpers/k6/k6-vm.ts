@@ -22,7 +22,7 @@ const SOBEK_GLOBALS = new Set(
     'decodeURI decodeURIComponent encodeURI encodeURIComponent escape unescape'
   ).split(' '),
 );
-/** What k6 v1.x adds to the global object (`require` too, but a loadrig export never needs it). */
+/** What k6 v1.x adds to the global object (and `require`: see REQUIRE_MARKER). */
 export const K6_GLOBALS = [
   '__ENV',
   '__VU',
@@ -67,6 +67,8 @@ export async function compileK6Script(script: string): Promise<string> {
     format: 'iife',
     globalName: '__k6exports',
     platform: 'neutral',
+    // esbuild would wrap a bare `require` in a helper of its own: keep it visible instead.
+    define: { require: REQUIRE_MARKER },
     plugins: [virtual],
     logLevel: 'silent',
   });
@@ -85,11 +87,18 @@ export function initState(idInInstance: number, idInTest: number, scenario = 'de
   };
 }
 
+/**
+ * k6 has a `require` of its own (its module system, init context only), but a script exported by
+ * loadrig is one ES module and never needs it: the model leaves it out, so using it fails.
+ */
+const REQUIRE_MARKER = '__k6_vm_require';
+
 /** A missing global, named: "TextDecoder is not defined" from any realm. */
 export function missingGlobal(e: unknown): string | undefined {
   const err = e as { name?: string; message?: string };
   if (err?.name !== 'ReferenceError') return undefined;
-  return /^(\S+) is not defined$/.exec(err.message ?? '')?.[1];
+  const name = /^(\S+) is not defined$/.exec(err.message ?? '')?.[1];
+  return name === REQUIRE_MARKER ? 'require' : name;
 }
 
 function k6Context(world: K6World, vu: K6VuState, env: Record<string, string>): Context {
