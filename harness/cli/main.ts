@@ -132,7 +132,9 @@ function program(): Command {
       '--summary <file...>',
       "k6's --summary-export files: the thresholds on tagged metrics are only there",
     )
-    .description('build a run directory and report from k6 JSON output (plain or .gz) made elsewhere')
+    .description(
+      'build a run directory and report from k6 JSON output (plain or .gz) made elsewhere',
+    )
     .action(async (files: string[], opts: { out: string; name?: string; summary?: string[] }) => {
       process.exitCode = await importCommand(files, { ...opts, color });
     });
@@ -163,7 +165,7 @@ function program(): Command {
     )
     .option(
       '--k6-out <output...>',
-      "more k6 outputs for every runner (e.g. influxdb=http://influxdb:8086/k6), added to K6_OUT beside the JSON output loadrig imports",
+      'more k6 outputs for every runner (e.g. influxdb=http://influxdb:8086/k6), added to K6_OUT beside the JSON output loadrig imports',
     )
     .option('-o, --output <file>', 'where to write the manifest (default: <scenario>.testrun.yaml)')
     .description(

@@ -53,12 +53,18 @@ export function k8sManifest(o: K8sManifestOptions): string {
     ...(o.resultsClaim ? ['json=/results/$(POD_NAME).ndjson'] : []),
     ...(o.outputs ?? []),
   ];
+  // The summary export is the only place k6 writes thresholds on tagged metrics.
   const out =
-    outputs.length > 0
+    (outputs.length > 0
       ? `
       - name: K6_OUT
         value: ${q(outputs.join(','))}`
-      : '';
+      : '') +
+    (o.resultsClaim
+      ? `
+      - name: K6_SUMMARY_EXPORT
+        value: "/results/$(POD_NAME).summary.json"`
+      : '');
   return `apiVersion: v1
 kind: ConfigMap
 metadata:

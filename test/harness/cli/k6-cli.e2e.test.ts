@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../../../core/run-dir/run-data.js';
 import { runCli } from '../../helpers/cli.js';
@@ -103,5 +104,79 @@ describe('loadrig run --engine k6', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/K6_BINARY is not set and there is no k6 on PATH/);
+  });
+});
+
+describe('loadrig export, k8s and import for k6', () => {
+  const fixture = (name: string): string =>
+    join(import.meta.dirname, '../../fixtures/scenarios', name);
+
+  it('exports a script k6 would accept, and refuses one it could not run with exit 2', async () => {
+    const out = join(tempOut(), 'flows.k6.js');
+    const ok = await runCli(['export', 'k6', fixture('k6-named-flows.ts'), '-o', out]);
+    expect(ok.code).toBe(0);
+    const inspected = await expectK6Accepts(readFileSync(out, 'utf8'));
+    expect(inspected.exportedFunctions.has('flow_buy_now')).toBe(true);
+    const refused = await runCli(['export', 'k6', fixture('k6-feeder.ts'), '-o', out]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/feeders .* do not run on k6/);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('puts extra k6 outputs in K6_OUT beside the JSON output, one per flag', async () => {
+    const out = join(tempOut(), 'run.yaml');
+    const r = await runCli([
+      'k8s',
+      typed,
+      '--parallelism',
+      '2',
+      '--base-url',
+      'http://api:8080',
+      '--results-claim',
+      'k6-results',
+      '--k6-out',
+      'influxdb=http://influxdb:8086/k6',
+      '-o',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(
+      'value: "json=/results/$(POD_NAME).ndjson,influxdb=http://influxdb:8086/k6"',
+    );
+    const bad = await runCli([
+      'k8s',
+      typed,
+      '-p',
+      '2',
+      '-u',
+      'http://api:8080',
+      '--k6-out',
+      'influxdb=http://a,json=b',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--k6-out influxdb=http:\/\/a,json=b is not one k6 output/);
+  });
+
+  it('imports gzipped k6 output with the summary export given by --summary', async () => {
+    const dir = tempOut();
+    const gz = join(dir, 'out.json.gz');
+    writeFileSync(
+      gz,
+      gzipSync(readFileSync(join(import.meta.dirname, '../../fixtures/k6/json-output.ndjson'))),
+    );
+    const summary = join(dir, 'summary.json');
+    writeFileSync(
+      summary,
+      JSON.stringify({
+        metrics: { 'http_req_duration{name:root}': { thresholds: { 'max<1000': false } } },
+      }),
+    );
+    const runs = join(dir, 'runs');
+    const r = await runCli(['import', gz, '--summary', summary, '--out', runs]);
+    expect(r.code).toBe(0);
+    expect(meta(runs).scenario.thresholds).toEqual({
+      http_req_duration: ['p(95)<500'],
+      'http_req_duration{name:root}': ['max<1000'],
+    });
   });
 });

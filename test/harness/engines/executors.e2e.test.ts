@@ -225,7 +225,9 @@ describe('scenario features on the built-in engine', () => {
     // Each redirect hop is its own request, as in k6, under the name of the request made.
     const byName = (n: string, status?: string): number =>
       reqs
-        .filter((s) => s.tags['name'] === n && (status === undefined || s.tags['status'] === status))
+        .filter(
+          (s) => s.tags['name'] === n && (status === undefined || s.tags['status'] === status),
+        )
         .reduce((a, s) => a + s.value, 0);
     expect(byName('/me')).toBe(0);
     expect(byName('/old', '302')).toBe(byName('/old', '200'));

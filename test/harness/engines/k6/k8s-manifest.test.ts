@@ -49,6 +49,7 @@ describe('k6-operator manifest', () => {
     expect(testRun.spec.runner.env).toEqual([
       { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
       { name: 'K6_OUT', value: 'json=/results/$(POD_NAME).ndjson' },
+      { name: 'K6_SUMMARY_EXPORT', value: '/results/$(POD_NAME).summary.json' },
     ]);
     expect(testRun.spec.runner.volumes).toEqual([
       { name: 'results', persistentVolumeClaim: { claimName: 'k6-results' } },
