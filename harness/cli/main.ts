@@ -145,7 +145,7 @@ function program(): Command {
     .argument('<scenario-file>', 'a typed scenario')
     .option('-o, --output <file>', 'where to write the script (default: <scenario>.k6.js)')
     .description(
-      'write a typed scenario as a k6 script (options from the profile, thresholds verbatim)',
+      'write a typed scenario as a k6 script k6 v1.x runs as is (options from the profile and the scenario)',
     )
     .action(async (format: string, file: string, opts: { output?: string }) => {
       process.exitCode = await exportCommand(format, file, opts);
