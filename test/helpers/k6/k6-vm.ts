@@ -1,7 +1,8 @@
 /**
  * Evaluates a k6 script in a `node:vm` context that holds only what k6 v1.x gives a script:
  * the ECMAScript built-ins of its JavaScript engine (grafana/sobek builtin_global.go and
- * builtin_typedarrays.go: no Intl, WebAssembly, SharedArrayBuffer, Atomics, WeakRef...), the
+ * builtin_typedarrays.go, as vendored in k6 v1.3.0 and unchanged at v2.2.0: no Intl,
+ * WebAssembly, SharedArrayBuffer, Atomics, WeakRef...; its own GoError is left out too), the
  * globals k6 sets (internal/js/bundle.go: `__ENV`, `__VU`, `console`, `open`, `global`; the
  * timers and `crypto` of registerGlobals; `__ITER` per iteration) and its modules as recording
  * doubles. Reading any other global fails with its name. Each VU gets its own context and runs
