@@ -2,7 +2,8 @@
  * Test-only model of k6 v1.x's executor configuration rules, written from grafana/k6
  * lib/executors.go (StrictJSONUnmarshal: unknown fields are errors), lib/executor/base_config.go
  * and the `Validate()` of each lib/executor/*.go (messages as k6 words them). Read at v1.3.0 and
- * compared with v1.8.1 and v2.2.0: the same fields, bounds and messages.
+ * compared with v1.8.1 and v2.2.0: the same fields, bounds and messages, except the sanity limit
+ * of 100,000,000 VUs a stage may target, which v2.2.0 no longer has (kept here: v1.x is modelled).
  */
 import { isK6Int, k6DurationMs } from './k6-values.js';
 
