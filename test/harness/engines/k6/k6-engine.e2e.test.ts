@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BucketQueue } from '../../../../harness/lifecycle/bucket-queue.js';
+import { expectK6Accepts } from '../../../helpers/k6/check-k6-script.js';
 import { executionSegments } from '../../../../harness/engines/k6/execution-segments.js';
 import { findK6 } from '../../../../harness/engines/k6/k6-binary.js';
 import { K6Engine } from '../../../../harness/engines/k6/k6-engine.js';
@@ -38,7 +41,10 @@ async function runFake(env: Record<string, string> = {}, segments = 1) {
 
 describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats)', () => {
   it("hands over whole seconds labelled by k6's own timestamps, and reads its verdicts", async () => {
-    const { result, buckets, startedMs, endedMs } = await runFake();
+    const kept = join(mkdtempSync(join(tmpdir(), 'loadrig-k6-kept-')), 'script.js');
+    const { result, buckets, startedMs, endedMs } = await runFake({ FAKE_K6_KEEP_SCRIPT: kept });
+    // The script the engine gave k6 goes through the same checks as every export.
+    await expectK6Accepts(readFileSync(kept, 'utf8'));
     // Each second once, in order, within the run: labelled by when k6 measured, not by arrival.
     const ts = buckets.map((b) => b.t);
     expect(ts).toEqual([...new Set(ts)].sort((a, b) => a - b));
