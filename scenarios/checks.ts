@@ -12,10 +12,19 @@ export const bodyContains =
   (r: HttpResponse): boolean =>
     r.body.includes(text);
 
+/**
+ * A response header equals `expected` (or matches it). Names are compared case-insensitively:
+ * both engines hand headers over lower-cased, and a hand-made response may not.
+ */
 export const header =
   (name: string, expected: string | RegExp) =>
   (r: HttpResponse): boolean => {
-    const raw = r.headers[name.toLowerCase()];
+    const wanted = name.toLowerCase();
+    let raw = r.headers[wanted];
+    if (raw === undefined) {
+      for (const [k, value] of Object.entries(r.headers))
+        if (k.toLowerCase() === wanted) raw = value;
+    }
     const v = Array.isArray(raw) ? raw.join(', ') : raw;
     return v !== undefined && (typeof expected === 'string' ? v === expected : expected.test(v));
   };

@@ -10,14 +10,27 @@ export type MetricRecorder = (
   tags: Record<string, string> | undefined,
 ) => void;
 
-let recorder: MetricRecorder | undefined;
+/**
+ * Kept on the global object under a registered symbol: a scenario file loaded through jiti gets
+ * its own copy of this module, and its metrics must still reach the engine's recorder.
+ */
+const RECORDER = Symbol.for('loadrig.metricRecorder');
+const slot = globalThis as { [RECORDER]?: MetricRecorder | undefined };
 
 /** Called by engines around a run; not for scenario code. */
 export function setMetricRecorder(r: MetricRecorder | undefined): void {
-  recorder = r;
+  slot[RECORDER] = r;
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** k6's rule (metrics/registry.go): a letter or `_`, then 1 to 128 letters, digits or `_`. */
+const NAME = /^[A-Za-z_][A-Za-z0-9_]{1,128}$/;
+
+/** The problem with a custom metric's name, or undefined when k6 and loadrig accept it. */
+export function metricNameProblem(name: unknown): string | undefined {
+  if (typeof name === 'string' && NAME.test(name)) return undefined;
+  const length = typeof name === 'string' ? `, ${name.length} characters` : '';
+  return `${JSON.stringify(name)}${length} is not a valid metric name: use 2 to 129 ASCII letters, digits and _, starting with a letter or _ (as k6 requires), e.g. 'login_duration'`;
+}
 
 /** The kind of each custom metric declared since the scenario file started loading. */
 let declared = new Map<string, MetricKind>();
@@ -60,19 +73,16 @@ abstract class CustomMetric {
     readonly name: string,
     readonly kind: MetricKind,
   ) {
-    if (!NAME.test(name)) {
+    const problem = metricNameProblem(name);
+    if (problem !== undefined) {
       throw new ScenarioValidationError([
-        {
-          path: `metric ${JSON.stringify(name)}`,
-          message:
-            "not a valid metric name; use letters, digits and _ (as k6), e.g. 'login_duration'",
-        },
+        { path: `new ${new.target.name}(${JSON.stringify(name)})`, message: problem },
       ]);
     }
     declare(name, kind);
   }
   protected record(value: number, tags?: Record<string, string>): void {
-    recorder?.(this.name, this.kind, value, tags);
+    slot[RECORDER]?.(this.name, this.kind, value, tags);
   }
 }
 
@@ -82,7 +92,14 @@ abstract class CustomMetric {
  * thresholds: `thresholds: { login_duration: ['p(95)<500'], logins_failed: ['count<10'] }`.
  */
 export class Trend extends CustomMetric {
-  constructor(name: string) {
+  /**
+   * `isTime` (k6's second argument) says the values are milliseconds; loadrig's reports treat
+   * every trend as milliseconds already, and the k6 export passes it on (default true).
+   */
+  constructor(
+    name: string,
+    readonly isTime = true,
+  ) {
     super(name, 'trend');
   }
   add(value: number, tags?: Record<string, string>): void {

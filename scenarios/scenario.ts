@@ -9,6 +9,7 @@ import {
   type ThresholdSource,
 } from './thresholds.js';
 import { EXECUTOR_NAMES } from './executors.js';
+import { profileLimitIssues } from './executor-limits.js';
 import type { Flow } from './vu-context.js';
 import type { TargetRef } from '../core/target-ref.js';
 
@@ -40,6 +41,11 @@ export interface ScenarioInput {
   /** Accept self-signed or otherwise invalid TLS certificates (k6 `insecureSkipTLSVerify`). */
   insecureSkipTLSVerify?: boolean;
   /**
+   * Keep each VU's cookies from one iteration to the next (k6 `noCookiesReset`). By default, as
+   * in k6, every iteration starts with an empty cookie jar: one iteration is one user's visit.
+   */
+  noCookiesReset?: boolean;
+  /**
    * Worker threads of the built-in engine (default: the cores the machine can spare, minus
    * one). VUs and rates are split among them; their histograms merge exactly.
    */
@@ -66,6 +72,7 @@ export interface Scenario {
   httpTimeoutMs: Ms;
   maxRedirects: number;
   insecureSkipTLSVerify: boolean;
+  noCookiesReset: boolean;
   workers?: number;
   detectors: DetectorOverrides;
   /** A plain k6 script that k6 runs as it is (`loadrig run script.js --engine k6`). */
@@ -201,6 +208,7 @@ const scenarioSchema = z.object({
   httpTimeout: z.union([z.number().nonnegative(), z.string()]).optional(),
   maxRedirects: z.number().int().nonnegative().optional(),
   insecureSkipTLSVerify: z.boolean().optional(),
+  noCookiesReset: z.boolean().optional(),
   workers: z.number().int().min(1).max(256).optional(),
   warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
   gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
@@ -253,6 +261,8 @@ export function scenario(input: ScenarioInput): Scenario {
       }
     }
   }
+  if (parsed.success)
+    issues.push(...profileLimitIssues(input.profile, parsedMs['gracefulStop'] ?? 5000));
   if (issues.length > 0) throw new ScenarioValidationError(issues, { detectors: input.detectors });
   return {
     kind: 'loadrig.scenario',
@@ -271,6 +281,7 @@ export function scenario(input: ScenarioInput): Scenario {
     httpTimeoutMs: parsedMs['httpTimeout'] ?? 60_000,
     maxRedirects: input.maxRedirects ?? 10,
     insecureSkipTLSVerify: input.insecureSkipTLSVerify ?? false,
+    noCookiesReset: input.noCookiesReset ?? false,
     ...(input.workers !== undefined ? { workers: input.workers } : {}),
     detectors: input.detectors ?? {},
   };

@@ -3,8 +3,9 @@ import type { ThinkTime } from './think-time.js';
 
 export interface RequestOptions {
   headers?: Record<string, string>;
-  /** Serialised as the JSON body, with `content-type: application/json`. */
+  /** Serialised as the JSON body, with `content-type: application/json` unless `headers` set one. */
   json?: unknown;
+  /** The body as text, or as bytes (sent as they are, on k6 as an ArrayBuffer). */
   body?: string | Uint8Array;
   /** Extra tags on this request's metrics. */
   tags?: Record<string, string>;
@@ -17,6 +18,7 @@ export interface RequestOptions {
 
 export interface HttpResponse {
   status: number;
+  /** Keyed by lower-case name on both engines (`content-type`), whatever the server sent. */
   headers: Record<string, string | string[] | undefined>;
   body: string;
   /**
@@ -44,9 +46,9 @@ export type Checks<T> = Record<string, (value: T) => boolean>;
 
 /** What a flow gets: one virtual user. */
 export interface VuContext {
-  /** 1-based VU number. */
+  /** 1-based VU number, unique in the whole run (across worker threads, k6 segments and runners). */
   readonly id: number;
-  /** 0-based iteration count of this VU. */
+  /** 0-based iteration count of this VU in its scenario. */
   readonly iteration: number;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly http: HttpApi;

@@ -128,8 +128,14 @@ function program(): Command {
     .argument('<k6-json-output...>', 'files written by k6 run --out json=FILE (one per k6 process)')
     .option('-o, --out <dir>', 'directory that receives run directories', 'runs')
     .option('-n, --name <name>', 'scenario name for the run (default: the first file name)')
-    .description('build a run directory and report from k6 JSON output made elsewhere')
-    .action(async (files: string[], opts: { out: string; name?: string }) => {
+    .option(
+      '--summary <file...>',
+      "k6's --summary-export files: the thresholds on tagged metrics are only there",
+    )
+    .description(
+      'build a run directory and report from k6 JSON output (plain or .gz) made elsewhere',
+    )
+    .action(async (files: string[], opts: { out: string; name?: string; summary?: string[] }) => {
       process.exitCode = await importCommand(files, { ...opts, color });
     });
 
@@ -139,7 +145,7 @@ function program(): Command {
     .argument('<scenario-file>', 'a typed scenario')
     .option('-o, --output <file>', 'where to write the script (default: <scenario>.k6.js)')
     .description(
-      'write a typed scenario as a k6 script (options from the profile, thresholds verbatim)',
+      'write a typed scenario as a k6 script k6 v1.x runs as is (options from the profile and the scenario)',
     )
     .action(async (format: string, file: string, opts: { output?: string }) => {
       process.exitCode = await exportCommand(format, file, opts);
@@ -156,6 +162,10 @@ function program(): Command {
     .option(
       '--results-claim <pvc>',
       'a PersistentVolumeClaim where each runner writes its k6 JSON output',
+    )
+    .option(
+      '--k6-out <output...>',
+      'more k6 outputs for every runner (e.g. influxdb=http://influxdb:8086/k6), added to K6_OUT beside the JSON output loadrig imports',
     )
     .option('-o, --output <file>', 'where to write the manifest (default: <scenario>.testrun.yaml)')
     .description(

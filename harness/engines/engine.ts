@@ -3,6 +3,7 @@ import type { Executor } from '../../scenarios/executors.js';
 import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
+import type { ThresholdSource } from '../../scenarios/thresholds.js';
 import type { GeneratorHealth } from '../../core/run-dir/run-data.js';
 import type { MetricSink } from '../aggregator/metric-sink.js';
 
@@ -27,6 +28,8 @@ export interface EnginePlan {
   workers?: number;
   /** Accept self-signed certificates (k6 `insecureSkipTLSVerify`). */
   insecureSkipTlsVerify?: boolean;
+  /** Keep each VU's cookies across iterations (k6 `noCookiesReset`); reset per iteration otherwise. */
+  noCookiesReset?: boolean;
   /** The scenario file, for engines that run the flow out of process (k6 bundles it). */
   source?: { scenarioFile: string; scenario: Scenario };
   /** Run as this many engine processes, each an equal execution segment (k6 semantics). */
@@ -43,8 +46,11 @@ export interface EngineResult {
   peakVus: number;
   /** k6's own threshold verdicts, when k6 ran the load. */
   k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
-  /** Thresholds a plain k6 script declared in its options, as k6's output lists them. */
-  k6DeclaredThresholds?: Record<string, string[]>;
+  /**
+   * Thresholds a plain k6 script declared in its options: from k6's JSON output (base metrics,
+   * with abortOnFail) and its summary export (which alone lists the tagged ones).
+   */
+  k6DeclaredThresholds?: Record<string, ThresholdSource[]>;
   /** Whether the generator kept the schedule (set by the lifecycle from its self-monitoring). */
   generator?: GeneratorHealth;
 }
@@ -61,6 +67,11 @@ export interface EngineEvents {
 export interface Engine {
   /** Runs its VUs in this process (the lifecycle then watches its event loop and CPU). */
   readonly inProcess?: boolean;
+  /**
+   * Its samples carry their own time (k6): it hands whole seconds, labelled by that time, to
+   * `sink.merge`, and the lifecycle writes them as they are rather than flushing by the clock.
+   */
+  readonly timestampedBuckets?: boolean;
   /** Threads that will run VUs for `plan` (1 when absent). */
   threads?(plan: EnginePlan): number;
   run(

@@ -10,6 +10,9 @@ import type { RunningTarget, TargetExit } from '../providers/provider.js';
 import type { RunStore } from '../store/run-store.js';
 import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
 import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import { decodeBucket } from '../../core/series/second.js';
+import { BucketQueue } from './bucket-queue.js';
 import { GeneratorMonitor } from './generator-monitor.js';
 import { recordSecond } from './record-second.js';
 import { SecondTicker } from './second-ticker.js';
@@ -71,6 +74,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     httpTimeoutMs: scenario.httpTimeoutMs,
     maxRedirects: scenario.maxRedirects,
     insecureSkipTlsVerify: scenario.insecureSkipTLSVerify,
+    noCookiesReset: scenario.noCookiesReset,
     ...(scenario.workers !== undefined ? { workers: scenario.workers } : {}),
     ...(ctx.segments !== undefined ? { segments: ctx.segments } : {}),
     ...(ctx.scenarioFile !== undefined
@@ -91,6 +95,8 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       warmup = { startMs: warmupStartMs, endMs: Date.now() };
     }
     const aggregator = new Aggregator();
+    // k6 stamps its own samples: its seconds are written by their time, not by the clock's.
+    const timed = engine.timestampedBuckets === true ? new BucketQueue() : undefined;
     const startedMs = Date.now();
     const monitor =
       engine.inProcess === true
@@ -106,13 +112,23 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const readers = { live, store: ctx.store, progress };
     const elapsedMs = (): number => Date.now() - startedMs;
-    const ticker = new SecondTicker(async (t) => {
-      monitor?.second(aggregator);
-      const breaches = recordSecond(aggregator, t, elapsedMs, readers);
+    const onBreaches = (breaches: Breach[]): void => {
       if (breaches.length > 0 && !stop.signal.aborted) {
         progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
         stop.abort();
       }
+    };
+    // An engine whose samples carry their own time (k6) hands over whole, encoded seconds.
+    const writeTimed = (bucket: ClientBucket): void => {
+      const second = decodeBucket(bucket);
+      onBreaches(live.pushSecond(second, elapsedMs()));
+      ctx.store.appendClient(bucket);
+      progress.bucket?.(second, elapsedMs());
+    };
+    const ticker = new SecondTicker(async (t) => {
+      monitor?.second(aggregator);
+      if (timed) for (const bucket of timed.take()) writeTimed(bucket);
+      else onBreaches(recordSecond(aggregator, t, elapsedMs, readers));
       ctx.store.appendServer(await ctx.sampler.sample(t));
     });
     progress.phase?.('load');
@@ -127,7 +143,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     ticker.start();
     const engineResult = await engine.run(
       { ...plan, profile: ctx.profile },
-      aggregator,
+      timed ?? aggregator,
       stop.signal,
       {
         ...(monitor
@@ -147,8 +163,12 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
-    const last = aggregator.close(Math.floor(Date.now() / 1000));
-    if (Object.keys(last.metrics).length > 0) ctx.store.appendSecond(last);
+    if (timed) {
+      for (const bucket of timed.take()) ctx.store.appendClient(bucket);
+    } else {
+      const last = aggregator.close(Math.floor(Date.now() / 1000));
+      if (Object.keys(last.metrics).length > 0) ctx.store.appendSecond(last);
+    }
     const timing: LoadTiming = {
       ...(warmup ? { warmup } : {}),
       loadStartMs: startedMs,

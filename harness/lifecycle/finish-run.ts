@@ -7,7 +7,7 @@ import {
 } from '../../reports/render/report-formats.js';
 import { closingStatus } from '../../reports/analysis/verdict.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
-import type { RunData, RunMeta } from '../../core/run-dir/run-data.js';
+import type { RunData, RunMeta, RunStatus } from '../../core/run-dir/run-data.js';
 import type { EngineResult } from '../engines/engine.js';
 import { compareVerdicts } from '../engines/k6/k6-summary.js';
 import { exitCodeForStatus } from '../../core/exit-codes.js';
@@ -47,7 +47,7 @@ export function finishRun(
       : {}),
   };
   const analysis = analyseRun({ ...recorded, meta: draft });
-  const status = closingStatus(draft.status, analysis, draft.failOn);
+  const status = withK6Verdicts(closingStatus(draft.status, analysis, draft.failOn), result);
   warnOnVerdictDisagreement(analysis, result, progress);
   // Redacted once, here: the outputs (report, summary, console) and run.json show the same meta.
   const run: RunData = { ...recorded, meta: redactDeep({ ...draft, status }) };
@@ -56,6 +56,15 @@ export function finishRun(
   const reportPath = written.html ?? store.dir;
   store.writeMeta(run.meta, { redacted: true });
   return { dir: store.dir, run, analysis, reportPath, exitCode: exitCodeForStatus(status) };
+}
+
+/**
+ * A threshold k6 failed fails the run too (k6 alone would have exited 99), even where loadrig's
+ * evaluation over the merged data passed: the disagreement is printed, and CI goes red.
+ */
+function withK6Verdicts(status: RunStatus, result: EngineResult | undefined): RunStatus {
+  const k6Failed = result?.k6Thresholds?.some((v) => !v.passed) === true;
+  return status === 'passed' && k6Failed ? 'failed' : status;
 }
 
 /** loadrig evaluates thresholds over the merged data; k6's own verdicts should agree. */

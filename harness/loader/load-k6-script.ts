@@ -44,6 +44,7 @@ export function k6ScriptScenario(file: string, target: string | undefined): Scen
     httpTimeoutMs: 60_000,
     maxRedirects: 10,
     insecureSkipTLSVerify: false,
+    noCookiesReset: false,
     detectors: {},
     k6Script: file,
   };

@@ -22,7 +22,7 @@ describe('parseExpression', () => {
     ['value==3', { kind: 'value' }, '==', 3],
     ['value!=-1', { kind: 'value' }, '!=', -1],
     ['count<1e3', { kind: 'count' }, '<', 1000],
-    [' p( 90 ) < 250 ', { kind: 'percentile', p: 90 }, '<', 250],
+    [' p(90) < 250 ', { kind: 'percentile', p: 90 }, '<', 250],
   ])('parses %j', (source, aggregation, comparator, value) => {
     expect(parseExpression(source)).toEqual({ source, aggregation, comparator, value });
   });
@@ -38,6 +38,8 @@ describe('parseExpression', () => {
     'avg=<100',
     'sum<3',
     'p(95)<300ms',
+    // k6 reads the number in p(...) with no space around it: it would refuse this before the test.
+    'p( 90 )<250',
   ])('rejects %j with the input and the expected form', (source) => {
     const error = ((): unknown => {
       try {
@@ -127,6 +129,30 @@ describe('parseThresholds', () => {
       ['thresholds["checks"]', 'foo'],
     ]);
     expect((error as Error).message.split('\n')).toHaveLength(4);
+  });
+});
+
+describe("aggregations against the metric's kind", () => {
+  it.each([
+    ['http_req_duration', 'rate<0.1', 'a trend: avg, min, max, med, p(N)'],
+    ['http_reqs', 'p(95)<3', 'a counter: count, rate'],
+    ['http_req_failed', 'count<3', 'a rate: rate'],
+    ['vus', 'avg<3', 'a gauge: value'],
+    ['flow_errors', 'avg<1', 'a counter: count, rate'],
+  ])('refuses %s: %s as k6 would, naming what the kind supports', (metric, expr, supported) => {
+    expect(() => parseThresholds({ [metric]: [expr] })).toThrow(supported);
+  });
+
+  it('accepts every supported aggregation, and any on a custom metric (its kind is unknown here)', () => {
+    expect(() =>
+      parseThresholds({
+        http_req_duration: ['avg<1', 'min<1', 'max<1', 'med<1', 'p(99.9)<1'],
+        'http_reqs{name:x}': ['count>1', 'rate>1'],
+        checks: ['rate>0.9'],
+        vus: ['value<10'],
+        logins: ['p(95)<1', 'rate<1', 'value<1'],
+      }),
+    ).not.toThrow();
   });
 });
 

@@ -9,6 +9,7 @@ export interface K8sCommandOptions {
   baseUrl: string;
   namespace?: string;
   resultsClaim?: string;
+  k6Out?: string[];
   output?: string;
 }
 
@@ -27,6 +28,15 @@ export async function k8sCommand(file: string, opts: K8sCommandOptions): Promise
       'give the URL the runners reach the target at, e.g. --base-url http://api.default.svc:8080',
     );
   }
+  for (const out of opts.k6Out ?? []) {
+    // k6 splits K6_OUT at commas, and an --out in `arguments` would replace K6_OUT altogether.
+    if (!/^[a-z][\w-]*(=|$)/i.test(out) || out.includes(',')) {
+      throw new UsageError(
+        `--k6-out ${out} is not one k6 output`,
+        'give one output per flag, as k6 --out takes it, without commas: --k6-out influxdb=http://influxdb:8086/k6',
+      );
+    }
+  }
   const scenario = await loadScenario(file);
   const script = await bundleK6Script(file, scenario);
   if (Buffer.byteLength(script) > 1_000_000) {
@@ -42,6 +52,7 @@ export async function k8sCommand(file: string, opts: K8sCommandOptions): Promise
     baseUrl: opts.baseUrl,
     ...(opts.namespace !== undefined ? { namespace: opts.namespace } : {}),
     ...(opts.resultsClaim !== undefined ? { resultsClaim: opts.resultsClaim } : {}),
+    ...(opts.k6Out !== undefined ? { outputs: opts.k6Out } : {}),
   });
   const output = opts.output ?? `${k8sName(scenario.name)}.testrun.yaml`;
   writeFileSync(output, manifest);

@@ -89,6 +89,7 @@ export class BuiltinEngine implements Engine {
         gracefulStopMs: plan.gracefulStopMs,
         ...(plan.httpTimeoutMs !== undefined ? { httpTimeoutMs: plan.httpTimeoutMs } : {}),
         ...(plan.maxRedirects !== undefined ? { maxRedirects: plan.maxRedirects } : {}),
+        ...(plan.noCookiesReset === true ? { noCookiesReset: true } : {}),
         ...(plan.insecureSkipTlsVerify !== undefined
           ? { insecureSkipTlsVerify: plan.insecureSkipTlsVerify }
           : {}),

@@ -70,6 +70,7 @@ export class IterationRunner {
   async iterate(vu: VirtualUser, scheduledStartMs?: number): Promise<void> {
     const start = scheduledStartMs ?? performance.now();
     vu.http.scheduledStartMs = scheduledStartMs;
+    vu.http.newIteration();
     try {
       await vu.flow(vu);
     } catch (e) {

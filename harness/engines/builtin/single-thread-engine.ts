@@ -32,6 +32,7 @@ export class SingleThreadEngine implements Engine {
         timeoutMs: plan.httpTimeoutMs ?? DEFAULT_TIMEOUT_MS,
         maxRedirects: plan.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
         insecureSkipTlsVerify: plan.insecureSkipTlsVerify ?? false,
+        noCookiesReset: plan.noCookiesReset === true,
       },
       plan.env,
       sink,

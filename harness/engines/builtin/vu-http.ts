@@ -13,6 +13,8 @@ export interface HttpSettings {
   maxRedirects: number;
   /** Accept self-signed and otherwise invalid TLS certificates. */
   insecureSkipTlsVerify: boolean;
+  /** Keep cookies across iterations (k6 `noCookiesReset`); by default each iteration starts empty. */
+  noCookiesReset?: boolean;
 }
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -20,7 +22,8 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 
 /**
  * One virtual user's HTTP: a keep-alive HTTP/1.1 connection per origin (as each k6 VU has its
- * own connections), a cookie jar, default headers, and the k6 http_* metrics per request.
+ * own connections), a cookie jar emptied at each iteration as k6's is (unless `noCookiesReset`),
+ * default headers, and the k6 http_* metrics per request.
  *
  * The hot path is built for requests per CPU-second: a bare request is a prebuilt buffer,
  * metric series are pre-resolved handles, the response head is scanned only for its framing
@@ -59,6 +62,11 @@ export class VuHttp implements HttpApi {
   }
   del(path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     return this.request('DELETE', path, opts);
+  }
+
+  /** An iteration begins: as in k6, it starts with an empty cookie jar unless told otherwise. */
+  newIteration(): void {
+    if (this.settings.noCookiesReset !== true) this.jar = undefined;
   }
 
   request(method: string, path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
@@ -136,6 +144,9 @@ export class VuHttp implements HttpApi {
         nextOpts = rest;
       }
     }
+    // Every hop is recorded under the request's name, as k6 records a redirect chain whose
+    // request carries a `name` tag (and the k6 runtime always gives one).
+    nextOpts = { ...nextOpts, name: opts?.name ?? target.name };
     return this.send(nextMethod, next, nextOpts, performance.now(), redirectsLeft - 1);
   }
 
@@ -169,7 +180,9 @@ export class VuHttp implements HttpApi {
     let body: string | Uint8Array | undefined = opts?.body;
     if (opts?.json !== undefined) {
       body = JSON.stringify(opts.json);
-      headers = { 'content-type': 'application/json', ...headers };
+      // A content type the flow set wins, however it spelled the header's name.
+      if (!hasHeader(headers, 'content-type'))
+        headers = { 'content-type': 'application/json', ...headers };
     }
     if (this.jar !== undefined) {
       const cookie = this.jar.getCookieStringSync(target.url);
@@ -213,6 +226,11 @@ export class VuHttp implements HttpApi {
       // A cookie the jar refuses (bad domain) is ignored, as a browser would.
     }
   }
+}
+
+function hasHeader(headers: Record<string, string> | undefined, lowerName: string): boolean {
+  for (const k in headers) if (k.toLowerCase() === lowerName) return true;
+  return false;
 }
 
 function hasKeys(o: Record<string, string>): boolean {

@@ -4,23 +4,26 @@ import { join } from 'node:path';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import { LoadrigError } from '../../../core/errors.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
+import { DeclaredThresholds } from './declared-thresholds.js';
 import { executionSegments, segmentArgs } from './execution-segments.js';
 import { findK6 } from './k6-binary.js';
 import { K6JsonParser } from './k6-json.js';
 import { runK6Process } from './k6-process.js';
 import { K6SampleSink } from './k6-sample-sink.js';
 import { bundleK6Script } from './k6-script.js';
-import { k6ThresholdVerdicts, type K6SummaryExport } from './k6-summary.js';
+import { k6SummaryThresholds, k6ThresholdVerdicts, type K6SummaryExport } from './k6-summary.js';
 
 /** k6's exit code when thresholds failed: a verdict, not a failure to run. */
 const K6_THRESHOLDS_FAILED = 99;
 
 /**
  * Runs the scenario on k6: bundles the typed scenario into a script, spawns k6 (one process per
- * execution segment) with `--out json` streamed into the same sink the built-in engine fills,
- * and reads k6's own threshold verdicts from `--summary-export`.
+ * execution segment) with `--out json` streamed into the sink second by second (each second as
+ * k6 stamped it), and reads k6's own threshold verdicts from `--summary-export`.
  */
 export class K6Engine implements Engine {
+  readonly timestampedBuckets = true;
+
   constructor(private readonly binary: () => string = findK6) {}
 
   async run(
@@ -49,7 +52,7 @@ export class K6Engine implements Engine {
       };
       writeFileSync(script, await bundleK6Script(plan.source.scenarioFile, scenario));
     }
-    const declared: Record<string, Set<string>> = {};
+    const declared = new DeclaredThresholds();
     const segments =
       (plan.segments ?? 1) > 1 ? executionSegments(plan.segments as number) : [undefined];
     const samples = new K6SampleSink(sink);
@@ -62,9 +65,9 @@ export class K6Engine implements Engine {
           'run',
           '--no-usage-report',
           '--quiet',
-          // Each process needs its own REST API port, or the second one fails to start.
-          '--address',
-          `127.0.0.1:${6565 + i}`,
+          // loadrig does not use k6's REST API: an empty address turns it off, so no process
+          // (nor a busy port 6565) can stop a run over it.
+          '--address=',
           ...segmentArgs(segment),
           '--out',
           `json=${out}`,
@@ -80,14 +83,11 @@ export class K6Engine implements Engine {
             const sample = parser.parseLine(line);
             if (sample) samples.add(sample, String(i));
           }
-        }).finally(() => {
-          for (const [metric, list] of Object.entries(parser.thresholds())) {
-            for (const t of list) (declared[metric] ??= new Set()).add(t);
-          }
-        });
+          samples.release();
+        }).finally(() => declared.addAll(parser.thresholds()));
       }),
     );
-    sink.vus(0);
+    samples.finish();
     for (const exit of exits) {
       if (exit.error) {
         throw new LoadrigError(
@@ -104,16 +104,16 @@ export class K6Engine implements Engine {
         );
       }
     }
+    const summaries = segments
+      .map((_, i) => join(dir, `summary-${i}.json`))
+      .filter((f) => existsSync(f))
+      .map((f) => JSON.parse(readFileSync(f, 'utf8')) as K6SummaryExport);
+    // Only the summary lists thresholds on tagged metrics (the JSON output has base metrics only).
+    for (const summary of summaries) declared.addAll(k6SummaryThresholds(summary));
     // With segments, each process judged only its share: k6's verdict is then per process.
-    const summary = join(dir, 'summary-0.json');
     const k6Thresholds =
-      segments.length === 1 && existsSync(summary)
-        ? k6ThresholdVerdicts(JSON.parse(readFileSync(summary, 'utf8')) as K6SummaryExport)
-        : [];
-    const k6DeclaredThresholds = Object.fromEntries(
-      Object.entries(declared).map(([m, set]) => [m, [...set]]),
-    );
-    return { ...samples.result(), k6Thresholds, k6DeclaredThresholds };
+      segments.length === 1 && summaries[0] ? k6ThresholdVerdicts(summaries[0]) : [];
+    return { ...samples.result(), k6Thresholds, k6DeclaredThresholds: declared.toRecord() };
   }
 }
 

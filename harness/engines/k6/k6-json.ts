@@ -1,4 +1,6 @@
 import type { MetricKind } from '../../../core/run-dir/run-data.js';
+import { K6_BUILTIN_METRICS } from '../../../scenarios/builtin-metrics.js';
+import type { ThresholdSource } from '../../../scenarios/thresholds.js';
 
 /** One sample from k6's `--out json` (a `Point` record), with its metric's kind resolved. */
 export interface K6Sample {
@@ -14,7 +16,10 @@ export interface K6Sample {
 export interface K6MetricInfo {
   name: string;
   kind: MetricKind;
-  thresholds: string[];
+  /** As k6 wrote them: a string, or an object when `abortOnFail` is set. */
+  thresholds: ThresholdSource[];
+  /** Sub-metric names (`http_req_duration{name:login}`), whose thresholds k6 does not write here. */
+  submetrics: string[];
 }
 
 const KINDS: Record<string, MetricKind> = {
@@ -47,14 +52,19 @@ export class K6JsonParser {
       const kind = KINDS[String(r.data['type'])];
       if (kind) {
         const thresholds = Array.isArray(r.data['thresholds'])
-          ? (r.data['thresholds'] as unknown[]).map(String)
+          ? (r.data['thresholds'] as unknown[]).flatMap(thresholdOf)
           : [];
-        this.metrics.set(name, { name, kind, thresholds });
+        const submetrics = Array.isArray(r.data['submetrics'])
+          ? (r.data['submetrics'] as { name?: unknown }[])
+              .map((s) => s?.name)
+              .filter((n): n is string => typeof n === 'string')
+          : [];
+        this.metrics.set(name, { name, kind, thresholds, submetrics });
       }
       return undefined;
     }
     if (r.type !== 'Point' || !r.data || typeof r.metric !== 'string') return undefined;
-    const kind = this.metrics.get(r.metric)?.kind ?? BUILTIN_KINDS[r.metric];
+    const kind = this.metrics.get(r.metric)?.kind ?? K6_BUILTIN_METRICS[r.metric];
     const timeMs = Date.parse(String(r.data['time']));
     const value = Number(r.data['value']);
     if (!kind || Number.isNaN(timeMs) || !Number.isFinite(value)) {
@@ -64,12 +74,45 @@ export class K6JsonParser {
     return { metric: r.metric, kind, timeMs, value, tags: keptTags(r.data['tags']) };
   }
 
-  /** Thresholds declared in the script, as k6 reported them per metric. */
-  thresholds(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
+  /**
+   * Thresholds declared in the script, as k6 reported them per metric. k6 writes only those of
+   * base metrics here: tagged ones (`http_req_duration{name:login}`) are in its summary export.
+   */
+  thresholds(): Record<string, ThresholdSource[]> {
+    const out: Record<string, ThresholdSource[]> = {};
     for (const m of this.metrics.values()) if (m.thresholds.length > 0) out[m.name] = m.thresholds;
     return out;
   }
+
+  /**
+   * Sub-metrics k6 made for tagged thresholds (besides its own `expected_response:true`): their
+   * thresholds are missing from this output.
+   */
+  taggedThresholdMetrics(): string[] {
+    return [...this.metrics.values()]
+      .flatMap((m) => m.submetrics)
+      .filter((name) => !/\{expected_response:true\}$/.test(name));
+  }
+}
+
+/**
+ * k6 marshals a threshold as a plain string, or as `{threshold, abortOnFail, delayAbortEval}`
+ * when `abortOnFail` is set (metrics/thresholds.go): both become loadrig's ThresholdSource.
+ */
+function thresholdOf(raw: unknown): ThresholdSource[] {
+  if (typeof raw === 'string') return [raw];
+  if (raw === null || typeof raw !== 'object') return [];
+  const o = raw as { threshold?: unknown; abortOnFail?: unknown; delayAbortEval?: unknown };
+  if (typeof o.threshold !== 'string') return [];
+  return [
+    {
+      threshold: o.threshold,
+      ...(o.abortOnFail === true ? { abortOnFail: true } : {}),
+      ...(typeof o.delayAbortEval === 'string' && o.delayAbortEval !== ''
+        ? { delayAbortEval: o.delayAbortEval }
+        : {}),
+    },
+  ];
 }
 
 /** `url` repeats `name` (or makes a series per query string) and `proto` rarely matters. */
@@ -84,24 +127,3 @@ function keptTags(raw: unknown): Record<string, string> {
   }
   return out;
 }
-
-const BUILTIN_KINDS: Record<string, MetricKind> = {
-  vus: 'gauge',
-  vus_max: 'gauge',
-  iterations: 'counter',
-  iteration_duration: 'trend',
-  dropped_iterations: 'counter',
-  data_received: 'counter',
-  data_sent: 'counter',
-  checks: 'rate',
-  http_reqs: 'counter',
-  http_req_failed: 'rate',
-  http_req_duration: 'trend',
-  http_req_blocked: 'trend',
-  http_req_connecting: 'trend',
-  http_req_tls_handshaking: 'trend',
-  http_req_sending: 'trend',
-  http_req_waiting: 'trend',
-  http_req_receiving: 'trend',
-  group_duration: 'trend',
-};

@@ -3,6 +3,8 @@ import type { Executor } from '../../../scenarios/executors.js';
 import { profileExecutors, stopsOnThresholdFail } from '../../../core/run-dir/profile-executors.js';
 import type { Scenario } from '../../../scenarios/scenario.js';
 import type { ThresholdSource } from '../../../scenarios/thresholds.js';
+import { flowExportNames } from './flow-exports.js';
+import { wholeRateExecutor } from './whole-rates.js';
 
 /** k6 durations: whole milliseconds are always accepted (`'1500ms'`). */
 export const k6Duration = (ms: Ms): string => `${Math.round(ms)}ms`;
@@ -16,7 +18,19 @@ export interface K6Options {
   thresholds: Record<string, K6Threshold[]>;
   tags: Record<string, string>;
   summaryTrendStats: string[];
+  maxRedirects: number;
+  insecureSkipTLSVerify: boolean;
+  noCookiesReset: boolean;
 }
+
+/** What of a scenario the options come from. */
+export type K6OptionsSource = Pick<
+  Scenario,
+  'name' | 'profile' | 'gracefulStopMs' | 'thresholdsSource'
+> &
+  Partial<
+    Pick<Scenario, 'env' | 'flows' | 'maxRedirects' | 'insecureSkipTLSVerify' | 'noCookiesReset'>
+  >;
 
 /** Executor fields that hold durations: loadrig keeps them in ms, k6 wants duration strings. */
 const DURATION_FIELDS = [
@@ -28,15 +42,31 @@ const DURATION_FIELDS = [
   'maxDuration',
 ] as const;
 
-/** One executor as k6 writes it: same names and semantics, durations as strings. */
-export function k6Executor(e: Executor): K6Executor {
-  const out: K6Executor = { ...e };
+/**
+ * One executor as k6 writes it: same names and semantics, durations as strings, rates as whole
+ * numbers (k6's are integers: a fractional rate scales its time unit instead), `exec` naming the
+ * exported function that runs the flow, and the scenario's `env` under the executor's own.
+ */
+export function k6Executor(
+  e: Executor,
+  exports: ReadonlyMap<string, string> = new Map(),
+  env: Record<string, string> = {},
+): K6Executor {
+  const whole = wholeRateExecutor(e);
+  const out: K6Executor = { ...whole };
   for (const field of DURATION_FIELDS) {
-    const value = (e as unknown as Record<string, unknown>)[field];
+    const value = (whole as unknown as Record<string, unknown>)[field];
     if (typeof value === 'number') out[field] = k6Duration(value);
   }
-  if ('stages' in e)
-    out['stages'] = e.stages.map((s) => ({ duration: k6Duration(s.duration), target: s.target }));
+  if ('stages' in whole)
+    out['stages'] = whole.stages.map((s) => ({
+      duration: k6Duration(s.duration),
+      target: s.target,
+    }));
+  if (e.exec !== undefined) out['exec'] = exports.get(e.exec) ?? e.exec;
+  const mergedEnv = { ...env, ...(e.env ?? {}) };
+  if (Object.keys(mergedEnv).length > 0) out['env'] = mergedEnv;
+  else delete out['env'];
   return out;
 }
 
@@ -56,15 +86,20 @@ function k6Threshold(t: ThresholdSource, abortAll: boolean): K6Threshold {
   };
 }
 
-/** k6 `options` for a typed scenario: the profile's executors and the thresholds. */
-export function k6Options(
-  scenario: Pick<Scenario, 'name' | 'profile' | 'gracefulStopMs' | 'thresholdsSource'>,
-): K6Options {
+/**
+ * k6 `options` for a typed scenario: the profile's executors, the thresholds, and the HTTP
+ * settings k6 has options for (`httpTimeout` has none: the runtime sets it on each request).
+ */
+export function k6Options(scenario: K6OptionsSource): K6Options {
   const executors = profileExecutors(scenario.profile, scenario.gracefulStopMs);
   const abortAll = stopsOnThresholdFail(scenario.profile);
+  const exports = flowExportNames(Object.keys(scenario.flows ?? {}));
   return {
     scenarios: Object.fromEntries(
-      Object.entries(executors).map(([name, e]) => [k6ScenarioName(name), k6Executor(e)]),
+      Object.entries(executors).map(([name, e]) => [
+        k6ScenarioName(name),
+        k6Executor(e, exports, scenario.env ?? {}),
+      ]),
     ),
     thresholds: Object.fromEntries(
       Object.entries(scenario.thresholdsSource).map(([metric, list]) => [
@@ -74,6 +109,9 @@ export function k6Options(
     ),
     tags: { loadrig_scenario: scenario.name },
     summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)', 'p(99)', 'p(99.9)'],
+    maxRedirects: scenario.maxRedirects ?? 10,
+    insecureSkipTLSVerify: scenario.insecureSkipTLSVerify ?? false,
+    noCookiesReset: scenario.noCookiesReset ?? false,
   };
 }
 

@@ -1,129 +1,118 @@
 /**
  * Runs inside k6 (bundled into the exported script): maps loadrig's VU context onto k6's
- * modules. It may use only standard JavaScript, loadrig's pure helpers, and what k6 passes in.
+ * modules. It may use only standard JavaScript, loadrig's pure helpers, and what k6 passes in:
+ * no Node.js global (`process`, `Buffer`, `TextDecoder`...) exists there.
  */
 import { parseDuration } from '../../../core/duration.js';
-import { jsonPath } from '../../../scenarios/json-path.js';
 import { drawThinkTimeMs, type ThinkTime } from '../../../scenarios/think-time.js';
-import type {
-  Checks,
-  HttpApi,
-  HttpResponse,
-  RequestOptions,
-  VuContext,
-} from '../../../scenarios/vu-context.js';
+import type { Checks, Flow, VuContext } from '../../../scenarios/vu-context.js';
+import { declareMetric, isKnownMetric } from './k6-metric-registry.js';
+import { k6Http, type K6HttpModule } from './k6-vu-http.js';
 
-/** The parts of k6's modules the runtime uses, passed in so tests can substitute a recorder. */
+interface K6MetricCtor {
+  new (name: string, isTime?: boolean): { add(value: number, tags?: Record<string, string>): void };
+}
+
+/** The parts of k6's modules the runtime uses, passed in so tests can substitute recorders. */
 export interface K6Modules {
-  http: {
-    asyncRequest(
-      method: string,
-      url: string,
-      body: string | null,
-      params: Record<string, unknown>,
-    ): Promise<K6Response>;
-  };
+  http: K6HttpModule;
   check(
     value: unknown,
     checks: Record<string, (v: unknown) => boolean>,
     tags?: Record<string, string>,
   ): boolean;
   sleep(seconds: number): void;
+  /** `k6/execution`: run-wide VU ids (`idInTest`), unlike `__VU`, which repeats per instance. */
+  exec: { vu: { idInTest: number; iterationInScenario: number } };
+  Counter: K6MetricCtor;
+  Trend: K6MetricCtor;
+  /** `__ENV`, read when an iteration starts. */
+  env(): Record<string, string | undefined>;
 }
 
-export interface K6Response {
-  status: number;
-  headers: Record<string, string>;
-  body: string | null;
-  error: string;
-  error_code: number;
-  timings: { duration: number };
+/** Scenario settings k6 has no option for, applied by the runtime to every request. */
+export interface K6RuntimeSettings {
+  httpTimeoutMs: number;
 }
 
-export interface K6Globals {
-  env: Record<string, string | undefined>;
-  vu: number;
-  iteration: number;
+type ThresholdList = unknown[];
+
+export interface K6Runtime {
+  /** `options` with thresholds on metrics k6 would not know left out (loadrig judges those). */
+  options<T extends { thresholds?: Record<string, ThresholdList> }>(options: T): T;
+  /** One iteration of `flow`; an exception is counted in `flow_errors`, as the built-in engine does. */
+  iterate(flow: Flow): Promise<void>;
 }
 
-function pathName(url: string): string {
-  const noQuery = url.split('?')[0] ?? url;
-  const m = /^[a-z]+:\/\/[^/]+(\/.*)?$/i.exec(noQuery);
-  return m ? (m[1] ?? '/') : noQuery;
+const metricOf = (selector: string): string => selector.split('{')[0]?.trim() ?? selector;
+
+/** Created in k6's init context (metrics can only be declared there). */
+export function k6Runtime(k6: K6Modules, settings: K6RuntimeSettings): K6Runtime {
+  const flowErrors = new k6.Counter('flow_errors');
+  declareMetric('flow_errors');
+  const groupDuration = new k6.Trend('group_duration', true);
+  const reported = new Set<string>();
+  return {
+    options(options) {
+      if (!options.thresholds) return options;
+      const thresholds = Object.fromEntries(
+        Object.entries(options.thresholds).filter(([selector]) =>
+          isKnownMetric(metricOf(selector)),
+        ),
+      );
+      return { ...options, thresholds };
+    },
+    async iterate(flow) {
+      try {
+        await flow(createVu(k6, settings, groupDuration));
+      } catch (e) {
+        flowErrors.add(1);
+        const message = e instanceof Error ? e.message : String(e);
+        // k6 logs each line: say it once per VU and message, as loadrig prints the first one.
+        if (!reported.has(message)) {
+          reported.add(message);
+          console.error(`the flow threw: ${message} (counted in flow_errors)`);
+        }
+      }
+    },
+  };
 }
 
-/** Per-VU state that outlives one iteration (default headers), keyed by k6's __VU. */
-const vuHeaders = new Map<number, Record<string, string>>();
-
-export function createVu(k6: K6Modules, globals: K6Globals): VuContext {
-  const baseUrl = (globals.env['BASE_URL'] ?? '').replace(/\/$/, '');
-  let headers = vuHeaders.get(globals.vu);
-  if (!headers) vuHeaders.set(globals.vu, (headers = {}));
-  const defaultHeaders = headers;
+function createVu(
+  k6: K6Modules,
+  settings: K6RuntimeSettings,
+  groupDuration: { add(value: number, tags?: Record<string, string>): void },
+): VuContext {
+  const env = k6.env();
+  const id = k6.exec.vu.idInTest;
   // k6's own group() cannot wrap async functions, so groups are tags, named as k6 names them.
   const groups: string[] = [];
-  const groupTag = (): Record<string, string> =>
+  const groupTags = (): Record<string, string> =>
     groups.length > 0 ? { group: `::${groups.join('::')}` } : {};
-
-  const request = async (
-    method: string,
-    path: string,
-    opts: RequestOptions = {},
-  ): Promise<HttpResponse> => {
-    const url = /^https?:\/\//i.test(path) ? path : baseUrl + path;
-    const requestHeaders: Record<string, string> = { ...defaultHeaders, ...(opts.headers ?? {}) };
-    let body: string | null = null;
-    if (opts.json !== undefined) {
-      body = JSON.stringify(opts.json);
-      requestHeaders['content-type'] ??= 'application/json';
-    } else if (typeof opts.body === 'string') {
-      body = opts.body;
-    } else if (opts.body !== undefined) {
-      body = new TextDecoder().decode(opts.body);
-    }
-    const params: Record<string, unknown> = {
-      headers: requestHeaders,
-      tags: { ...(opts.tags ?? {}), ...groupTag(), name: opts.name ?? pathName(path) },
-      responseType: 'text',
-    };
-    if (opts.timeout !== undefined)
-      params['timeout'] = `${parseDuration(opts.timeout, 'timeout')}ms`;
-    if (opts.redirects !== undefined) params['redirects'] = opts.redirects;
-    const res = await k6.http.asyncRequest(method, url, body, params);
-    const text = res.body ?? '';
-    return {
-      status: res.status,
-      headers: res.headers,
-      body: text,
-      durationMs: res.timings.duration,
-      ...(res.error ? { error: res.error } : {}),
-      json<T>(path?: string): T {
-        const parsed: unknown = JSON.parse(text);
-        return (path === undefined ? parsed : jsonPath(parsed, path)) as T;
-      },
-    };
-  };
-  const http: HttpApi = {
-    get: (path, opts) => request('GET', path, opts),
-    post: (path, opts) => request('POST', path, opts),
-    put: (path, opts) => request('PUT', path, opts),
-    patch: (path, opts) => request('PATCH', path, opts),
-    del: (path, opts) => request('DELETE', path, opts),
-    request,
-    headers: defaultHeaders,
-  };
   return {
-    id: globals.vu,
-    iteration: globals.iteration,
-    env: globals.env,
-    http,
+    id,
+    iteration: k6.exec.vu.iterationInScenario,
+    env,
+    http: k6Http(k6.http, {
+      id,
+      baseUrl: env['BASE_URL'] ?? '',
+      timeoutMs: settings.httpTimeoutMs,
+      groupTags,
+    }),
     check<T>(value: T, checks: Checks<T>, tags?: Record<string, string>): boolean {
-      const merged = { ...groupTag(), ...(tags ?? {}) };
-      return k6.check(
-        value,
-        checks as Record<string, (v: unknown) => boolean>,
-        Object.keys(merged).length > 0 ? merged : undefined,
-      );
+      const merged = { ...groupTags(), ...(tags ?? {}) };
+      // A check that throws fails, as on the built-in engine (k6 would end the iteration).
+      const safe: Record<string, (v: unknown) => boolean> = {};
+      for (const [name, fn] of Object.entries(checks)) {
+        safe[name] = (v) => {
+          try {
+            return fn(v as T) === true;
+          } catch {
+            return false;
+          }
+        };
+      }
+      return k6.check(value, safe, Object.keys(merged).length > 0 ? merged : undefined);
     },
     async sleep(duration: number | string | ThinkTime): Promise<void> {
       const ms =
@@ -136,10 +125,13 @@ export function createVu(k6: K6Modules, globals: K6Globals): VuContext {
     },
     async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
       groups.push(name);
+      const tags = groupTags();
+      const start = Date.now();
       try {
         return await fn();
       } finally {
         groups.pop();
+        groupDuration.add(Date.now() - start, tags);
       }
     },
   };

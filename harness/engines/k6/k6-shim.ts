@@ -1,6 +1,7 @@
 /**
- * What `import ... from 'loadrig'` means inside a script bundled for k6: the same builders and
- * pure helpers, minus validation and anything Node-only. Custom metrics map onto k6/metrics.
+ * What `import ... from 'loadrig'` means inside a script bundled for k6: every value loadrig's
+ * package root exports, as the same builders and pure helpers minus validation and anything
+ * Node-only. Custom metrics map onto k6/metrics.
  */
 import {
   Counter as K6Counter,
@@ -8,6 +9,7 @@ import {
   Rate as K6Rate,
   Trend as K6Trend,
 } from 'k6/metrics';
+import { declareMetric } from './k6-metric-registry.js';
 
 export {
   ramp,
@@ -31,6 +33,12 @@ export { status, bodyContains, header, hasJson } from '../../../scenarios/checks
 export { jsonPath } from '../../../scenarios/json-path.js';
 export { weighted } from '../../../scenarios/weighted.js';
 export { parseDuration, formatDuration } from '../../../core/duration.js';
+export {
+  FeederExhaustedError,
+  ScenarioValidationError,
+  TargetSpecError,
+} from '../../../core/errors.js';
+export { csvFeeder, jsonFeeder, Feeder } from './k6-feeders.js';
 
 export const scenario = <T>(definition: T): T => definition;
 export const target = <T>(spec: T): T => spec;
@@ -41,14 +49,6 @@ export const externalTarget = (baseUrl: string): { kind: 'external'; baseUrl: st
 export const postgres = <T>(spec: T): T => spec;
 export const redis = <T>(spec: T): T => spec;
 
-const notOnK6 = (what: string): never => {
-  throw new Error(
-    `${what} reads files through Node.js and does not run on k6 yet; on k6 load data with open() and SharedArray`,
-  );
-};
-export const csvFeeder = (): never => notOnK6('csvFeeder');
-export const jsonFeeder = (): never => notOnK6('jsonFeeder');
-
 type Tags = Record<string, string>;
 interface K6Metric {
   add(value: number | boolean, tags?: Tags): void;
@@ -57,8 +57,12 @@ interface K6Metric {
 /** k6 requires metrics to be created in the init context: scenario files declare them at the top. */
 export class Trend {
   private readonly m: K6Metric;
-  constructor(readonly name: string) {
-    this.m = new K6Trend(name) as K6Metric;
+  constructor(
+    readonly name: string,
+    readonly isTime = true,
+  ) {
+    this.m = new K6Trend(name, isTime) as K6Metric;
+    declareMetric(name);
   }
   add(value: number, tags?: Tags): void {
     this.m.add(value, tags);
@@ -68,6 +72,7 @@ export class Counter {
   private readonly m: K6Metric;
   constructor(readonly name: string) {
     this.m = new K6Counter(name) as K6Metric;
+    declareMetric(name);
   }
   add(value = 1, tags?: Tags): void {
     this.m.add(value, tags);
@@ -77,6 +82,7 @@ export class Rate {
   private readonly m: K6Metric;
   constructor(readonly name: string) {
     this.m = new K6Rate(name) as K6Metric;
+    declareMetric(name);
   }
   add(value: boolean | number, tags?: Tags): void {
     this.m.add(value, tags);
@@ -86,6 +92,7 @@ export class Gauge {
   private readonly m: K6Metric;
   constructor(readonly name: string) {
     this.m = new K6Gauge(name) as K6Metric;
+    declareMetric(name);
   }
   add(value: number, tags?: Tags): void {
     this.m.add(value, tags);

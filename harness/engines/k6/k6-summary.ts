@@ -34,6 +34,13 @@ export interface VerdictComparison {
   agree: boolean;
 }
 
+/** Every threshold the summary lists, by metric key (tagged keys included). */
+export function k6SummaryThresholds(summary: K6SummaryExport): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const v of k6ThresholdVerdicts(summary)) (out[v.metric] ??= []).push(v.expression);
+  return out;
+}
+
 /** Lines up loadrig's verdicts (over the merged data) with k6's own, by metric and expression. */
 export function compareVerdicts(
   loadrig: { metric: string; expression: string; ok: boolean }[],

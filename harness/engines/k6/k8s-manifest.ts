@@ -11,6 +11,11 @@ export interface K8sManifestOptions {
   namespace?: string;
   /** PersistentVolumeClaim that receives each runner's `--out json` file. */
   resultsClaim?: string;
+  /**
+   * More k6 outputs (`influxdb=http://influxdb:8086/k6`). They join the JSON output in `K6_OUT`:
+   * an `--out` in the TestRun's `arguments` would replace K6_OUT, and the JSON files with it.
+   */
+  outputs?: string[];
 }
 
 /** Kubernetes names: lower-case letters, digits and '-', at most 63 characters. */
@@ -43,11 +48,23 @@ export function k8sManifest(o: K8sManifestOptions): string {
       - name: results
         mountPath: /results`
     : '';
-  const out = o.resultsClaim
-    ? `
+  // k6 reads K6_OUT as a comma-separated list; $(POD_NAME) gives each runner its own file.
+  const outputs = [
+    ...(o.resultsClaim ? ['json=/results/$(POD_NAME).ndjson'] : []),
+    ...(o.outputs ?? []),
+  ];
+  // The summary export is the only place k6 writes thresholds on tagged metrics.
+  const out =
+    (outputs.length > 0
+      ? `
       - name: K6_OUT
-        value: "json=/results/$(POD_NAME).ndjson"`
-    : '';
+        value: ${q(outputs.join(','))}`
+      : '') +
+    (o.resultsClaim
+      ? `
+      - name: K6_SUMMARY_EXPORT
+        value: "/results/$(POD_NAME).summary.json"`
+      : '');
   return `apiVersion: v1
 kind: ConfigMap
 metadata:

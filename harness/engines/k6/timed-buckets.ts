@@ -1,20 +1,30 @@
 import type { ClientBucket } from '../../../core/run-dir/run-data.js';
 import { Aggregator } from '../../aggregator/aggregator.js';
 import type { K6Sample } from './k6-json.js';
-import { recordK6Sample, TagInterner } from './k6-sample-sink.js';
+import { recordK6Sample, TagInterner } from './record-k6-sample.js';
 
 /**
  * Buckets samples by their own timestamps (not by arrival), so output from several k6 processes,
- * or a file read long after the run, lands on the same one-second grid.
+ * a live stream k6 flushes every 200 ms, or a file read long after the run, lands on the same
+ * one-second grid. Once a second is handed out, a sample stamped earlier (a straggler) goes into
+ * the oldest second still open, so no second is ever written twice.
  */
 export class TimedBuckets {
   private readonly seconds = new Map<number, Aggregator>();
   private readonly tags = new TagInterner();
   private readonly vusBySecond = new Map<number, Map<string, number>>();
+  /** Seconds before this one have been handed out. */
+  private openFrom = -Infinity;
+  /** Samples stamped in a second already handed out. */
+  stragglers = 0;
 
   /** `source` tells processes apart, so their VU gauges add up instead of overwriting. */
   add(sample: K6Sample, source = ''): void {
-    const t = Math.floor(sample.timeMs / 1000);
+    let t = Math.floor(sample.timeMs / 1000);
+    if (t < this.openFrom) {
+      t = this.openFrom;
+      this.stragglers++;
+    }
     if (sample.metric === 'vus') {
       let bySource = this.vusBySecond.get(t);
       if (!bySource) this.vusBySecond.set(t, (bySource = new Map()));
@@ -28,6 +38,7 @@ export class TimedBuckets {
 
   /** Hands out, in time order, every second strictly before `beforeT` (all when omitted). */
   drain(beforeT = Infinity): ClientBucket[] {
+    if (Number.isFinite(beforeT)) this.openFrom = Math.max(this.openFrom, beforeT);
     const ready = [...new Set([...this.seconds.keys(), ...this.vusBySecond.keys()])]
       .filter((t) => t < beforeT)
       .sort((a, b) => a - b);

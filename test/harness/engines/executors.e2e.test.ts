@@ -211,6 +211,8 @@ describe('scenario features on the built-in engine', () => {
         names = [me.json<string>('user.name')];
         await vu.sleep('50ms');
       },
+      // The session cookie of iteration 0 must outlive it: k6's `noCookiesReset`.
+      { noCookiesReset: true },
     );
     expect(result.flowErrors).toEqual({});
     expect(names).toEqual(['ada']);
@@ -220,14 +222,49 @@ describe('scenario features on the built-in engine', () => {
     const reqs = series('http_reqs') as CounterSeries[];
     const login = reqs.filter((s) => s.tags['name'] === '/login');
     expect(login.every((s) => s.tags['group'] === '::auth')).toBe(true);
-    // Each redirect hop is its own request, as in k6.
-    const byName = (n: string): number =>
-      reqs.filter((s) => s.tags['name'] === n).reduce((a, s) => a + s.value, 0);
-    expect(byName('/old')).toBe(byName('/me'));
+    // Each redirect hop is its own request, as in k6, under the name of the request made.
+    const byName = (n: string, status?: string): number =>
+      reqs
+        .filter(
+          (s) => s.tags['name'] === n && (status === undefined || s.tags['status'] === status),
+        )
+        .reduce((a, s) => a + s.value, 0);
+    expect(byName('/me')).toBe(0);
+    expect(byName('/old', '302')).toBe(byName('/old', '200'));
     expect((series('logins') as CounterSeries[]).reduce((n, s) => n + s.value, 0)).toBe(2);
     expect(series('group_duration').length).toBeGreaterThan(0);
     const received = (series('data_received') as CounterSeries[]).reduce((n, s) => n + s.value, 0);
-    expect(received).toBeGreaterThan(byName('/me') * 100);
+    expect(received).toBeGreaterThan(byName('/old', '200') * 100);
+  });
+
+  it("empties each VU's cookie jar at every iteration unless noCookiesReset, as k6 does", async () => {
+    await using server = await startServer((req, res) => {
+      if (req.url === '/login') res.writeHead(200, { 'set-cookie': 'sid=s1; Path=/' }).end();
+      else res.end(req.headers.cookie ?? 'none');
+    });
+    const seen = async (extra: Partial<EnginePlan>): Promise<string[]> => {
+      const bodies: string[] = [];
+      await drive(
+        server.url,
+        scenarios({ p: perVuIterations({ vus: 1, iterations: 3, maxDuration: '5s' }) }),
+        async (vu) => {
+          bodies.push((await vu.http.get('/me')).body);
+          if (vu.iteration === 0) await vu.http.get('/login');
+          bodies.push((await vu.http.get('/me')).body);
+        },
+        extra,
+      );
+      return bodies;
+    };
+    expect(await seen({})).toEqual(['none', 'sid=s1', 'none', 'none', 'none', 'none']);
+    expect(await seen({ noCookiesReset: true })).toEqual([
+      'none',
+      'sid=s1',
+      'sid=s1',
+      'sid=s1',
+      'sid=s1',
+      'sid=s1',
+    ]);
   });
 
   it('lets one VU send overlapping requests (each on its own connection)', async () => {

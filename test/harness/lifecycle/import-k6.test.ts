@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LoadrigError } from '../../../core/errors.js';
 import { importK6 } from '../../../harness/lifecycle/import-k6.js';
@@ -92,6 +93,75 @@ describe('loadrig import (k6 JSON output → run directory)', () => {
       }
     }
     expect(b.analysis.thresholds.map((t) => t.ok)).toEqual(a.analysis.thresholds.map((t) => t.ok));
+  });
+
+  it('reads a gzipped file as k6 writes it for --out json=FILE.gz, and keeps what a cut one held', async () => {
+    const dir = temp();
+    const text = readFileSync(fixture);
+    const gz = join(dir, 'out.json.gz');
+    writeFileSync(gz, gzipSync(text));
+    const outcome = await importK6([gz], { outDir: temp() });
+    expect(outcome.run.meta.scenario.name).toBe('out');
+    expect(outcome.analysis.summary.metrics['http_reqs']).toMatchObject({ count: 2 });
+    // Named .ndjson, gzipped all the same: the bytes decide, not the name.
+    const cut = join(dir, 'cut.ndjson');
+    const whole = gzipSync(Buffer.concat([text, text]));
+    writeFileSync(cut, whole.subarray(0, whole.length - 20));
+    const warnings: string[] = [];
+    const partial = await importK6([cut], {
+      outDir: temp(),
+      progress: { warn: (m) => warnings.push(m) },
+    });
+    expect(partial.analysis.summary.metrics['http_reqs']).toMatchObject({
+      count: expect.any(Number),
+    });
+    expect(warnings.join('\n')).toMatch(/cut\.ndjson ends early/);
+  });
+
+  it('judges tagged thresholds from the summary export, and says so when it is missing', async () => {
+    const dir = temp();
+    const file = join(dir, 'tagged.ndjson');
+    const metric = {
+      type: 'Metric',
+      metric: 'http_req_duration',
+      data: {
+        name: 'http_req_duration',
+        type: 'trend',
+        contains: 'time',
+        thresholds: [{ threshold: 'p(95)<40', abortOnFail: true, delayAbortEval: '1s' }],
+        submetrics: [
+          { name: 'http_req_duration{name:login}', suffix: 'name:login', tags: { name: 'login' } },
+        ],
+      },
+    };
+    writeFileSync(file, [JSON.stringify(metric), ...recordedStream(300).slice(2)].join('\n'));
+    const summary = join(dir, 'summary.json');
+    writeFileSync(
+      summary,
+      JSON.stringify({
+        metrics: { 'http_req_duration{name:login}': { thresholds: { 'p(99)<10': true } } },
+      }),
+    );
+    const warnings: string[] = [];
+    const without = await importK6([file], {
+      outDir: temp(),
+      progress: { warn: (m) => warnings.push(m) },
+    });
+    expect(warnings.join('\n')).toMatch(
+      /names thresholds on http_req_duration\{name:login\} .*--summary/,
+    );
+    expect(without.run.meta.scenario.thresholds).toEqual({
+      http_req_duration: [{ threshold: 'p(95)<40', abortOnFail: true, delayAbortEval: '1s' }],
+    });
+    const withSummary = await importK6([file], { outDir: temp(), summaryExports: [summary] });
+    expect(withSummary.run.meta.scenario.thresholds['http_req_duration{name:login}']).toEqual([
+      'p(99)<10',
+    ]);
+    // The tagged threshold fails over the data (the login p99 is far above 10 ms): exit 1.
+    expect(withSummary.analysis.thresholds.find((t) => t.selector.includes('login'))?.ok).toBe(
+      false,
+    );
+    expect(withSummary.exitCode).toBe(1);
   });
 
   it('refuses missing files and files without samples, naming them', async () => {

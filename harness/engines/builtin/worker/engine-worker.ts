@@ -74,6 +74,7 @@ try {
       gracefulStopMs: init.gracefulStopMs,
       ...(init.httpTimeoutMs !== undefined ? { httpTimeoutMs: init.httpTimeoutMs } : {}),
       ...(init.maxRedirects !== undefined ? { maxRedirects: init.maxRedirects } : {}),
+      ...(init.noCookiesReset === true ? { noCookiesReset: true } : {}),
       ...(init.insecureSkipTlsVerify !== undefined
         ? { insecureSkipTlsVerify: init.insecureSkipTlsVerify }
         : {}),

@@ -16,6 +16,7 @@ export interface WorkerInit {
   httpTimeoutMs?: number;
   maxRedirects?: number;
   insecureSkipTlsVerify?: boolean;
+  noCookiesReset?: boolean;
   firstVuId: number;
   /** This thread among all: `unique` feeders hand out every threadCount-th row from threadIndex. */
   threadIndex: number;

@@ -1,26 +1,24 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Aggregator } from '../../../../harness/aggregator/aggregator.js';
+import { BucketQueue } from '../../../../harness/lifecycle/bucket-queue.js';
+import { expectK6Accepts } from '../../../helpers/k6/check-k6-script.js';
 import { executionSegments } from '../../../../harness/engines/k6/execution-segments.js';
 import { findK6 } from '../../../../harness/engines/k6/k6-binary.js';
 import { K6Engine } from '../../../../harness/engines/k6/k6-engine.js';
 import { LoadrigError } from '../../../../core/errors.js';
 import { loadScenario } from '../../../../harness/loader/load-scenario.js';
-import type {
-  ClientBucket,
-  CounterSeries,
-  TrendSeries,
-} from '../../../../core/run-dir/run-data.js';
+import type { CounterSeries, TrendSeries } from '../../../../core/run-dir/run-data.js';
 
 const fakeK6 = join(import.meta.dirname, '../../../fixtures/fake-k6/k6');
 const scenarioFile = join(import.meta.dirname, '../../../fixtures/scenarios/k6-flow.ts');
 
-async function runFake(env: Record<string, string> = {}) {
+async function runFake(env: Record<string, string> = {}, segments = 1) {
   const scenario = await loadScenario(scenarioFile);
-  const sink = new Aggregator();
-  const buckets: ClientBucket[] = [];
-  const timer = setInterval(() => buckets.push(sink.flush(buckets.length)), 300);
+  const sink = new BucketQueue();
   Object.assign(process.env, env);
+  const startedMs = Date.now();
   try {
     const result = await new K6Engine(() => fakeK6).run(
       {
@@ -30,23 +28,28 @@ async function runFake(env: Record<string, string> = {}) {
         env: {},
         gracefulStopMs: 1000,
         source: { scenarioFile, scenario },
+        segments,
       },
       sink,
       new AbortController().signal,
     );
-    return { result, buckets: [...buckets, sink.flush(buckets.length)] };
+    return { result, buckets: sink.take(), startedMs, endedMs: Date.now() };
   } finally {
-    clearInterval(timer);
     for (const k of Object.keys(env)) delete process.env[k];
   }
 }
 
 describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats)', () => {
-  it('streams k6 JSON output into the sink while k6 runs, and reads its verdicts', async () => {
-    const { result, buckets } = await runFake();
-    const withData = buckets.filter((b) => (b.metrics['http_reqs'] ?? []).length > 0);
-    // Streamed, not buffered: samples arrived in several sink seconds, before k6 exited.
-    expect(withData.length).toBeGreaterThanOrEqual(2);
+  it("hands over whole seconds labelled by k6's own timestamps, and reads its verdicts", async () => {
+    const kept = join(mkdtempSync(join(tmpdir(), 'loadrig-k6-kept-')), 'script.js');
+    const { result, buckets, startedMs, endedMs } = await runFake({ FAKE_K6_KEEP_SCRIPT: kept });
+    // The script the engine gave k6 goes through the same checks as every export.
+    await expectK6Accepts(readFileSync(kept, 'utf8'));
+    // Each second once, in order, within the run: labelled by when k6 measured, not by arrival.
+    const ts = buckets.map((b) => b.t);
+    expect(ts).toEqual([...new Set(ts)].sort((a, b) => a - b));
+    expect(ts[0]).toBeGreaterThanOrEqual(Math.floor(startedMs / 1000));
+    expect(ts.at(-1)).toBeLessThanOrEqual(Math.floor(endedMs / 1000));
     const reqs = buckets
       .flatMap((b) => (b.metrics['http_reqs'] ?? []) as CounterSeries[])
       .reduce((n, s) => n + s.value, 0);
@@ -66,14 +69,26 @@ describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats
     expect(result.peakVus).toBe(3);
     expect(result.k6Thresholds).toEqual([
       { metric: 'http_req_duration', expression: 'p(95)<300', passed: true },
+      { metric: 'http_req_duration', expression: 'max<5000', passed: true },
+      { metric: 'http_req_duration{name:/fast}', expression: 'p(99)<250', passed: true },
     ]);
+    // The JSON output's object form (abortOnFail) is kept; the tagged one comes from the summary.
+    expect(result.k6DeclaredThresholds).toEqual({
+      http_req_duration: [
+        'p(95)<300',
+        { threshold: 'max<5000', abortOnFail: true, delayAbortEval: '10s' },
+      ],
+      'http_req_duration{name:/fast}': ['p(99)<250'],
+    });
   });
 
   it("treats k6's exit code 99 as failed thresholds, not a failure to run", async () => {
     const { result } = await runFake({ FAKE_K6_FAIL: '1' });
-    expect(result.k6Thresholds).toEqual([
-      { metric: 'http_req_duration', expression: 'p(95)<300', passed: false },
-    ]);
+    expect(result.k6Thresholds).toContainEqual({
+      metric: 'http_req_duration',
+      expression: 'p(95)<300',
+      passed: false,
+    });
   });
 
   it('names K6_BINARY and PATH when k6 is not installed', () => {
@@ -96,24 +111,11 @@ describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats
 
 describe('execution segments', () => {
   it('splits a run into N k6 processes whose samples and VUs add up in one sink', async () => {
-    const scenario = await loadScenario(scenarioFile);
-    const sink = new Aggregator();
-    const result = await new K6Engine(() => fakeK6).run(
-      {
-        baseUrl: 'http://127.0.0.1:8080',
-        profile: scenario.profile,
-        flow: scenario.flow,
-        env: {},
-        gracefulStopMs: 1000,
-        source: { scenarioFile, scenario },
-        segments: 3,
-      },
-      sink,
-      new AbortController().signal,
-    );
-    const bucket = sink.flush(0);
+    const { result, buckets } = await runFake({}, 3);
     expect(
-      ((bucket.metrics['http_reqs'] ?? []) as CounterSeries[]).reduce((n, s) => n + s.value, 0),
+      buckets
+        .flatMap((b) => (b.metrics['http_reqs'] ?? []) as CounterSeries[])
+        .reduce((n, s) => n + s.value, 0),
     ).toBe(120);
     expect(result.iterations).toBe(120);
     expect(result.peakVus).toBe(3);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { K6JsonParser, type K6Sample } from '../../../../harness/engines/k6/k6-json.js';
 import {
   compareVerdicts,
+  k6SummaryThresholds,
   k6ThresholdVerdicts,
   type K6SummaryExport,
 } from '../../../../harness/engines/k6/k6-summary.js';
@@ -29,7 +30,10 @@ describe("k6's JSON output (real k6 v1.3.0 output)", () => {
       name: 'http_req_duration',
       kind: 'trend',
       thresholds: ['p(95)<500'],
+      submetrics: ['http_req_duration{expected_response:true}'],
     });
+    // k6's own sub-metric is not a tagged threshold of the script.
+    expect(parser.taggedThresholdMetrics()).toEqual([]);
     expect(parser.thresholds()).toEqual({ http_req_duration: ['p(95)<500'] });
     const duration = samples.find((s) => s.metric === 'http_req_duration');
     expect(duration).toEqual({
@@ -57,6 +61,47 @@ describe("k6's JSON output (real k6 v1.3.0 output)", () => {
     const { samples } = parseAll(points);
     expect(samples.find((s) => s.metric === 'http_req_failed')?.kind).toBe('rate');
     expect(samples.find((s) => s.metric === 'http_reqs')?.kind).toBe('counter');
+  });
+
+  it('reads thresholds k6 writes as objects (abortOnFail), and names the tagged ones it leaves out', () => {
+    // k6's metrics/thresholds.go marshals a threshold with abortOnFail as an object; k6 writes
+    // the thresholds of the base metric only, and lists the sub-metrics of tagged ones.
+    const { parser } = parseAll([
+      JSON.stringify({
+        type: 'Metric',
+        metric: 'http_req_duration',
+        data: {
+          name: 'http_req_duration',
+          type: 'trend',
+          contains: 'time',
+          thresholds: [
+            'p(95)<500',
+            { threshold: 'p(99)<900', abortOnFail: true, delayAbortEval: '10s' },
+            { threshold: 'max<5000', abortOnFail: true, delayAbortEval: null },
+          ],
+          submetrics: [
+            {
+              name: 'http_req_duration{expected_response:true}',
+              suffix: 'expected_response:true',
+              tags: { expected_response: 'true' },
+            },
+            {
+              name: 'http_req_duration{name:login}',
+              suffix: 'name:login',
+              tags: { name: 'login' },
+            },
+          ],
+        },
+      }),
+    ]);
+    expect(parser.thresholds()).toEqual({
+      http_req_duration: [
+        'p(95)<500',
+        { threshold: 'p(99)<900', abortOnFail: true, delayAbortEval: '10s' },
+        { threshold: 'max<5000', abortOnFail: true },
+      ],
+    });
+    expect(parser.taggedThresholdMetrics()).toEqual(['http_req_duration{name:login}']);
   });
 
   it('counts malformed lines instead of failing', () => {
@@ -99,6 +144,21 @@ describe("k6's --summary-export", () => {
     expect(k6ThresholdVerdicts(summary)).toEqual([
       { metric: 'http_req_duration', expression: 'p(95)<500', passed: true },
     ]);
+  });
+
+  it('lists every threshold by metric key, tagged keys included', () => {
+    expect(
+      k6SummaryThresholds({
+        metrics: {
+          http_req_duration: { thresholds: { 'p(95)<500': false } },
+          'http_req_duration{name:login}': { thresholds: { 'p(99)<800': true, 'avg<100': false } },
+          http_reqs: { count: 3 },
+        },
+      }),
+    ).toEqual({
+      http_req_duration: ['p(95)<500'],
+      'http_req_duration{name:login}': ['p(99)<800', 'avg<100'],
+    });
   });
 
   it("lines loadrig's verdicts up with k6's", () => {

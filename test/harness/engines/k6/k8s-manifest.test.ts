@@ -49,11 +49,31 @@ describe('k6-operator manifest', () => {
     expect(testRun.spec.runner.env).toEqual([
       { name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
       { name: 'K6_OUT', value: 'json=/results/$(POD_NAME).ndjson' },
+      { name: 'K6_SUMMARY_EXPORT', value: '/results/$(POD_NAME).summary.json' },
     ]);
     expect(testRun.spec.runner.volumes).toEqual([
       { name: 'results', persistentVolumeClaim: { claimName: 'k6-results' } },
     ]);
     expect(testRun.spec.runner.volumeMounts).toEqual([{ name: 'results', mountPath: '/results' }]);
+  });
+
+  it('adds other k6 outputs to K6_OUT, never to arguments (which would replace K6_OUT)', () => {
+    const [, testRun] = parseAllDocuments(
+      k8sManifest({
+        name: 'x',
+        script,
+        parallelism: 2,
+        baseUrl: 'http://a',
+        resultsClaim: 'k6-results',
+        outputs: ['influxdb=http://influxdb:8086/k6', 'experimental-prometheus-rw'],
+      }),
+    ).map((d) => d.toJS());
+    expect(testRun.spec.arguments).not.toContain('--out');
+    expect(testRun.spec.runner.env).toContainEqual({
+      name: 'K6_OUT',
+      value:
+        'json=/results/$(POD_NAME).ndjson,influxdb=http://influxdb:8086/k6,experimental-prometheus-rw',
+    });
   });
 
   it('makes valid Kubernetes names', () => {
