@@ -8,6 +8,7 @@ import type { Engine, EngineResult } from '../engines/engine.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import type { RunningTarget, TargetExit } from '../providers/provider.js';
 import type { RunStore } from '../store/run-store.js';
+import type { ClientBucket, ServerSample } from '../../core/run-dir/run-data.js';
 import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
 import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
 import { GeneratorMonitor } from './generator-monitor.js';
@@ -29,6 +30,11 @@ export interface LoadContext {
   progress: ProgressListener;
   /** Called when the measured load starts (unix ms), before the first request. */
   onLoadStart?: (startMs: number) => void;
+  /**
+   * Called each second once the run directory has the second's bucket (and server sample):
+   * the `--out` outputs. It must return at once; it never holds the second up.
+   */
+  onSecond?: (bucket: ClientBucket, sample?: ServerSample) => void;
 }
 
 /** When each part of the load happened, in unix ms: run.json's phases are cut from these. */
@@ -113,7 +119,9 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       }
       ctx.store.appendClient(bucket);
       progress.bucket?.(bucket, Date.now() - startedMs);
-      ctx.store.appendServer(await ctx.sampler.sample(t));
+      const sample = await ctx.sampler.sample(t);
+      ctx.store.appendServer(sample);
+      ctx.onSecond?.(bucket, sample);
     });
     progress.phase?.('load');
     progress.start?.({
@@ -148,7 +156,10 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
     const last = aggregator.flush(Math.floor(Date.now() / 1000));
-    if (Object.keys(last.metrics).length > 0) ctx.store.appendClient(last);
+    if (Object.keys(last.metrics).length > 0) {
+      ctx.store.appendClient(last);
+      ctx.onSecond?.(last);
+    }
     const timing: LoadTiming = {
       ...(warmup ? { warmup } : {}),
       loadStartMs: startedMs,
