@@ -34,6 +34,8 @@ export interface BatchStats {
 export class BatchWriter {
   private readonly queue: Influx.IPoint[] = [];
   private sending = false;
+  /** Points of the batch being sent: lost too if the deadline passes before it returns. */
+  private inFlight = 0;
   private readonly idleWaiters: (() => void)[] = [];
   readonly stats: BatchStats = { pointsWritten: 0, pointsDropped: 0, failedWrites: 0 };
 
@@ -54,7 +56,10 @@ export class BatchWriter {
     void this.pump();
   }
 
-  /** Resolves once everything queued was sent (or given up), or at `deadlineMs`: the rest is dropped. */
+  /**
+   * Resolves once everything queued was sent (or given up), or at `deadlineMs`: what is still
+   * queued or in flight then counts as dropped.
+   */
   async drain(deadlineMs: number): Promise<BatchStats> {
     if (this.sending || this.queue.length > 0) {
       await new Promise<void>((resolve) => {
@@ -66,8 +71,8 @@ export class BatchWriter {
         });
       });
     }
-    if (this.queue.length > 0) {
-      this.stats.pointsDropped += this.queue.length;
+    if (this.queue.length > 0 || this.sending) {
+      this.stats.pointsDropped += this.queue.length + this.inFlight;
       this.queue.length = 0;
     }
     return { ...this.stats };
@@ -79,7 +84,9 @@ export class BatchWriter {
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.opts.batchSize);
+        this.inFlight = batch.length;
         await this.sendWithRetries(batch);
+        this.inFlight = 0;
       }
     } finally {
       this.sending = false;
