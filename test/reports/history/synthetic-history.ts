@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { HistoryRun } from '../../../reports/analysis/history/history-run.js';
 
 /** mulberry32: a small seeded generator, so every synthetic history is reproducible. */
@@ -57,7 +58,7 @@ export function syntheticHistory(opts: SyntheticOptions): HistoryRun[] {
         .replace(/\.\d+Z$/, 'Z')}-nightly`,
       scenario: 'nightly',
       branch: 'main',
-      commit: (0x1000000 + i * 7919).toString(16).padStart(40, 'a'),
+      commit: createHash('sha1').update(`${opts.seed}:${i}`).digest('hex'),
       dirty: false,
       startedAt: day.toISOString(),
       status: 'passed',
