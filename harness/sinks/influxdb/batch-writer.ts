@@ -37,6 +37,8 @@ export class BatchWriter {
   /** Points of the batch being sent: lost too if the deadline passes before it returns. */
   private inFlight = 0;
   private readonly idleWaiters: (() => void)[] = [];
+  /** The last request failed: the destination looks down, so the end of a run waits less for it. */
+  private failing = false;
   readonly stats: BatchStats = { pointsWritten: 0, pointsDropped: 0, failedWrites: 0 };
 
   constructor(
@@ -57,13 +59,17 @@ export class BatchWriter {
   }
 
   /**
-   * Resolves once everything queued was sent (or given up), or at `deadlineMs`: what is still
-   * queued or in flight then counts as dropped.
+   * Resolves once everything queued was sent (or given up), or at `deadlineMs` (sooner when the
+   * destination is failing: a dead database must not hold the end of a run for long): what is
+   * still queued or in flight then counts as dropped.
    */
   async drain(deadlineMs: number): Promise<BatchStats> {
     if (this.sending || this.queue.length > 0) {
+      const until = this.failing
+        ? Math.min(deadlineMs, Date.now() + this.opts.backoffMs * 4)
+        : deadlineMs;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(0, deadlineMs - Date.now()));
+        const timer = setTimeout(resolve, Math.max(0, until - Date.now()));
         timer.unref();
         this.idleWaiters.push(() => {
           clearTimeout(timer);
@@ -98,9 +104,11 @@ export class BatchWriter {
     for (let attempt = 1; ; attempt++) {
       try {
         await this.send(batch);
+        this.failing = false;
         this.stats.pointsWritten += batch.length;
         return;
       } catch (e) {
+        this.failing = true;
         this.stats.failedWrites++;
         this.stats.lastError = (e as Error).message ?? String(e);
         if (attempt >= this.opts.attempts) {
