@@ -107,4 +107,49 @@ describe.skipIf(gate.skip)('--out influxdb= against InfluxDB 1.x', () => {
     expect(figures(db)).toEqual(figures(folder));
     expect(Object.keys(figures(db))).toContain('latency.p99[GET delay]');
   });
+
+  it('answers every query of the Grafana dashboard (infra/grafana) with this run’s data', async () => {
+    const run = readRun(dir);
+    const dashboard = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../../infra/grafana/dashboards/loadrig-runs.json'),
+        'utf8',
+      ),
+    ) as {
+      panels: { title: string; targets: { query: string }[] }[];
+      annotations: { list: { query?: string }[] };
+    };
+    const fromMs = Date.parse(run.meta.startedAt) - 60_000;
+    const toMs = Date.parse(run.meta.endedAt!) + 60_000;
+    // What Grafana substitutes: the time range, the interval, and the variables (one run, all endpoints).
+    const interpolate = (q: string) =>
+      q
+        .replaceAll('$timeFilter', `time >= ${fromMs}ms AND time <= ${toMs}ms`)
+        .replaceAll('$__interval_ms', '1000')
+        .replaceAll('$__interval', '1s')
+        .replaceAll('$testid', run.meta.id)
+        .replaceAll('$endpoint', '.*')
+        .replaceAll('$scenario', '.*');
+    const series = async (q: string) =>
+      (
+        (await client.queryRaw(interpolate(q))) as {
+          results: { series?: unknown[]; error?: string }[];
+        }
+      ).results[0]!;
+    const empty: string[] = [];
+    for (const panel of dashboard.panels) {
+      let found = 0;
+      for (const t of panel.targets) {
+        const result = await series(t.query);
+        expect(result.error, `${panel.title}: ${t.query}`).toBeUndefined();
+        found += result.series?.length ?? 0;
+      }
+      if (found === 0) empty.push(panel.title);
+    }
+    // A healthy run has no error responses; every other panel shows something.
+    expect(empty).toEqual([]);
+    for (const a of dashboard.annotations.list.filter((x) => x.query)) {
+      expect((await series(a.query!)).series?.length).toBe(1);
+    }
+  });
 });
