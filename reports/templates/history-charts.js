@@ -88,7 +88,16 @@
       width: width,
       height: HEIGHT,
       cursor: { drag: { x: true, y: false }, points: { size: 9 } },
-      scales: { x: { time: false }, y: { auto: true } },
+      // Half a run of margin each side, so the first and the ringed newest point are not clipped.
+      scales: {
+        x: {
+          time: false,
+          range: function (u, min, max) {
+            return [min - 0.5, max + 0.5];
+          },
+        },
+        y: { auto: true },
+      },
       axes: [
         {
           values: function (u, splits) {
@@ -128,6 +137,8 @@
           width: 1,
           dash: [6, 4],
           points: { show: false },
+          // A level holds until the next run: it steps at the change, never slopes into it.
+          paths: uPlot.paths.stepped({ align: 1 }),
           value: function (u, v) {
             return f(v);
           },

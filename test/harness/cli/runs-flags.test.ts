@@ -30,7 +30,9 @@ describe('--runs and --out', () => {
     const notices: string[] = [];
     const r = resolveRunsAndOutputs({ out: ['old-runs'] }, (m) => notices.push(m));
     expect(r.runsDir).toBe('old-runs');
-    expect(notices).toEqual(['--out old-runs is deprecated for the runs folder: use --runs old-runs']);
+    expect(notices).toEqual([
+      '--out old-runs is deprecated for the runs folder: use --runs old-runs',
+    ]);
   });
 
   it('refuses two different runs folders', () => {

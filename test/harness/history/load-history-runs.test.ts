@@ -37,7 +37,10 @@ describe('loadHistoryRuns', () => {
   it('links reports relative to where the history is written', () => {
     const root = temp();
     writeNightlyRuns(join(root, 'runs'), { ...small, runs: 1, seed: 1 });
-    const loaded = loadHistoryRuns(join(root, 'runs'), { filter: {}, writtenTo: join(root, 'site') });
+    const loaded = loadHistoryRuns(join(root, 'runs'), {
+      filter: {},
+      writtenTo: join(root, 'site'),
+    });
     expect(loaded.runs[0]?.report).toMatch(/^\.\.\/runs\/.+\/report\.html$/);
   });
 

@@ -19,7 +19,10 @@ describe('BatchWriter', () => {
     expect(sent).toEqual([]); // nothing waited for the network
     release();
     const stats = await w.drain(Date.now() + 1000);
-    expect(sent).toEqual([[0, 1, 2], [3, 4]]);
+    expect(sent).toEqual([
+      [0, 1, 2],
+      [3, 4],
+    ]);
     expect(stats).toMatchObject({ pointsWritten: 5, pointsDropped: 0, failedWrites: 0 });
   });
 

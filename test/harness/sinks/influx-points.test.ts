@@ -10,7 +10,11 @@ const bucket = httpBucket(1_767_225_600, [
 ]);
 
 describe('secondPoints: one second in k6’s InfluxDB names', () => {
-  const points = secondPoints(bucket, { t: bucket.t, values: { 'process.cpu_percent': 42 } }, 'run-1');
+  const points = secondPoints(
+    bucket,
+    { t: bucket.t, values: { 'process.cpu_percent': 42 } },
+    'run-1',
+  );
   const of = (m: string) => points.filter((p) => p.measurement === m);
 
   it('writes a point per series of each metric, tagged as recorded plus testid, at the second in ms', () => {
@@ -44,7 +48,9 @@ describe('secondPoints: one second in k6’s InfluxDB names', () => {
   it('leaves out empty tags and redacts secrets in tag values', () => {
     const b = httpBucket(1, [{ name: '/login?token=abc123', durationsMs: [1] }]);
     b.metrics['http_req_duration']![0]!.tags = { name: '/login?token=abc123', group: '' };
-    const [p] = secondPoints(b, undefined, 'r').filter((x) => x.measurement === 'http_req_duration');
+    const [p] = secondPoints(b, undefined, 'r').filter(
+      (x) => x.measurement === 'http_req_duration',
+    );
     expect(p?.tags).not.toHaveProperty('group');
     expect(p?.tags?.['name']).not.toContain('abc123');
   });
@@ -73,7 +79,12 @@ describe('parseInfluxUrl', () => {
   it('takes the database from the path and hides the password', () => {
     const t = parseInfluxUrl('http://ci:s3cret@127.0.0.1:8086/loadrig');
     expect(t.database).toBe('loadrig');
-    expect(t.config).toMatchObject({ host: '127.0.0.1', port: 8086, username: 'ci', password: 's3cret' });
+    expect(t.config).toMatchObject({
+      host: '127.0.0.1',
+      port: 8086,
+      username: 'ci',
+      password: 's3cret',
+    });
     expect(t.display).toBe('http://ci:***@127.0.0.1:8086/loadrig');
   });
 
