@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
+import type { OutputReport } from '../../core/run-dir/schema/run-meta.js';
 import { parseOutputSpec, type OutputSpec } from '../sinks/index.js';
 
 export const DEFAULT_RUNS_DIR = 'runs';
@@ -44,4 +45,14 @@ export function resolveRunsAndOutputs(
     notice(`--out ${dirs[0]} is deprecated for the runs folder: use --runs ${dirs[0]}`);
   }
   return { runsDir: opts.runs ?? dirs[0] ?? DEFAULT_RUNS_DIR, outputs };
+}
+
+/** `influxdb: 312 points to http://…/loadrig (4 lost)`, one line per output, after the report path. */
+export function outputLines(reports: readonly OutputReport[] | undefined): string {
+  return (reports ?? [])
+    .map(
+      (r) =>
+        `${r.output}: ${r.pointsWritten} points to ${r.target}${r.pointsDropped > 0 ? ` (${r.pointsDropped} lost: ${r.lastError ?? 'not sent in time'})` : ''}\n`,
+    )
+    .join('');
 }

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { renderConsoleSummary } from '../../../reports/index.js';
 import { importK6 } from '../../lifecycle/import-k6.js';
 import { ProgressPrinter } from '../../progress/progress-printer.js';
-import { resolveRunsAndOutputs } from '../runs-flags.js';
+import { outputLines, resolveRunsAndOutputs } from '../runs-flags.js';
 import { replayIntoOutputs } from '../../sinks/replay-run.js';
 
 /** `loadrig import <k6-json-output...>`: a run directory and report from k6 runs made elsewhere. */
@@ -24,5 +24,6 @@ export async function importCommand(
     '\n' + renderConsoleSummary(run, outcome.analysis, { color: opts.color }) + '\n',
   );
   process.stdout.write(`\nreport: ${outcome.reportPath}\n`);
+  process.stdout.write(outputLines(run.meta.outputs));
   return outcome.exitCode;
 }

@@ -13,7 +13,7 @@ import { dirWriter, formatsFlag } from './report-command.js';
 import { ProgressPrinter } from '../../progress/progress-printer.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { parseReplicasFlag, withReplicas } from './replicas-sweep.js';
-import { resolveRunsAndOutputs } from '../runs-flags.js';
+import { outputLines, resolveRunsAndOutputs } from '../runs-flags.js';
 
 export interface RunCommandOptions {
   target?: string;
@@ -75,6 +75,7 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
     const written = writeOutputs(dirWriter(outcome.dir), outcome.run, outcome.analysis, extra);
     process.stdout.write(`\nreport: ${outcome.reportPath}\n`);
     for (const name of extra) process.stdout.write(`${name}: ${written[name]}\n`);
+    process.stdout.write(outputLines(outcome.run.meta.outputs));
     return outcome.exitCode;
   } finally {
     interrupt.dispose();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveRunsAndOutputs } from '../../../harness/cli/runs-flags.js';
+import { outputLines, resolveRunsAndOutputs } from '../../../harness/cli/runs-flags.js';
 import { parseOutputSpec } from '../../../harness/sinks/index.js';
 
 describe('--runs and --out', () => {
@@ -48,5 +48,32 @@ describe('--runs and --out', () => {
       expect((e as { hint?: string }).hint).toContain('influxdb=<target>');
     }
     expect(() => parseOutputSpec('influxdb=')).toThrow(/no target/);
+  });
+});
+
+describe('outputLines', () => {
+  it('says per output how many points it got, and what was lost', () => {
+    expect(
+      outputLines([
+        {
+          output: 'influxdb',
+          target: 'http://h/db',
+          pointsWritten: 10,
+          pointsDropped: 0,
+          failedWrites: 0,
+        },
+        {
+          output: 'influxdb',
+          target: 'http://x/db',
+          pointsWritten: 0,
+          pointsDropped: 4,
+          failedWrites: 5,
+          lastError: 'connect ECONNREFUSED',
+        },
+      ]),
+    ).toBe(
+      'influxdb: 10 points to http://h/db\ninfluxdb: 0 points to http://x/db (4 lost: connect ECONNREFUSED)\n',
+    );
+    expect(outputLines(undefined)).toBe('');
   });
 });

@@ -152,4 +152,22 @@ describe.skipIf(gate.skip)('--out influxdb= against InfluxDB 1.x', () => {
       expect((await series(a.query!)).series?.length).toBe(1);
     }
   });
+
+  it('sends an imported k6 run too, from its run directory, with its loadrig_run point', async () => {
+    const runs = join(root, 'imported');
+    const k6Output = join(import.meta.dirname, '../../fixtures/k6/json-output.ndjson');
+    const r = await runCli(['import', k6Output, '--runs', runs, '--out', `influxdb=${url}`]);
+    expect(r.code, r.stderr).toBe(0);
+    const run = readRun(join(runs, readdirSync(runs)[0]!));
+    expect(run.meta.outputs?.[0]).toMatchObject({ output: 'influxdb', pointsDropped: 0 });
+    const id = Influx.escape.stringLit(run.meta.id);
+    const seconds = await client.query(
+      `SELECT "count" FROM "http_req_duration" WHERE "testid" = ${id}`,
+    );
+    expect(seconds.length).toBeGreaterThan(0);
+    const [point] = await client.query<{ status: string }>(
+      `SELECT "status" FROM "loadrig_run" WHERE "testid" = ${id}`,
+    );
+    expect(point?.status).toBe('passed');
+  });
 });
