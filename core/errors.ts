@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'E_K6_SCRIPT',
   'E_K6_FAILED',
   'E_IMPORT',
+  'E_INFLUX',
   'E_TRANSPORT',
   'E_HTTP_PARSE',
   'E_ENGINE',

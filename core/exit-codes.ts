@@ -38,6 +38,8 @@ export const EXIT_BY_CODE = {
   E_K6_SCRIPT: EXIT.usage,
   E_K6_FAILED: EXIT.internal,
   E_IMPORT: EXIT.usage,
+  /** InfluxDB (`history --influx`) did not answer or refused the query: check the URL. */
+  E_INFLUX: EXIT.usage,
   E_TRANSPORT: EXIT.target,
   E_HTTP_PARSE: EXIT.target,
   E_ENGINE: EXIT.internal,

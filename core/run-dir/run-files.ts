@@ -7,6 +7,8 @@ export const RUN_FILES = {
   summary: 'summary.json',
   targetLog: 'target.log',
   report: 'report.html',
+  /** The run's steady-state figures for history (schema/digest.ts), written when it ends. */
+  digest: 'digest.json',
 } as const;
 
 export function runFile(dir: string, file: keyof typeof RUN_FILES): string {

@@ -12,6 +12,8 @@ import { psCommand } from './commands/ps-command.js';
 import { reportCommand } from './commands/report-command.js';
 import { runCommand } from './commands/run-command.js';
 import { reportError } from './report-error.js';
+import { registerHistory } from './commands/history-cli.js';
+import { runsAndOutFlags } from './runs-flags.js';
 
 const EXAMPLES = `
 Examples:
@@ -23,6 +25,8 @@ Examples:
   $ loadrig open runs/20261123T081500Z-demo         # open its report.html
   $ loadrig run api.ts --replicas 1,2,4             # container target: one run per replica count
   $ loadrig ps && loadrig clean                     # list / remove containers of crashed runs
+  $ loadrig run api.ts --out influxdb=http://127.0.0.1:8086/loadrig   # also stream to InfluxDB
+  $ loadrig history --runs runs --branch main       # change points across runs; exit 1 on a regression
 
 Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
 3 the target could not be started or died, 4 internal error, 130 interrupted.`;
@@ -41,12 +45,11 @@ function program(): Command {
     .exitOverride();
 
   const runOptions = (cmd: Command): Command =>
-    cmd
+    runsAndOutFlags(cmd)
       .option(
         '-t, --target <name|url>',
         "bundled target name (sample-api) or base URL, replacing the scenario's target",
       )
-      .option('-o, --out <dir>', 'directory that receives run directories', 'runs')
       .option(
         '-d, --duration <duration>',
         "stretch or shrink the profile to this length, e.g. '30s', '2m'",
@@ -123,10 +126,8 @@ function program(): Command {
     .action((dir: string) => {
       process.exitCode = openCommand(dir);
     });
-  cli
-    .command('import')
+  runsAndOutFlags(cli.command('import'))
     .argument('<k6-json-output...>', 'files written by k6 run --out json=FILE (one per k6 process)')
-    .option('-o, --out <dir>', 'directory that receives run directories', 'runs')
     .option('-n, --name <name>', 'scenario name for the run (default: the first file name)')
     .option(
       '--summary <file...>',
@@ -135,9 +136,14 @@ function program(): Command {
     .description(
       'build a run directory and report from k6 JSON output (plain or .gz) made elsewhere',
     )
-    .action(async (files: string[], opts: { out: string; name?: string; summary?: string[] }) => {
-      process.exitCode = await importCommand(files, { ...opts, color });
-    });
+    .action(
+      async (
+        files: string[],
+        opts: { runs?: string; out?: string[]; name?: string; summary?: string[] },
+      ) => {
+        process.exitCode = await importCommand(files, { ...opts, color });
+      },
+    );
 
   cli
     .command('export')
@@ -174,6 +180,7 @@ function program(): Command {
     .action(async (file: string, opts: K8sCommandOptions) => {
       process.exitCode = await k8sCommand(file, opts);
     });
+  registerHistory(cli);
   return cli;
 }
 

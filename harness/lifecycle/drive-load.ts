@@ -8,9 +8,9 @@ import type { Engine, EngineResult } from '../engines/engine.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import type { RunningTarget, TargetExit } from '../providers/provider.js';
 import type { RunStore } from '../store/run-store.js';
+import type { ClientBucket, ServerSample } from '../../core/run-dir/run-data.js';
 import { LiveThresholds, type Breach } from '../../reports/analysis/thresholds/live-thresholds.js';
 import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
-import type { ClientBucket } from '../../core/run-dir/run-data.js';
 import { decodeBucket } from '../../core/series/second.js';
 import { BucketQueue } from './bucket-queue.js';
 import { GeneratorMonitor } from './generator-monitor.js';
@@ -33,6 +33,11 @@ export interface LoadContext {
   progress: ProgressListener;
   /** Called when the measured load starts (unix ms), before the first request. */
   onLoadStart?: (startMs: number) => void;
+  /**
+   * Called each second once the run directory has the second's bucket (and server sample):
+   * the `--out` outputs. It must return at once; it never holds the second up.
+   */
+  onSecond?: (bucket: ClientBucket, sample?: ServerSample) => void;
 }
 
 /** When each part of the load happened, in unix ms: run.json's phases are cut from these. */
@@ -110,7 +115,13 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         `a ${ctx.profile.kind} profile stops when a threshold breaks, and this scenario has none: it will run to its maximum; add thresholds such as http_req_failed: ['rate<0.01']`,
       );
     }
-    const readers = { live, store: ctx.store, progress };
+    let written: ClientBucket[] = [];
+    const readers = {
+      live,
+      store: ctx.store,
+      progress,
+      written: (bucket: ClientBucket) => written.push(bucket),
+    };
     const elapsedMs = (): number => Date.now() - startedMs;
     const onBreaches = (breaches: Breach[]): void => {
       if (breaches.length > 0 && !stop.signal.aborted) {
@@ -122,14 +133,19 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     const writeTimed = (bucket: ClientBucket): void => {
       const second = decodeBucket(bucket);
       onBreaches(live.pushSecond(second, elapsedMs()));
-      ctx.store.appendClient(bucket);
+      const line = ctx.store.appendClient(bucket);
+      if (line) written.push(line);
       progress.bucket?.(second, elapsedMs());
     };
     const ticker = new SecondTicker(async (t) => {
       monitor?.second(aggregator);
       if (timed) for (const bucket of timed.take()) writeTimed(bucket);
       else onBreaches(recordSecond(aggregator, t, elapsedMs, readers));
-      ctx.store.appendServer(await ctx.sampler.sample(t));
+      const sample = await ctx.sampler.sample(t);
+      ctx.store.appendServer(sample);
+      const lines = written;
+      written = [];
+      for (const line of lines) ctx.onSecond?.(line, line.t === t ? sample : undefined);
     });
     progress.phase?.('load');
     progress.start?.({
@@ -163,12 +179,14 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     }
     const result: EngineResult = generator ? { ...engineResult, generator } : engineResult;
     progress.phase?.('drain');
+    const drained: (ClientBucket | undefined)[] = [];
     if (timed) {
-      for (const bucket of timed.take()) ctx.store.appendClient(bucket);
+      for (const bucket of timed.take()) drained.push(ctx.store.appendClient(bucket));
     } else {
       const last = aggregator.close(Math.floor(Date.now() / 1000));
-      if (Object.keys(last.metrics).length > 0) ctx.store.appendSecond(last);
+      if (Object.keys(last.metrics).length > 0) drained.push(ctx.store.appendSecond(last));
     }
+    for (const line of drained) if (line) ctx.onSecond?.(line);
     const timing: LoadTiming = {
       ...(warmup ? { warmup } : {}),
       loadStartMs: startedMs,

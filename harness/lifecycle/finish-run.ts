@@ -14,6 +14,8 @@ import { exitCodeForStatus } from '../../core/exit-codes.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import { readRun } from '../../core/run-dir/read-run.js';
 import type { RunStore } from '../store/run-store.js';
+import type { RunDigest } from '../../core/run-dir/schema/digest.js';
+import { writeDigest } from '../history/write-digest.js';
 
 export interface RunOutcome {
   dir: string;
@@ -21,11 +23,13 @@ export interface RunOutcome {
   analysis: RunAnalysis;
   reportPath: string;
   exitCode: number;
+  /** The figures `loadrig history` follows (digest.json). */
+  digest: RunDigest;
 }
 
 /**
  * Analyses what was recorded (read back from the run directory, as `loadrig report` would) and
- * writes summary.json, report.html and the final run.json.
+ * writes summary.json, report.html, digest.json and the final run.json.
  */
 export function finishRun(
   store: RunStore,
@@ -54,8 +58,9 @@ export function finishRun(
   progress.phase?.('report');
   const written = writeOutputs(store, run, analysis, DEFAULT_FORMATS);
   const reportPath = written.html ?? store.dir;
+  const digest = writeDigest(store, run);
   store.writeMeta(run.meta, { redacted: true });
-  return { dir: store.dir, run, analysis, reportPath, exitCode: exitCodeForStatus(status) };
+  return { dir: store.dir, run, analysis, reportPath, exitCode: exitCodeForStatus(status), digest };
 }
 
 /**

@@ -1,12 +1,16 @@
 import type { Breach, LiveThresholds } from '../../reports/analysis/thresholds/live-thresholds.js';
 import type { Aggregator } from '../aggregator/aggregator.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
-import type { RunStore } from '../store/run-store.js';
+import type { ClientBucket } from '../../core/run-dir/run-data.js';
+import type { Second } from '../../core/series/second.js';
 
 export interface SecondReaders {
   live: Pick<LiveThresholds, 'pushSecond'>;
-  store: Pick<RunStore, 'appendSecond'>;
+  /** Encodes and writes the second; returns the line written (what outputs such as InfluxDB get). */
+  store: { appendSecond(second: Second): ClientBucket | void };
   progress: ProgressListener;
+  /** The second as written to client.ndjson, for the run's outputs (`--out influxdb=...`). */
+  written?: (bucket: ClientBucket) => void;
 }
 
 /**
@@ -18,11 +22,12 @@ export function recordSecond(
   aggregator: Pick<Aggregator, 'close'>,
   t: number,
   elapsedMs: () => number,
-  { live, store, progress }: SecondReaders,
+  { live, store, progress, written }: SecondReaders,
 ): Breach[] {
   const second = aggregator.close(t);
   const breaches = live.pushSecond(second, elapsedMs());
-  store.appendSecond(second);
+  const bucket = store.appendSecond(second);
+  if (bucket) written?.(bucket);
   progress.bucket?.(second, elapsedMs());
   return breaches;
 }

@@ -18,6 +18,9 @@ import { providerFor } from '../providers/index.js';
 import type { RunningTarget } from '../providers/provider.js';
 import { runFile } from '../../core/run-dir/run-files.js';
 import { RunStore } from '../store/run-store.js';
+import type { OutputSpec } from '../sinks/index.js';
+import { RunOutputs } from '../sinks/run-outputs.js';
+import { finishOutputs } from '../sinks/finish-outputs.js';
 import { driveLoad } from './drive-load.js';
 import { finishRun, type RunOutcome } from './finish-run.js';
 import { ServerSampler } from './server-sampler.js';
@@ -39,6 +42,8 @@ export interface RunOptions {
   progress: ProgressListener;
   /** Where git info is read from (the user's project). */
   cwd: string;
+  /** `--out name=target`: where each second is streamed besides the run directory. */
+  outputs?: readonly OutputSpec[];
 }
 
 /** provision → warm-up → load → drain → teardown → analyse → report. */
@@ -84,6 +89,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   });
   const { store } = created;
   let meta: RunMeta = created.meta;
+  const outputs = new RunOutputs(opts.outputs ?? [], meta.id, (m) => progress.warn?.(m));
   let target: RunningTarget | undefined;
   let sampler: ServerSampler | undefined;
   try {
@@ -117,6 +123,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       store,
       interrupt: opts.interrupt,
       progress,
+      ...(outputs.active ? { onSecond: outputs.second } : {}),
       onLoadStart: (loadStartMs) => {
         // Planned phases now, so a run whose process dies still says what it was doing.
         meta = { ...meta, phases: plannedPhases(executors, loadStartMs), phasesSource: 'recorded' };
@@ -132,15 +139,23 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       const { code, signal } = load.targetExit;
       const message = `target "${spec.name}" exited during the run (exit code ${code ?? '-'}, signal ${signal ?? '-'}); what was recorded until then is kept`;
       progress.warn?.(`${message}; see ${runFile(store.dir, 'targetLog')}`);
-      return finishRun(
+      return await finishOutputs(
+        outputs,
         store,
-        { ...meta, status: 'error', error: { code: 'E_TARGET_EXITED', message } },
-        load.result,
-        progress,
+        finishRun(
+          store,
+          { ...meta, status: 'error', error: { code: 'E_TARGET_EXITED', message } },
+          load.result,
+          progress,
+        ),
       );
     }
     const status = opts.interrupt.aborted ? 'interrupted' : 'passed';
-    return finishRun(store, { ...meta, status }, load.result, progress);
+    return await finishOutputs(
+      outputs,
+      store,
+      finishRun(store, { ...meta, status }, load.result, progress),
+    );
   } catch (e) {
     const err =
       e instanceof LoadrigError
@@ -155,10 +170,15 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       error: { code: err.code, message: err.message },
     });
     if (opts.interrupt.aborted && !(e instanceof TargetError)) {
-      return finishRun(store, { ...meta, status: 'interrupted' }, undefined, progress);
+      return await finishOutputs(
+        outputs,
+        store,
+        finishRun(store, { ...meta, status: 'interrupted' }, undefined, progress),
+      );
     }
     throw err;
   } finally {
+    await outputs.close(0);
     await sampler?.close();
     await target?.stop();
     store.close();

@@ -62,22 +62,24 @@ export class RunStore {
    * The second the aggregator closed, encoded here and only here (the one pass from decoded
    * histograms to the line of client.ndjson), with its tags redacted.
    */
-  appendSecond(second: Second): void {
-    if (!this.closed) this.writeClient(encodeSecond(second, this.tags.redact));
+  appendSecond(second: Second): ClientBucket | undefined {
+    return this.closed ? undefined : this.writeClient(encodeSecond(second, this.tags.redact));
   }
 
   /** A second already encoded (an imported k6 run), its tags redacted. */
-  appendClient(bucket: ClientBucket): void {
-    if (this.closed) return;
+  appendClient(bucket: ClientBucket): ClientBucket | undefined {
+    if (this.closed) return undefined;
     const metrics: ClientBucket['metrics'] = {};
     for (const [name, series] of Object.entries(bucket.metrics)) {
       metrics[name] = series.map((s) => ({ ...s, tags: this.tags.redact(s.tags) }));
     }
-    this.writeClient({ ...bucket, metrics });
+    return this.writeClient({ ...bucket, metrics });
   }
 
-  private writeClient(bucket: ClientBucket): void {
+  /** Writes one line of client.ndjson and returns what it wrote. */
+  private writeClient(bucket: ClientBucket): ClientBucket {
     writeSync(this.clientFd, JSON.stringify(bucket) + '\n');
+    return bucket;
   }
 
   appendServer(sample: ServerSample): void {

@@ -13,3 +13,21 @@ export function componentGate(flag: string, available: boolean, what: string): {
   );
   return { skip: true };
 }
+
+/** InfluxDB 1.x for the `--out influxdb` and `history --influx` tests (.ci/run starts influxd). */
+export const INFLUX_TEST_URL = process.env['LOADRIG_TEST_INFLUX_URL'] ?? 'http://127.0.0.1:8086';
+
+export async function influxGate(): Promise<{ skip: boolean }> {
+  let up = false;
+  try {
+    const res = await fetch(`${INFLUX_TEST_URL}/ping`, { signal: AbortSignal.timeout(2000) });
+    up = res.status === 204;
+  } catch {
+    up = false;
+  }
+  return componentGate(
+    'LOADRIG_REQUIRE_INFLUX',
+    up,
+    `InfluxDB at ${INFLUX_TEST_URL} (LOADRIG_TEST_INFLUX_URL)`,
+  );
+}

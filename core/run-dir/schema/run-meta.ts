@@ -76,6 +76,23 @@ export const engineResultSchema = z.object({
 });
 
 /**
+ * What one `--out` output (InfluxDB...) received. The run directory holds every second
+ * whatever happened to the output; this says whether the output has them too.
+ */
+export const outputReportSchema = z.object({
+  /** The output's name (`influxdb`). */
+  output: z.string(),
+  /** Where it wrote, any password replaced by `***`. */
+  target: z.string(),
+  pointsWritten: z.number().int().nonnegative(),
+  /** Points given up after retries, or never sent before the run's end. */
+  pointsDropped: z.number().int().nonnegative(),
+  /** Write requests that failed (each retried until the last attempt). */
+  failedWrites: z.number().int().nonnegative(),
+  lastError: z.string().optional(),
+});
+
+/**
  * The load model: closed (virtual users loop), open (arrivals scheduled at a rate), mixed
  * (named scenarios of both), or unknown (a plain k6 script or an import: k6's options are not
  * known to loadrig).
@@ -160,6 +177,8 @@ export const runMetaSchema = z.object({
     memoryBytes: z.number(),
   }),
   serverSeries: z.array(serverSeriesInfoSchema),
+  /** The run's `--out` outputs and what each received; absent when it had none. */
+  outputs: z.array(outputReportSchema).optional(),
 });
 
 export type ThresholdSource = z.infer<typeof thresholdSourceSchema>;
@@ -169,6 +188,7 @@ export type RunStatus = z.infer<typeof runStatusSchema>;
 export type GeneratorHealth = z.infer<typeof generatorHealthSchema>;
 export type EngineResultRecord = z.infer<typeof engineResultSchema>;
 export type LoadModel = z.infer<typeof loadModelSchema>;
+export type OutputReport = z.infer<typeof outputReportSchema>;
 export type Phase = z.infer<typeof phaseSchema>;
 export type PhaseKind = Phase['kind'];
 export type RunMeta = z.infer<typeof runMetaSchema>;

@@ -13,6 +13,7 @@ import { UsageError } from '../../../core/errors.js';
 import { exitCodeForStatus } from '../../../core/exit-codes.js';
 import { writeOutputs } from '../../lifecycle/finish-run.js';
 import { readRun } from '../../../core/run-dir/read-run.js';
+import { writeDigest } from '../../history/write-digest.js';
 
 export interface ReportCommandOptions {
   color: boolean;
@@ -26,6 +27,7 @@ export function reportCommand(dir: string, opts: ReportCommandOptions): number {
   const run = { ...recorded, meta: redactDeep(recorded.meta) };
   const analysis = analyseRun(run);
   const written = writeOutputs(dirWriter(dir), run, analysis, formats);
+  writeDigest(dirWriter(dir), run);
   process.stdout.write(renderConsoleSummary(run, analysis, opts) + '\n\n');
   for (const name of formats) process.stdout.write(`${name}: ${written[name]}\n`);
   const status = closingStatus(run.meta.status, analysis, run.meta.failOn);

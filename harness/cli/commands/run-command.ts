@@ -13,10 +13,14 @@ import { dirWriter, formatsFlag } from './report-command.js';
 import { ProgressPrinter } from '../../progress/progress-printer.js';
 import { interruptOnSignals } from '../interrupt.js';
 import { parseReplicasFlag, withReplicas } from './replicas-sweep.js';
+import { outputLines, resolveRunsAndOutputs } from '../runs-flags.js';
 
 export interface RunCommandOptions {
   target?: string;
-  out: string;
+  /** `--runs <dir>`: the folder that receives run directories. */
+  runs?: string;
+  /** `--out`: outputs (`influxdb=URL`), or the deprecated spelling of --runs. */
+  out?: string[];
   duration?: string;
   engine: string;
   color: boolean;
@@ -34,7 +38,11 @@ export interface RunCommandOptions {
 
 /** Loads a scenario file, runs it, prints the summary and the report path; returns the exit code. */
 export async function runCommand(file: string, opts: RunCommandOptions): Promise<number> {
-  if (opts.replicas !== undefined) return runReplicasSweep(file, opts);
+  const { runsDir, outputs } = resolveRunsAndOutputs(opts);
+  if (opts.replicas !== undefined) {
+    const outSpecs = outputs.map((o) => `${o.name}=${o.target}`);
+    return runReplicasSweep(file, { ...opts, runs: runsDir, out: outSpecs });
+  }
   const durationMs = opts.duration === undefined ? undefined : parseDurationFlag(opts.duration);
   const formats = formatsFlag(opts.format);
   const segments = parseSegments(opts.segments, opts.engine);
@@ -49,7 +57,8 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
       ...(opts.target !== undefined && opts.replicaCount === undefined
         ? { target: opts.target }
         : {}),
-      outDir: resolve(opts.out),
+      outDir: resolve(runsDir),
+      outputs,
       ...(durationMs !== undefined ? { durationMs } : {}),
       engine: opts.engine,
       ...(segments !== undefined ? { segments } : {}),
@@ -66,6 +75,7 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
     const written = writeOutputs(dirWriter(outcome.dir), outcome.run, outcome.analysis, extra);
     process.stdout.write(`\nreport: ${outcome.reportPath}\n`);
     for (const name of extra) process.stdout.write(`${name}: ${written[name]}\n`);
+    process.stdout.write(outputLines(outcome.run.meta.outputs));
     return outcome.exitCode;
   } finally {
     interrupt.dispose();
