@@ -1,7 +1,7 @@
 import type { CapacityGroup } from './capacity-group.js';
 import type { SweepAnalysis } from './capacity-sweep.js';
 import { percent, plainNumber as num } from './plain-number.js';
-import type { Slo } from './slo.js';
+import { sloLabel, type Slo } from './slo.js';
 import { uslThroughput } from './usl.js';
 
 /** The answer, in one sentence first, then the figures behind it. */
@@ -156,7 +156,7 @@ function sweepAnswer(input: AnswerInput, sweep: SweepAnalysis): CapacityAnswer {
     planPerInstancePerSec: perInstance * (1 - headroom),
     basis: 'sweep-beyond-linear',
     assumptions: [
-      `beyond ${name(top.instances)} each instance adds ${num(perInstance)} req/s; the USL across the sweep is not used (${usl?.refusal ?? 'no fit'})`,
+      `beyond ${name(top.instances)} each instance adds ${num(perInstance)} req/s; the USL across the sweep is not used (${usl?.refusal ?? `${rows.length} measured counts, too few to fit`})`,
     ],
   };
 }
@@ -185,7 +185,7 @@ export function stepLabel(g: CapacityGroup, index: number): string {
 function neverMet(g: CapacityGroup | undefined, slo: Slo): CapacityAnswer {
   const first = g?.steps[0];
   const why = first
-    ? `at the lowest load (${stepLabel(g as CapacityGroup, 0)}) ${slo.source.replace(/[<>=].*$/, '')} was ${num(first.sloValue)}${first.errorRate > slo.maxErrorRate ? ` and ${percent(first.errorRate)} of requests failed` : ''}`
+    ? `at the lowest load (${stepLabel(g as CapacityGroup, 0)}) ${sloLabel(slo)} was ${num(first.sloValue)}${first.errorRate > slo.maxErrorRate ? ` and ${percent(first.errorRate)} of requests failed` : ''}`
     : 'no step was measured';
   return {
     status: 'slo-never-met',

@@ -87,7 +87,11 @@ function tangents(delta: readonly number[], n: number): number[] {
     const a = (m[i] as number) / d;
     const b = (m[i + 1] as number) / d;
     const s = a * a + b * b;
-    if (s > 9) {
+    if (!Number.isFinite(s)) {
+      // A segment almost flat next to a steep one: flat tangents keep it monotone.
+      m[i] = 0;
+      m[i + 1] = 0;
+    } else if (s > 9) {
       const tau = 3 / Math.sqrt(s);
       m[i] = tau * a * d;
       m[i + 1] = tau * b * d;
