@@ -39,6 +39,13 @@ export interface RunOptions {
   progress: ProgressListener;
   /** Where git info is read from (the user's project). */
   cwd: string;
+  /**
+   * A target the caller started and will stop (a stepped measurement keeps one target up across
+   * its step runs); the run neither provisions nor stops it.
+   */
+  runningTarget?: RunningTarget;
+  /** Ends the load early as planned (not an interruption): the run ends `passed`, phases cut there. */
+  endLoad?: AbortSignal;
 }
 
 /** provision → warm-up → load → drain → teardown → analyse → report. */
@@ -88,11 +95,13 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   let sampler: ServerSampler | undefined;
   try {
     progress.phase?.('provision', `${spec.name} (${spec.kind})`);
-    const running = await providerFor(spec).start(spec, {
-      logFile: runFile(store.dir, 'targetLog'),
-      signal: opts.interrupt,
-    });
-    target = running;
+    const running =
+      opts.runningTarget ??
+      (await providerFor(spec).start(spec, {
+        logFile: runFile(store.dir, 'targetLog'),
+        signal: opts.interrupt,
+      }));
+    if (!opts.runningTarget) target = running;
     sampler = new ServerSampler(createCollectors(running.metricSources));
     meta = {
       ...meta,
@@ -115,7 +124,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       target: running,
       sampler,
       store,
-      interrupt: opts.interrupt,
+      interrupt: opts.endLoad ? AbortSignal.any([opts.interrupt, opts.endLoad]) : opts.interrupt,
       progress,
       onLoadStart: (loadStartMs) => {
         // Planned phases now, so a run whose process dies still says what it was doing.
@@ -125,7 +134,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
     });
     meta = { ...meta, phases: runPhases({ executors, ...load.timing }) };
     progress.phase?.('teardown');
-    await running.stop();
+    await target?.stop();
     // Some series (Prometheus metrics) are only known after the first scrape.
     meta = { ...meta, serverSeries: sampler.series };
     if (load.targetExit) {
