@@ -10,6 +10,8 @@ import type { FitRules } from './usl-summary.js';
 export const CAPACITY_SCHEMA_VERSION = 1;
 
 export interface CapacityInput {
+  /** The scenario's name (default: the first run's, without a step run's suffix). */
+  scenario?: string;
   groups: readonly GroupInput[];
   /** What differs between groups (`replicas`, `env.WORKERS`); null for one group. */
   sweepSetting: string | null;
@@ -45,7 +47,7 @@ export function analyseCapacity(input: CapacityInput): CapacityAnalysis {
       : null;
   const meta = input.groups[0]?.runs[0]?.meta;
   return {
-    scenario: baseScenarioName(meta?.scenario.name ?? 'unknown'),
+    scenario: input.scenario ?? baseScenarioName(meta?.scenario.name ?? 'unknown'),
     target: { name: meta?.target.name ?? 'unknown', provider: meta?.target.provider ?? 'unknown' },
     host: meta?.host ?? null,
     slo: input.slo,

@@ -1,6 +1,6 @@
 import type { CapacityGroup } from './capacity-group.js';
 import type { SweepAnalysis } from './capacity-sweep.js';
-import { percent, plainNumber as num } from './plain-number.js';
+import { loadLabel, percent, plainNumber as num } from './plain-number.js';
 import { sloLabel, type Slo } from './slo.js';
 import { uslThroughput } from './usl.js';
 
@@ -179,7 +179,7 @@ function methodNote(g: CapacityGroup): string {
 export function stepLabel(g: CapacityGroup, index: number): string {
   const s = g.steps[index];
   if (!s) return '?';
-  return s.model === 'closed' ? `${num(s.level)} VUs` : `${num(s.level)}/s`;
+  return loadLabel(s.model, s.level);
 }
 
 function neverMet(g: CapacityGroup | undefined, slo: Slo): CapacityAnswer {

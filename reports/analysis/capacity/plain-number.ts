@@ -9,3 +9,10 @@ export function plainNumber(v: number): string {
 export function percent(share: number): string {
   return `${Number((share * 100).toPrecision(3))} %`;
 }
+
+/** `1 VU`, `8 VUs` (closed model) or `120/s` (open model): how a step's load reads. */
+export function loadLabel(model: 'closed' | 'open', level: number): string {
+  return model === 'closed'
+    ? `${plainNumber(level)} VU${level === 1 ? '' : 's'}`
+    : `${plainNumber(level)}/s`;
+}

@@ -85,7 +85,7 @@ describe('analyseCapacity', () => {
     );
     expect(a.answer.status).toBe('slo-never-met');
     expect(a.answer.sentence).toMatch(
-      /^No measured step met p\(99\)<5 ms: at the lowest load \(1 VUs\) p\(99\) was 10/,
+      /^No measured step met p\(99\)<5 ms: at the lowest load \(1 VU\) p\(99\) was 10/,
     );
   });
 

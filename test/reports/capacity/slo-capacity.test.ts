@@ -3,6 +3,7 @@ import { stepsOfRun } from '../../../reports/analysis/capacity/capacity-step.js'
 import { parseSlo } from '../../../reports/analysis/capacity/slo.js';
 import { latencyCurve, sloCapacity } from '../../../reports/analysis/capacity/slo-capacity.js';
 import { DEFAULT_STEADINESS } from '../../../reports/analysis/capacity/steadiness.js';
+import { earlyStopReason } from '../../../reports/analysis/capacity/early-stop.js';
 import { flat, steppedRun, type SyntheticStep } from './stepped-run.js';
 
 const slo = parseSlo('p(99)<300');
@@ -72,5 +73,28 @@ describe('sloCapacity', () => {
     expect(curve.throughput[0]).toBe(100);
     expect(curve.throughput.at(-1)).toBe(200);
     expect(curve.value.at(-1)).toBeCloseTo(s[1]?.sloValue as number, 6);
+  });
+});
+
+describe('earlyStopReason', () => {
+  it('stops once the SLO is clearly broken and throughput stopped rising', () => {
+    const rising = steps([
+      { level: 1, perSecond: flat(100), p99Ms: 20 },
+      { level: 2, perSecond: flat(200), p99Ms: 500 },
+    ]);
+    expect(earlyStopReason(rising, slo)).toBeUndefined();
+    const flatTop = steps([
+      { level: 1, perSecond: flat(100), p99Ms: 20 },
+      { level: 2, perSecond: flat(200), p99Ms: 200 },
+      { level: 4, perSecond: flat(204), p99Ms: 500 },
+    ]);
+    expect(earlyStopReason(flatTop, slo)).toMatch(
+      /^at 4 VUs p\(99\) was 500 \(limit 300\) and throughput \(204 req\/s\) no longer rose above 200 req\/s$/,
+    );
+    const barelyBroken = steps([
+      { level: 1, perSecond: flat(100), p99Ms: 20 },
+      { level: 2, perSecond: flat(100), p99Ms: 320 },
+    ]);
+    expect(earlyStopReason(barelyBroken, slo)).toBeUndefined();
   });
 });
