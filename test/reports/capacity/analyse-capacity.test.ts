@@ -7,23 +7,7 @@ import { parseSlo } from '../../../reports/analysis/capacity/slo.js';
 import { DEFAULT_STEADINESS } from '../../../reports/analysis/capacity/steadiness.js';
 import { DEFAULT_FIT_RULES } from '../../../reports/analysis/capacity/usl-summary.js';
 import { uslThroughput } from '../../../reports/analysis/capacity/usl.js';
-import type { RunData } from '../../../core/run-dir/run-data.js';
-import { flat, steppedRun } from './stepped-run.js';
-
-const truth = { sigma: 0.05, kappa: 0.002, lambda: 100 };
-const LEVELS = [1, 2, 4, 8, 16, 24, 32];
-
-/** A stress run whose throughput follows the USL exactly and whose p99 climbs with load. */
-function uslRun(scale = 1, id = 'run'): RunData {
-  return steppedRun(
-    LEVELS.map((n) => ({
-      level: n,
-      perSecond: flat(Math.round(uslThroughput(truth, n) * scale), 6),
-      p99Ms: 10 * n,
-    })),
-    { id },
-  );
-}
+import { truth, uslRun } from './stepped-run.js';
 
 function input(groups: CapacityInput['groups'], extra: Partial<CapacityInput> = {}): CapacityInput {
   return {

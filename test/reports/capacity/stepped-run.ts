@@ -1,4 +1,5 @@
 import type { Phase, RunData, ServerSample } from '../../../core/run-dir/run-data.js';
+import { uslThroughput } from '../../../reports/analysis/capacity/usl.js';
 import { httpBucket, runData, trendSeries } from '../fixtures/run-data-builder.js';
 
 export interface SyntheticStep {
@@ -91,3 +92,18 @@ export function steppedRun(
 /** `seconds` seconds of `perSec` requests. */
 export const flat = (perSec: number, seconds = 6): number[] =>
   Array.from({ length: seconds }, () => perSec);
+
+export const truth = { sigma: 0.05, kappa: 0.002, lambda: 100 };
+const LEVELS = [1, 2, 4, 8, 16, 24, 32];
+
+/** A stress run whose throughput follows the USL exactly and whose p99 climbs with load. */
+export function uslRun(scale = 1, id = 'run'): RunData {
+  return steppedRun(
+    LEVELS.map((n) => ({
+      level: n,
+      perSecond: flat(Math.round(uslThroughput(truth, n) * scale), 6),
+      p99Ms: 10 * n,
+    })),
+    { id },
+  );
+}
