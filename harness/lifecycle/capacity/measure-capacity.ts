@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import {
   stepsOfRun,
   type StepMeasurement,
@@ -91,10 +91,11 @@ export async function measureCapacity(opts: MeasureOptions): Promise<MeasureOutc
       stoppedEarly: null,
     };
     manifest.groups.push(group);
-    const groupDir =
-      value === null
-        ? join(opts.dir, 'steps')
-        : join(opts.dir, slug(`${opts.sweep?.setting}-${value}`));
+    // Named after the capacity folder too: a container target's labels take the run id from it.
+    const groupDir = join(
+      opts.dir,
+      `${basename(opts.dir)}-${value === null ? 'steps' : slug(`${opts.sweep?.setting}-${value}`)}`,
+    );
     if (opts.sweep) opts.say(`── ${label} ──`);
     const result = await measureGroup(opts, scenario, groupDir, group, manifest, value !== null);
     if (result.interrupted || result.targetFailure) return { manifest, ...result };
