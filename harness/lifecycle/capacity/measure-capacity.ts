@@ -26,7 +26,8 @@ export interface SweepPlan {
 
 export interface MeasureOptions {
   scenario: Scenario;
-  scenarioFile: string;
+  /** Where the scenario came from (engines that run out of process need it). */
+  scenarioFile?: string;
   /** `--target`: replaces the scenario's target. */
   targetFlag?: string;
   plan: StepPlan;
@@ -62,7 +63,7 @@ export async function measureCapacity(opts: MeasureOptions): Promise<MeasureOutc
   const manifest: CapacityManifest = {
     schemaVersion: 1,
     scenario: opts.scenario.name,
-    scenarioFile: opts.scenarioFile,
+    ...(opts.scenarioFile !== undefined ? { scenarioFile: opts.scenarioFile } : {}),
     ...opts.manifest,
     plan: {
       model: plan.model,
@@ -137,7 +138,7 @@ async function measureGroup(
           // The target stays up between steps: it is warm after the first one.
           warmupMs: i === 0 ? scenario.warmupMs : 0,
         },
-        scenarioFile: opts.scenarioFile,
+        ...(opts.scenarioFile !== undefined ? { scenarioFile: opts.scenarioFile } : {}),
         outDir: groupDir,
         engine: opts.engine,
         failOn: 'never',
