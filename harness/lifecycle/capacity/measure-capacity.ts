@@ -10,6 +10,8 @@ import type { Scenario } from '../../../scenarios/scenario.js';
 import { resolveTarget } from '../../../targets/registry.js';
 import type { ProgressListener } from '../../progress/progress-listener.js';
 import { providerFor } from '../../providers/index.js';
+import type { RunningTarget } from '../../providers/provider.js';
+import { TargetError } from '../../../core/errors.js';
 import { runScenario } from '../run-scenario.js';
 import { writeManifest, type CapacityManifest } from './capacity-manifest.js';
 import { StepController } from './step-controller.js';
@@ -116,10 +118,20 @@ async function measureGroup(
   mkdirSync(groupDir, { recursive: true });
   // A swept scenario carries its own target; otherwise --target replaces the scenario's.
   const spec = resolveTarget(swept ? scenario.target : (opts.targetFlag ?? scenario.target));
-  const target = await providerFor(spec).start(spec, {
-    logFile: join(groupDir, 'target.log'),
-    signal: opts.interrupt,
-  });
+  let target: RunningTarget;
+  try {
+    target = await providerFor(spec).start(spec, {
+      logFile: join(groupDir, 'target.log'),
+      signal: opts.interrupt,
+    });
+  } catch (e) {
+    // Later in a sweep, what the earlier counts measured is still worth its report.
+    const measuredBefore = manifest.groups.some((g) => g.runs.length > 0);
+    if (!(e instanceof TargetError) || !measuredBefore) throw e;
+    group.stoppedEarly = `the target did not start: ${e.message}`;
+    writeManifest(opts.dir, manifest);
+    return { interrupted: false, targetFailure: group.stoppedEarly };
+  }
   const steps: StepMeasurement[] = [];
   try {
     for (const [i, level] of plan.levels.entries()) {

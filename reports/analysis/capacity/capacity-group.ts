@@ -1,3 +1,4 @@
+import { RunDirError } from '../../../core/errors.js';
 import type { RunData } from '../../../core/run-dir/run-data.js';
 import { stepsOfRun, type StepMeasurement, type StepOptions } from './capacity-step.js';
 import { latencyCurve, sloCapacity, type LatencyCurve, type SloCapacity } from './slo-capacity.js';
@@ -32,7 +33,11 @@ export function analyseGroup(input: GroupInput, step: StepOptions, rules: FitRul
     .sort((a, b) => a.level - b.level || a.fromT - b.fromT);
   const models = new Set(steps.map((s) => s.model));
   if (models.size > 1) {
-    throw new RangeError(`group "${input.label}" mixes closed- and open-model steps`);
+    throw new RunDirError(
+      input.runs[0]?.meta.id ?? input.label,
+      `${input.label}: its runs mix closed-model (VUs) and open-model (arrival rate) steps`,
+      'analyse the runs of one load model together',
+    );
   }
   // Goodput: requests that failed fast must not pass for scalability.
   const points = steps.map((s) => ({

@@ -42,7 +42,7 @@ export function capacityNotes(
     const unreliable = g.steps.flatMap((s, i) => (s.generatorReliable === false ? [i] : []));
     if (unreliable.length > 0) {
       notes.push(
-        `${prefix}The generator reported it could not keep its schedule during ${at(unreliable)}.`,
+        `${prefix}The generator reported it could not keep its schedule in the run of ${at(unreliable)} (see each run's report): those figures partly measure loadrig itself.`,
       );
     }
     if (g.model === 'open') {
