@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRun } from '../../../core/run-dir/read-run.js';
 import { runCli } from '../../helpers/cli.js';
 
 // Real stepped measurements of the sample API (short steps: ~1 min per capacity run). The
@@ -55,7 +56,13 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 async function capacity(
   args: string[],
   env: Record<string, string>,
-): Promise<{ code: number | null; json: CapacityJson; stdout: string; stderr: string }> {
+): Promise<{
+  code: number | null;
+  json: CapacityJson;
+  stdout: string;
+  stderr: string;
+  dir: string;
+}> {
   const before = new Set(readdirSync(out));
   const r = await runCli(['capacity', SCENARIO, ...SHORT_STEPS, '--out', out, ...args], {
     env,
@@ -64,7 +71,14 @@ async function capacity(
   const dir = readdirSync(out).find((d) => !before.has(d));
   if (!dir) throw new Error(`no capacity folder; stderr:\n${r.stderr}`);
   const json = JSON.parse(readFileSync(join(out, dir, 'capacity.json'), 'utf8')) as CapacityJson;
-  return { code: r.code, json, stdout: r.stdout, stderr: r.stderr };
+  for (const g of json.groups) {
+    const u = g.usl;
+    console.log(
+      `${env['SAMPLE_API_MODE']} ${g.label}: σ ${u?.sigma.value} κ ${u?.kappa.value} N* ${u?.peakConcurrency.value} X_max ${u?.peakThroughput.value} R² ${u?.rSquared}; ` +
+        `req/s ${g.steps.map((s) => s.throughputPerSec.toFixed(1)).join(' ')}; within the SLO ${g.sloCapacity.perSec}`,
+    );
+  }
+  return { code: r.code, json, stdout: r.stdout, stderr: r.stderr, dir: join(out, dir) };
 }
 
 describe('loadrig capacity against the sample API', () => {
@@ -82,6 +96,19 @@ describe('loadrig capacity against the sample API', () => {
     expect(Math.abs(xMax - 10) / 10).toBeLessThanOrEqual(0.15);
     expect(g?.usl.sigma.value).toBeLessThan(0.1);
     expect(g?.usl.rSquared).toBeGreaterThan(0.9);
+    // One target kept up for every step; each step a run of its own, ended once steady.
+    const manifest = JSON.parse(readFileSync(join(r.dir, 'capacity-runs.json'), 'utf8')) as {
+      groups: { runs: string[] }[];
+    };
+    const runs = (manifest.groups[0]?.runs ?? []).map((d) => readRun(join(r.dir, d)));
+    expect(runs).toHaveLength(7);
+    expect(new Set(runs.map((run) => run.meta.target.pid)).size).toBe(1);
+    expect(runs.every((run) => run.meta.status === 'passed')).toBe(true);
+    const holdMs = runs.map((run) => {
+      const hold = run.meta.phases.find((p) => p.kind === 'hold');
+      return hold ? hold.endMs - hold.startMs : Infinity;
+    });
+    expect(Math.min(...holdMs)).toBeLessThan(12_000);
   }, 300_000);
 
   it('block mode (a 100 ms stall every 10th request): κ > 0 or an early peak', async () => {
