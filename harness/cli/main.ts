@@ -3,6 +3,8 @@ import { Command, CommanderError } from 'commander';
 import { packageRoot } from '../../core/package-root.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { loadrigVersion } from '../meta/version.js';
+import { capacityCommand } from './commands/capacity-command.js';
+import type { CapacityFlags } from './commands/capacity-flags.js';
 import { cleanCommand } from './commands/clean-command.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
@@ -27,6 +29,7 @@ Examples:
   $ loadrig ps && loadrig clean                     # list / remove containers of crashed runs
   $ loadrig run api.ts --out influxdb=http://127.0.0.1:8086/loadrig   # also stream to InfluxDB
   $ loadrig history --runs runs --branch main       # change points across runs; exit 1 on a regression
+  $ loadrig capacity api.ts --slo 'p(99)<300' --target-rate 3000   # instances for 3,000 req/s
 
 Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
 3 the target could not be started or died, 4 internal error, 130 interrupted.`;
@@ -181,6 +184,57 @@ function program(): Command {
       process.exitCode = await k8sCommand(file, opts);
     });
   registerHistory(cli);
+  cli
+    .command('capacity')
+    .argument(
+      '[scenario-file]',
+      'the scenario whose flow and target are measured (omit with --from)',
+    )
+    .option('--slo <expression>', "latency objective per instance, e.g. 'p(99)<300' (ms)")
+    .option(
+      '--max-error-rate <share>',
+      'a step with more failed requests misses the SLO (default 0.01)',
+    )
+    .option('--target-rate <req/s>', 'answer in instances for this rate')
+    .option('--headroom <share>', 'capacity kept free (default 0.3)')
+    .option('--steps <vus>', 'closed model: VUs per step (default 1,2,4,8,16,32,64)')
+    .option('--step-rate <list>', 'open model: arrivals per second per step, e.g. 50,100,200')
+    .option('--step-duration <d>', 'longest hold of a step that never settles (default 30s)')
+    .option('--measure <d>', 'measured time after a step settles (default 10s)')
+    .option('--steady-window <d>', 'window of the steadiness check (default 5s)')
+    .option(
+      '--steady-cv <x>',
+      'steady when the throughput CV over the window is at most x (default 0.05)',
+    )
+    .option(
+      '--from <dir>',
+      'analyse a stress or breakpoint run, or a capacity folder, instead of measuring',
+    )
+    .option(
+      '-r, --replicas <counts>',
+      'container targets: measure at each replica count, e.g. 1,2,4',
+    )
+    .option(
+      '--sweep <setting=values>',
+      'measure at each value of a target setting, e.g. env.WORKERS=1,2,4',
+    )
+    .option(
+      '-t, --target <name|url>',
+      "bundled target name or base URL, replacing the scenario's target",
+    )
+    .option('--runs <dir>', 'where the capacity folder of step runs goes (default runs)')
+    .option('-o, --output <dir>', 'with --from: where the outputs go (default: that directory)')
+    .option('-e, --engine <name>', 'load engine (default builtin)')
+    .option('--min-r2 <r2>', 'below this R² the USL is not extrapolated (default 0.9)')
+    .option('--resamples <n>', 'bootstrap resamples for the intervals (default 200)')
+    .option('--seed <n>', 'seed of the bootstrap (default 1)')
+    .option('-f, --format <list>', 'outputs: html, md, json (default all three)')
+    .description(
+      'how many instances serve a rate within an SLO: stepped load, USL fit, p99 against throughput (exit 1: the SLO was never met)',
+    )
+    .action(async (file: string | undefined, opts: CapacityFlags) => {
+      process.exitCode = await capacityCommand(file, opts);
+    });
   return cli;
 }
 

@@ -44,6 +44,13 @@ export interface RunOptions {
   cwd: string;
   /** `--out name=target`: where each second is streamed besides the run directory. */
   outputs?: readonly OutputSpec[];
+  /**
+   * A target the caller started and will stop (a stepped measurement keeps one target up across
+   * its step runs); the run neither provisions nor stops it.
+   */
+  runningTarget?: RunningTarget;
+  /** Ends the load early as planned (not an interruption): the run ends `passed`, phases cut there. */
+  endLoad?: AbortSignal;
 }
 
 /** provision → warm-up → load → drain → teardown → analyse → report. */
@@ -94,11 +101,13 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
   let sampler: ServerSampler | undefined;
   try {
     progress.phase?.('provision', `${spec.name} (${spec.kind})`);
-    const running = await providerFor(spec).start(spec, {
-      logFile: runFile(store.dir, 'targetLog'),
-      signal: opts.interrupt,
-    });
-    target = running;
+    const running =
+      opts.runningTarget ??
+      (await providerFor(spec).start(spec, {
+        logFile: runFile(store.dir, 'targetLog'),
+        signal: opts.interrupt,
+      }));
+    if (!opts.runningTarget) target = running;
     sampler = new ServerSampler(createCollectors(running.metricSources));
     meta = {
       ...meta,
@@ -121,7 +130,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
       target: running,
       sampler,
       store,
-      interrupt: opts.interrupt,
+      interrupt: opts.endLoad ? AbortSignal.any([opts.interrupt, opts.endLoad]) : opts.interrupt,
       progress,
       ...(outputs.active ? { onSecond: outputs.second } : {}),
       onLoadStart: (loadStartMs) => {
@@ -132,7 +141,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
     });
     meta = { ...meta, phases: runPhases({ executors, ...load.timing }) };
     progress.phase?.('teardown');
-    await running.stop();
+    await target?.stop();
     // Some series (Prometheus metrics) are only known after the first scrape.
     meta = { ...meta, serverSeries: sampler.series };
     if (load.targetExit) {

@@ -19,7 +19,8 @@ export interface SampleApi {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, query: string) => void;
 
-export function createSampleApi(config: SampleApiConfig): SampleApi {
+/** `workers` is the launcher's business (server.ts): each worker runs one of these. */
+export function createSampleApi(config: Omit<SampleApiConfig, 'workers'>): SampleApi {
   let closing = false;
   const behaviour = modes[config.mode](config.modeSettings);
 

@@ -19,7 +19,11 @@ export interface SampleApiConfig {
   /** What `GET /delay` waits without `?ms=`. */
   defaultDelayMs: number;
   modeSettings: ModeSettings;
+  /** Processes serving the port (node:cluster workers); 1 serves from the process itself. */
+  workers: number;
 }
+
+export const MAX_WORKERS = 64;
 
 /** Mode knobs: environment variable, default, and the smallest value that makes sense. */
 const KNOBS = {
@@ -72,7 +76,7 @@ export function parseDelayMs(text: string): number | { error: string } {
 const isMode = (value: string): value is SampleApiMode =>
   (SAMPLE_API_MODES as readonly string[]).includes(value);
 
-/** Reads PORT (required), HOST, SAMPLE_API_MODE, DELAY_MS and the mode knobs; reports every problem at once. */
+/** Reads PORT (required), HOST, SAMPLE_API_MODE, DELAY_MS, WORKERS and the mode knobs; reports every problem at once. */
 export function parseSampleApiConfig(env: Record<string, string | undefined>): SampleApiConfig {
   const problems: string[] = [];
   const portText = env.PORT?.trim() ?? '';
@@ -91,6 +95,11 @@ export function parseSampleApiConfig(env: Record<string, string | undefined>): S
   const delay = env.DELAY_MS === undefined ? DEFAULT_DELAY_MS : parseDelayMs(env.DELAY_MS);
   if (typeof delay !== 'number') problems.push(`DELAY_MS: ${delay.error}`);
   const modeSettings = parseModeSettings(env, problems);
+  const workersText = env.WORKERS?.trim() || '1';
+  const workers = /^\d+$/.test(workersText) ? Number(workersText) : NaN;
+  if (!(workers >= 1 && workers <= MAX_WORKERS)) {
+    problems.push(`WORKERS "${env.WORKERS}" is not a whole number from 1 to ${MAX_WORKERS}`);
+  }
 
   if (problems.length > 0 || !isMode(modeText) || typeof delay !== 'number') {
     throw new SampleApiConfigError(problems);
@@ -101,5 +110,6 @@ export function parseSampleApiConfig(env: Record<string, string | undefined>): S
     mode: modeText,
     defaultDelayMs: delay,
     modeSettings,
+    workers,
   };
 }

@@ -3,6 +3,7 @@
  * Dependency-free on purpose: what it measures is Node's http server, nothing else.
  */
 import { createSampleApi } from './app.js';
+import { isClusterPrimary, runPrimary } from './cluster.js';
 import { parseSampleApiConfig, SampleApiConfigError, type SampleApiConfig } from './config.js';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
@@ -18,36 +19,44 @@ function loadConfig(): SampleApiConfig {
 }
 
 const config = loadConfig();
-const api = createSampleApi(config);
+if (config.workers > 1 && isClusterPrimary())
+  runPrimary(config.workers, (line) => console.log(line));
+else serve(config);
 
-api.server.on('error', (err: NodeJS.ErrnoException) => {
-  console.error(
-    `sample-api: cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`,
-  );
-  process.exit(1);
-});
+function serve(config: SampleApiConfig): void {
+  const api = createSampleApi(config);
 
-api.server.listen(config.port, config.host, () => {
-  const address = api.server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-  console.log(`sample-api listening on http://${host}:${port} (mode: ${config.mode})`);
-});
-
-let stopping = false;
-function shutDown(signal: NodeJS.Signals): void {
-  if (stopping) return;
-  stopping = true;
-  console.log(`sample-api received ${signal}, shutting down`);
-  setTimeout(() => {
-    console.log(`sample-api: requests still open after ${SHUTDOWN_TIMEOUT_MS} ms, exiting anyway`);
-    process.exit(0);
-  }, SHUTDOWN_TIMEOUT_MS).unref();
-  void api.close().then(() => {
-    console.log('sample-api stopped');
-    process.exit(0);
+  api.server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(
+      `sample-api: cannot listen on ${config.host}:${config.port}: ${err.code ?? err.message}`,
+    );
+    process.exit(1);
   });
-}
 
-process.on('SIGTERM', () => shutDown('SIGTERM'));
-process.on('SIGINT', () => shutDown('SIGINT'));
+  api.server.listen(config.port, config.host, () => {
+    const address = api.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    console.log(`sample-api listening on http://${host}:${port} (mode: ${config.mode})`);
+  });
+
+  let stopping = false;
+  function shutDown(signal: NodeJS.Signals): void {
+    if (stopping) return;
+    stopping = true;
+    console.log(`sample-api received ${signal}, shutting down`);
+    setTimeout(() => {
+      console.log(
+        `sample-api: requests still open after ${SHUTDOWN_TIMEOUT_MS} ms, exiting anyway`,
+      );
+      process.exit(0);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    void api.close().then(() => {
+      console.log('sample-api stopped');
+      process.exit(0);
+    });
+  }
+
+  process.on('SIGTERM', () => shutDown('SIGTERM'));
+  process.on('SIGINT', () => shutDown('SIGINT'));
+}

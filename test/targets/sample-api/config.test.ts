@@ -22,6 +22,7 @@ describe('parseSampleApiConfig', () => {
         poolSize: 4,
         poolHoldMs: 20,
       },
+      workers: 1,
     });
     expect(() => parseSampleApiConfig({})).toThrow('PORT is required');
   });
@@ -48,6 +49,14 @@ describe('parseSampleApiConfig', () => {
       blockMs: 30,
       poolDatabaseUrl: 'postgres://127.0.0.1/x',
     });
+  });
+
+  it('reads WORKERS (cluster mode) from 1 to 64', () => {
+    expect(parseSampleApiConfig({ PORT: '0', WORKERS: '2' }).workers).toBe(2);
+    expect(() => parseSampleApiConfig({ PORT: '0', WORKERS: '0' })).toThrow(
+      'WORKERS "0" is not a whole number from 1 to 64',
+    );
+    expect(() => parseSampleApiConfig({ PORT: '0', WORKERS: 'two' })).toThrow('WORKERS "two"');
   });
 
   it('rejects knobs that are not whole numbers at or above their minimum', () => {
