@@ -1,0 +1,295 @@
+import { median } from 'simple-statistics';
+import { UsageError } from '../../../core/errors.js';
+import type { RunData } from '../../../core/run-dir/run-data.js';
+import { identityDraws } from './block-bootstrap.js';
+import { blockLength } from './block-length.js';
+import { bootstrapDifferences, type BootstrapInterval } from './bootstrap-differences.js';
+import { METRICS, type MetricDef } from './compare-metrics.js';
+import type {
+  CompareMethod,
+  CompareSettings,
+  Comparison,
+  MetricComparison,
+  SideSummary,
+} from './comparison.js';
+import { compareWarnings } from './compare-warnings.js';
+import { hodgesLehmann } from './hodges-lehmann.js';
+import { holmAdjust } from './holm.js';
+import { LatencyGrid } from './latency-grid.js';
+import { mannWhitneyU, smallestAttainableP } from './mann-whitney.js';
+import { metricPlan } from './metric-defs.js';
+import { metricVerdict, overallVerdict } from './metric-verdict.js';
+import { runSeconds, type RunSeconds } from './run-seconds.js';
+import { commonSources } from './server-sources.js';
+import { SideEvaluator } from './side-evaluator.js';
+
+export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
+  alpha: 0.05,
+  minEffect: 0.05,
+  resamples: 2000,
+  seed: 1,
+};
+
+/**
+ * Compares two sides of one or more runs each, metric by metric, over their steady seconds.
+ * Pure and deterministic: the same runs and settings give the same figures (the bootstrap is
+ * seeded). Callers refuse incompatible runs first (runDifferences); what was compared anyway
+ * is listed in the warnings.
+ */
+export function compareRuns(
+  base: readonly RunData[],
+  candidate: readonly RunData[],
+  settings: CompareSettings = DEFAULT_COMPARE_SETTINGS,
+): Comparison {
+  const sources = commonSources([...base, ...candidate].map((r) => r.meta));
+  const baseSeconds = base.map((r) => runSeconds(r, sources));
+  const candidateSeconds = candidate.map((r) => runSeconds(r, sources));
+  requireSeconds(baseSeconds, 'base');
+  requireSeconds(candidateSeconds, 'candidate');
+  const grid = new LatencyGrid(
+    [...baseSeconds, ...candidateSeconds].flatMap((r) => [
+      ...r.all.latency,
+      ...[...r.endpoints.values()].flatMap((e) => e.latency),
+    ]),
+  );
+  const plan = metricPlan(baseSeconds, candidateSeconds, sources);
+  const baseEval = new SideEvaluator(baseSeconds, plan.metrics, grid);
+  const candidateEval = new SideEvaluator(candidateSeconds, plan.metrics, grid);
+  const baseLengths = baseSeconds.map((r) => r.t.length);
+  const candidateLengths = candidateSeconds.map((r) => r.t.length);
+  const perRun = (evaluator: SideEvaluator, lengths: number[]) =>
+    lengths.map((_, i) => evaluator.evaluate(identityDraws(lengths).filter((d) => d.run === i)));
+  const baseRuns = perRun(baseEval, baseLengths);
+  const candidateRuns = perRun(candidateEval, candidateLengths);
+  const basePooled = baseEval.evaluate(identityDraws(baseLengths));
+  const candidatePooled = candidateEval.evaluate(identityDraws(candidateLengths));
+  const block = Math.max(
+    1,
+    ...[...baseSeconds, ...candidateSeconds].flatMap((r) => [
+      blockLength(perSecondMedians(r, grid)),
+      blockLength(r.all.requests),
+    ]),
+  );
+  const judgeable = plan.metrics.filter((m, i) => {
+    const finite = Number.isFinite(basePooled[i]!) && Number.isFinite(candidatePooled[i]!);
+    return finite;
+  });
+  const method = chooseMethod(base.length, candidate.length, settings.alpha, judgeable.length);
+  const resamples = enoughResamples(settings, judgeable.length);
+  const boot =
+    method === 'bootstrap'
+      ? bootstrapDifferences({
+          base: baseEval,
+          candidate: candidateEval,
+          baseLengths,
+          candidateLengths,
+          metricCount: plan.metrics.length,
+          blockLength: block,
+          resamples,
+          seed: settings.seed,
+          alpha: settings.alpha,
+        })
+      : undefined;
+  const rows = plan.metrics.map((def, i) =>
+    metricRow(def, {
+      method,
+      settings,
+      baseRuns: baseRuns.map((v) => v[i]!),
+      candidateRuns: candidateRuns.map((v) => v[i]!),
+      basePooled: basePooled[i]!,
+      candidatePooled: candidatePooled[i]!,
+      boot: boot?.[i],
+    }),
+  );
+  const adjusted = holmAdjust(rows.map((r) => (r.judged ? r.p : NaN)));
+  const metrics: MetricComparison[] = rows.map((r, i) => {
+    const pAdjusted = r.judged ? adjusted[i]! : NaN;
+    return { ...r, pAdjusted, verdict: metricVerdict({ ...r, pAdjusted, alpha: settings.alpha }) };
+  });
+  const judgedCount = metrics.filter((m) => m.judged).length;
+  return {
+    verdict: overallVerdict(metrics.filter((m) => m.judged).map((m) => m.verdict)),
+    method,
+    settings: { ...settings, resamples },
+    blockLengthSec: block,
+    base: summary(base, baseSeconds),
+    candidate: summary(candidate, candidateSeconds),
+    metrics,
+    onlyIn: plan.onlyIn,
+    warnings: compareWarnings(base, candidate, baseSeconds, candidateSeconds, sources, plan.onlyIn),
+    methodNotes: methodNotes(
+      method,
+      base.length,
+      candidate.length,
+      block,
+      { ...settings, resamples },
+      judgedCount,
+    ),
+  };
+}
+
+/**
+ * The rank test decides when it can: when its smallest attainable p-value clears Holm's first
+ * step (alpha / number of metrics). Below that (3 + 3 rounds: 0.1) no result of it could
+ * ever be significant, so the bootstrap, which also uses the seconds inside each run, decides.
+ */
+export function chooseMethod(
+  nBase: number,
+  nCandidate: number,
+  alpha: number,
+  metricCount: number,
+): CompareMethod {
+  if (nBase < 2 || nCandidate < 2) return 'bootstrap';
+  return smallestAttainableP(nBase, nCandidate) <= alpha / Math.max(1, metricCount)
+    ? 'rank'
+    : 'bootstrap';
+}
+
+/**
+ * A bootstrap p-value is never below 2 / (resamples + 1): with m metrics, Holm's first step
+ * needs alpha / m, so the count is raised until that floor sits at half of it.
+ */
+export function enoughResamples(settings: CompareSettings, metricCount: number): number {
+  return Math.max(settings.resamples, Math.ceil((4 * metricCount) / settings.alpha));
+}
+
+interface RowInput {
+  method: CompareMethod;
+  settings: CompareSettings;
+  baseRuns: number[];
+  candidateRuns: number[];
+  basePooled: number;
+  candidatePooled: number;
+  boot: BootstrapInterval | undefined;
+}
+
+function metricRow(
+  def: MetricDef,
+  input: RowInput,
+): Omit<MetricComparison, 'pAdjusted' | 'verdict'> {
+  const info = METRICS[def.stat];
+  const { settings } = input;
+  const finiteRuns = (v: number[]) => v.filter(Number.isFinite);
+  const baseRuns = finiteRuns(input.baseRuns);
+  const candidateRuns = finiteRuns(input.candidateRuns);
+  const rank =
+    input.baseRuns.length >= 2 && input.candidateRuns.length >= 2
+      ? {
+          test: mannWhitneyU(baseRuns, candidateRuns),
+          shift: hodgesLehmann(baseRuns, candidateRuns, settings.alpha),
+        }
+      : undefined;
+  let base: number;
+  let candidate: number;
+  let change: number;
+  let low: number;
+  let high: number;
+  let confidence = 1 - settings.alpha;
+  let p: number;
+  let note: string | undefined;
+  if (input.method === 'rank') {
+    base = baseRuns.length > 0 ? median(baseRuns) : NaN;
+    candidate = candidateRuns.length > 0 ? median(candidateRuns) : NaN;
+    const shift = rank?.shift;
+    change = shift?.shift ?? NaN;
+    low = shift?.low ?? NaN;
+    high = shift?.high ?? NaN;
+    confidence = shift?.confidence ?? confidence;
+    // Every run gave the same figure on both sides (no errors anywhere): nothing differs.
+    p = rank?.test?.p ?? (baseRuns.length > 0 && candidateRuns.length > 0 ? 1 : NaN);
+  } else {
+    base = input.basePooled;
+    candidate = input.candidatePooled;
+    change = candidate - base;
+    low = input.boot?.low ?? NaN;
+    high = input.boot?.high ?? NaN;
+    p = input.boot?.p ?? NaN;
+  }
+  let judged = Number.isFinite(base) && Number.isFinite(candidate) && Number.isFinite(p);
+  if (!judged) note = 'no value on one side';
+  if (judged && info.extreme && input.method === 'bootstrap') {
+    judged = false;
+    note =
+      'a maximum is one extreme second: resampling cannot bound it, so it is shown, not judged';
+  }
+  return {
+    ...def,
+    ...info,
+    base,
+    candidate,
+    change,
+    relative: base !== 0 && Number.isFinite(base) ? change / Math.abs(base) : null,
+    low,
+    high,
+    confidence,
+    p,
+    threshold: Math.max(
+      settings.minEffect * Math.abs(Number.isFinite(base) ? base : 0),
+      info.floor,
+    ),
+    judged,
+    runs: { base: input.baseRuns, candidate: input.candidateRuns },
+    ...(rank ? { rank } : {}),
+    ...(note !== undefined ? { note } : {}),
+  };
+}
+
+function perSecondMedians(run: RunSeconds, grid: LatencyGrid): number[] {
+  return run.all.latency.map((s) => {
+    const g = grid.grid(s);
+    return g ? grid.figures((visit) => visit(g)).p50 : NaN;
+  });
+}
+
+function requireSeconds(runs: readonly RunSeconds[], side: string): void {
+  const empty = runs.filter((r) => r.t.length === 0).map((r) => r.id);
+  if (empty.length > 0) {
+    throw new UsageError(
+      `${side} run ${empty.join(', ')} has no client data to compare (no second with load)`,
+      'compare runs that recorded traffic; a run that failed before its load has nothing to compare',
+    );
+  }
+}
+
+function summary(runs: readonly RunData[], seconds: readonly RunSeconds[]): SideSummary {
+  const first = runs[0]!.meta;
+  return {
+    scenario: first.scenario.name,
+    target: `${first.target.name} (${first.target.provider})`,
+    runs: runs.map((r, i) => ({
+      id: r.meta.id,
+      startedAt: r.meta.startedAt,
+      status: r.meta.status,
+      ...(r.meta.git
+        ? { commit: r.meta.git.commit, branch: r.meta.git.branch, dirty: r.meta.git.dirty }
+        : {}),
+      steadySeconds: seconds[i]!.t.length,
+      steadySource: seconds[i]!.source,
+    })),
+  };
+}
+
+function methodNotes(
+  method: CompareMethod,
+  nBase: number,
+  nCandidate: number,
+  block: number,
+  s: CompareSettings,
+  judged: number,
+): string[] {
+  const sides = `${nBase} base run${nBase === 1 ? '' : 's'} vs ${nCandidate} candidate run${nCandidate === 1 ? '' : 's'}`;
+  const how =
+    method === 'rank'
+      ? `${sides}: each run's figure is one sample; two-sided Mann–Whitney U test (exact for small samples) and the Hodges–Lehmann shift with its interval`
+      : nBase === 1 && nCandidate === 1
+        ? `${sides}: moving-block bootstrap (circular) over the steady seconds of each run, ${s.resamples} resamples, blocks of ${block} s chosen from the autocorrelation, seed ${s.seed}`
+        : `${sides}: bootstrap of runs (with replacement) and of circular blocks of ${block} s within each run, ${s.resamples} resamples, seed ${s.seed}; the rank test over the runs is shown beside it`;
+  return [
+    `${how}.`,
+    `A regression or improvement needs a Holm-adjusted p ≤ ${s.alpha} across ${judged} metrics and a change beyond the minimum effect (${trim(s.minEffect * 100)} %, or the metric's floor); unchanged needs the ${trim((1 - s.alpha) * 100)} % interval inside it.`,
+  ];
+}
+
+function trim(v: number): string {
+  return String(Number(v.toFixed(2)));
+}
