@@ -4,6 +4,7 @@ import { packageRoot } from '../../core/package-root.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { loadrigVersion } from '../meta/version.js';
 import { cleanCommand } from './commands/clean-command.js';
+import { registerCompareCommands } from './commands/compare-commands.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
 import { k8sCommand, type K8sCommandOptions } from './commands/k8s-command.js';
@@ -23,8 +24,10 @@ Examples:
   $ loadrig open runs/20261123T081500Z-demo         # open its report.html
   $ loadrig run api.ts --replicas 1,2,4             # container target: one run per replica count
   $ loadrig ps && loadrig clean                     # list / remove containers of crashed runs
+  $ loadrig compare runs/A runs/B                   # verdict per metric: regression or noise?
+  $ loadrig ab api.ts --base main --candidate HEAD  # build both refs, 3+3 interleaved rounds
 
-Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
+Exit codes: 0 thresholds passed, 1 a threshold failed (compare, ab: a regression), 2 bad usage or invalid scenario/target,
 3 the target could not be started or died, 4 internal error, 130 interrupted.`;
 
 const FORMAT_FLAG = '-f, --format <list>';
@@ -62,7 +65,8 @@ function program(): Command {
         'also fail (exit 1) on findings at or above this severity: critical, warning, never',
         'never',
       )
-      .option(FORMAT_FLAG, FORMAT_HELP);
+      .option(FORMAT_FLAG, FORMAT_HELP)
+      .option('--baseline <name>', 'afterwards, compare the run against this saved baseline');
 
   runOptions(
     cli
@@ -164,6 +168,7 @@ function program(): Command {
     .action(async (file: string, opts: K8sCommandOptions) => {
       process.exitCode = await k8sCommand(file, opts);
     });
+  registerCompareCommands(cli, color);
   return cli;
 }
 
