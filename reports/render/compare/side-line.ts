@@ -6,7 +6,8 @@ export function sideLine(side: SideSummary): string {
     .filter((c) => c !== '')
     .map((c) => {
       const run = side.runs.find((r) => r.commit?.startsWith(c));
-      return `${c}${run?.branch ? ` (${run.branch}${run.dirty ? ', dirty' : ''})` : ''}`;
+      const branch = run?.branch && run.branch !== 'HEAD' ? run.branch : undefined;
+      return `${c}${branch ? ` (${branch}${run?.dirty ? ', dirty' : ''})` : ''}`;
     });
   const seconds = side.runs.map((r) => r.steadySeconds);
   const lo = Math.min(...seconds);
