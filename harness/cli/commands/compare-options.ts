@@ -89,8 +89,8 @@ export function compareFailOnOf(text: string | undefined): CompareFailOn {
   if (text === undefined) return 'regression';
   if ((COMPARE_FAIL_ON as readonly string[]).includes(text)) return text as CompareFailOn;
   throw new UsageError(
-    `--fail-on ${text} is not known here`,
-    `use one of: ${COMPARE_FAIL_ON.join(', ')}`,
+    `--fail-on ${text} is not known here: use one of: ${COMPARE_FAIL_ON.join(', ')}`,
+    'regression exits 1 when a metric regressed; never always exits 0',
   );
 }
 

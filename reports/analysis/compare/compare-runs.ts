@@ -12,6 +12,7 @@ import type {
   MetricComparison,
   SideSummary,
 } from './comparison.js';
+import { coarsenSeconds } from './coarsen-seconds.js';
 import { compareWarnings } from './compare-warnings.js';
 import { hodgesLehmann } from './hodges-lehmann.js';
 import { holmAdjust } from './holm.js';
@@ -22,6 +23,9 @@ import { metricVerdict, overallVerdict } from './metric-verdict.js';
 import { runSeconds, type RunSeconds } from './run-seconds.js';
 import { commonSources } from './server-sources.js';
 import { SideEvaluator } from './side-evaluator.js';
+
+/** Resampling units per run: a longer run is coarsened to units of several seconds. */
+const MAX_UNITS = 600;
 
 export const DEFAULT_COMPARE_SETTINGS: CompareSettings = {
   alpha: 0.05,
@@ -42,8 +46,8 @@ export function compareRuns(
   settings: CompareSettings = DEFAULT_COMPARE_SETTINGS,
 ): Comparison {
   const sources = commonSources([...base, ...candidate].map((r) => r.meta));
-  const baseSeconds = base.map((r) => runSeconds(r, sources));
-  const candidateSeconds = candidate.map((r) => runSeconds(r, sources));
+  const baseSeconds = base.map((r) => coarsenSeconds(runSeconds(r, sources), MAX_UNITS));
+  const candidateSeconds = candidate.map((r) => coarsenSeconds(runSeconds(r, sources), MAX_UNITS));
   requireSeconds(baseSeconds, 'base');
   requireSeconds(candidateSeconds, 'candidate');
   const grid = new LatencyGrid(
@@ -70,6 +74,8 @@ export function compareRuns(
       blockLength(r.all.requests),
     ]),
   );
+  // Runs coarsened to units of k seconds resample blocks of k·b seconds.
+  const unitSec = Math.max(1, ...[...baseSeconds, ...candidateSeconds].map((r) => r.span[0] ?? 1));
   const judgeable = plan.metrics.filter((m, i) => {
     const finite = Number.isFinite(basePooled[i]!) && Number.isFinite(candidatePooled[i]!);
     return finite;
@@ -111,7 +117,7 @@ export function compareRuns(
     verdict: overallVerdict(metrics.filter((m) => m.judged).map((m) => m.verdict)),
     method,
     settings: { ...settings, resamples },
-    blockLengthSec: block,
+    blockLengthSec: block * unitSec,
     base: summary(base, baseSeconds),
     candidate: summary(candidate, candidateSeconds),
     metrics,
@@ -121,7 +127,7 @@ export function compareRuns(
       method,
       base.length,
       candidate.length,
-      block,
+      block * unitSec,
       { ...settings, resamples },
       judgedCount,
     ),
@@ -263,7 +269,7 @@ function summary(runs: readonly RunData[], seconds: readonly RunSeconds[]): Side
       ...(r.meta.git
         ? { commit: r.meta.git.commit, branch: r.meta.git.branch, dirty: r.meta.git.dirty }
         : {}),
-      steadySeconds: seconds[i]!.t.length,
+      steadySeconds: seconds[i]!.span.reduce((a, b) => a + b, 0),
       steadySource: seconds[i]!.source,
     })),
   };

@@ -50,14 +50,14 @@ export function compareWarnings(
     ...baseSeconds.map((s, i) => ({ s, run: base[i]!, side: 'base' })),
     ...candidateSeconds.map((s, i) => ({ s, run: candidate[i]!, side: 'candidate' })),
   ];
+  const few: number[] = [];
   for (const { s, run, side } of all) {
     const name = `${side} run ${run.meta.id}`;
     if (s.source === 'loaded') {
       out.push(`${name} records no hold phase: every second with load counts, ramps included`);
     }
-    if (s.t.length < FEW_SECONDS) {
-      out.push(`${name} has ${s.t.length} steady seconds: its intervals rest on little data`);
-    }
+    const seconds = s.span.reduce((a, b) => a + b, 0);
+    if (seconds < FEW_SECONDS) few.push(seconds);
     if (run.meta.status !== 'passed' && run.meta.status !== 'failed') {
       out.push(`${name} ended ${run.meta.status}: it covers only part of its profile`);
     }
@@ -67,6 +67,13 @@ export function compareWarnings(
         `${name}: the load generator could not keep its schedule (${generator.reasons.join('; ')})`,
       );
     }
+  }
+  if (few.length > 0) {
+    const lo = Math.min(...few);
+    const hi = Math.max(...few);
+    out.push(
+      `${few.length} of ${all.length} runs have fewer than ${FEW_SECONDS} steady seconds (${lo === hi ? lo : `${lo}–${hi}`}): their figures rest on little data; longer runs (--round-duration) narrow the intervals`,
+    );
   }
   const hosts = (runs: readonly RunData[]) =>
     new Set(runs.map((r) => `${r.meta.host.hostname} (${r.meta.host.cpus} CPUs)`));

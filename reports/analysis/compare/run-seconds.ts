@@ -29,7 +29,10 @@ export interface TrafficSeconds {
  */
 export interface RunSeconds {
   id: string;
+  /** Unix second each index starts at. */
   t: number[];
+  /** Seconds each index covers: 1, or more once a long run is coarsened (coarsen-seconds.ts). */
+  span: number[];
   source: SteadyWindow['source'];
   all: TrafficSeconds;
   endpoints: Map<string, TrafficSeconds>;
@@ -60,7 +63,15 @@ export function runSeconds(
       return values ? read(values) : NaN;
     });
   }
-  return { id: run.meta.id, t, source: window.source, all, endpoints, server };
+  return {
+    id: run.meta.id,
+    t,
+    span: t.map(() => 1),
+    source: window.source,
+    all,
+    endpoints,
+    server,
+  };
 }
 
 function emptyTraffic(): TrafficSeconds {

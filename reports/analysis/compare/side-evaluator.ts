@@ -82,12 +82,13 @@ export class SideEvaluator {
     let judged = 0;
     for (const { run, seconds: picked } of draws) {
       const t = this.traffic[run]!.get(key)!;
+      const span = this.runs[run]!.span;
       for (const s of picked) {
         requests += t.requests[s]!;
         failed += t.failed[s]!;
         judged += t.judged[s]!;
+        seconds += span[s]!;
       }
-      seconds += picked.length;
     }
     const latency = this.grid.figures((visit) => {
       for (const { run, seconds: picked } of draws) {

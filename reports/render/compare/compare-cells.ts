@@ -81,7 +81,8 @@ export function compareCells(m: MetricComparison): CompareCells {
     candidate: formatValue(m.unit, m.candidate),
     change: formatChange(m, m.change),
     interval,
-    p: m.judged ? formatP(m.pAdjusted) : formatP(m.p),
+    // An unjudged metric has no Holm-adjusted p: its raw p, in brackets, is for reference.
+    p: m.judged ? formatP(m.pAdjusted) : Number.isFinite(m.p) ? `(${formatP(m.p)})` : '-',
     verdict: m.verdict,
     judged: m.judged,
     note: m.note ?? '',

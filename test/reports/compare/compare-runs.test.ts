@@ -144,3 +144,20 @@ describe('compareRuns', () => {
     expect(compareRuns(a, b, settings)).toEqual(compareRuns(a, b, settings));
   });
 });
+
+describe('a long run', () => {
+  it('is resampled in units of several seconds, with the same figures as second by second', () => {
+    const run = syntheticRun({ id: 'soak', seed: 5, latencyMs: 20, holdSec: 1500, rate: 2 });
+    const c = compareRuns([run], [run], { ...DEFAULT_COMPARE_SETTINGS, resamples: 200 });
+    const steady = steadySeconds(run.meta.phases);
+    const merged = mergeMetric(
+      run.client.filter((b) => steady.has(b.t)),
+      'http_req_duration',
+    );
+    if (merged?.kind !== 'trend') throw new Error('expected a trend');
+    expect(overall(c.metrics, 'p99').base).toBe(trendPercentile(merged, 99));
+    expect(overall(c.metrics, 'throughput').base).toBe(4);
+    expect(c.base.runs[0]!.steadySeconds).toBe(1500);
+    expect(c.blockLengthSec % 3).toBe(0); // 1500 s in 500 units of 3 s
+  }, 60_000);
+});
