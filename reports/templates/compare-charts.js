@@ -73,6 +73,8 @@
               },
             }
           : {
+              // Whole seconds: a short round would otherwise get ticks at 0.2 s.
+              incrs: [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400, 43200],
               values: function (u, splits) {
                 return splits.map(function (s) {
                   return s + ' s';
