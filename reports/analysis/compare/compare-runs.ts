@@ -1,25 +1,18 @@
-import { median } from 'simple-statistics';
 import { UsageError } from '../../../core/errors.js';
 import type { RunData } from '../../../core/run-dir/run-data.js';
 import { identityDraws } from './block-bootstrap.js';
 import { blockLength } from './block-length.js';
-import { bootstrapDifferences, type BootstrapInterval } from './bootstrap-differences.js';
-import { METRICS, type MetricDef } from './compare-metrics.js';
-import type {
-  CompareMethod,
-  CompareSettings,
-  Comparison,
-  MetricComparison,
-  SideSummary,
-} from './comparison.js';
+import { bootstrapDifferences } from './bootstrap-differences.js';
+import type { CompareMethod, CompareSettings, Comparison, MetricComparison } from './comparison.js';
 import { coarsenSeconds } from './coarsen-seconds.js';
 import { compareWarnings } from './compare-warnings.js';
-import { hodgesLehmann } from './hodges-lehmann.js';
 import { holmAdjust } from './holm.js';
 import { LatencyGrid } from './latency-grid.js';
-import { mannWhitneyU, smallestAttainableP } from './mann-whitney.js';
+import { smallestAttainableP } from './mann-whitney.js';
 import { metricPlan } from './metric-defs.js';
+import { metricRow } from './metric-row.js';
 import { metricVerdict, overallVerdict } from './metric-verdict.js';
+import { methodNotes, sideSummary } from './side-summary.js';
 import { runSeconds, type RunSeconds } from './run-seconds.js';
 import { commonSources } from './server-sources.js';
 import { SideEvaluator } from './side-evaluator.js';
@@ -118,8 +111,8 @@ export function compareRuns(
     method,
     settings: { ...settings, resamples },
     blockLengthSec: block * unitSec,
-    base: summary(base, baseSeconds),
-    candidate: summary(candidate, candidateSeconds),
+    base: sideSummary(base, baseSeconds),
+    candidate: sideSummary(candidate, candidateSeconds),
     metrics,
     onlyIn: plan.onlyIn,
     warnings: compareWarnings(base, candidate, baseSeconds, candidateSeconds, sources, plan.onlyIn),
@@ -159,87 +152,6 @@ export function enoughResamples(settings: CompareSettings, metricCount: number):
   return Math.max(settings.resamples, Math.ceil((4 * metricCount) / settings.alpha));
 }
 
-interface RowInput {
-  method: CompareMethod;
-  settings: CompareSettings;
-  baseRuns: number[];
-  candidateRuns: number[];
-  basePooled: number;
-  candidatePooled: number;
-  boot: BootstrapInterval | undefined;
-}
-
-function metricRow(
-  def: MetricDef,
-  input: RowInput,
-): Omit<MetricComparison, 'pAdjusted' | 'verdict'> {
-  const info = METRICS[def.stat];
-  const { settings } = input;
-  const finiteRuns = (v: number[]) => v.filter(Number.isFinite);
-  const baseRuns = finiteRuns(input.baseRuns);
-  const candidateRuns = finiteRuns(input.candidateRuns);
-  const rank =
-    input.baseRuns.length >= 2 && input.candidateRuns.length >= 2
-      ? {
-          test: mannWhitneyU(baseRuns, candidateRuns),
-          shift: hodgesLehmann(baseRuns, candidateRuns, settings.alpha),
-        }
-      : undefined;
-  let base: number;
-  let candidate: number;
-  let change: number;
-  let low: number;
-  let high: number;
-  let confidence = 1 - settings.alpha;
-  let p: number;
-  let note: string | undefined;
-  if (input.method === 'rank') {
-    base = baseRuns.length > 0 ? median(baseRuns) : NaN;
-    candidate = candidateRuns.length > 0 ? median(candidateRuns) : NaN;
-    const shift = rank?.shift;
-    change = shift?.shift ?? NaN;
-    low = shift?.low ?? NaN;
-    high = shift?.high ?? NaN;
-    confidence = shift?.confidence ?? confidence;
-    // Every run gave the same figure on both sides (no errors anywhere): nothing differs.
-    p = rank?.test?.p ?? (baseRuns.length > 0 && candidateRuns.length > 0 ? 1 : NaN);
-  } else {
-    base = input.basePooled;
-    candidate = input.candidatePooled;
-    change = candidate - base;
-    low = input.boot?.low ?? NaN;
-    high = input.boot?.high ?? NaN;
-    p = input.boot?.p ?? NaN;
-  }
-  let judged = Number.isFinite(base) && Number.isFinite(candidate) && Number.isFinite(p);
-  if (!judged) note = 'no value on one side';
-  if (judged && info.extreme && input.method === 'bootstrap') {
-    judged = false;
-    note =
-      'a maximum is one extreme second: resampling cannot bound it, so it is shown, not judged';
-  }
-  return {
-    ...def,
-    ...info,
-    base,
-    candidate,
-    change,
-    relative: base !== 0 && Number.isFinite(base) ? change / Math.abs(base) : null,
-    low,
-    high,
-    confidence,
-    p,
-    threshold: Math.max(
-      settings.minEffect * Math.abs(Number.isFinite(base) ? base : 0),
-      info.floor,
-    ),
-    judged,
-    runs: { base: input.baseRuns, candidate: input.candidateRuns },
-    ...(rank ? { rank } : {}),
-    ...(note !== undefined ? { note } : {}),
-  };
-}
-
 function perSecondMedians(run: RunSeconds, grid: LatencyGrid): number[] {
   return run.all.latency.map((s) => {
     const g = grid.grid(s);
@@ -255,47 +167,4 @@ function requireSeconds(runs: readonly RunSeconds[], side: string): void {
       'compare runs that recorded traffic; a run that failed before its load has nothing to compare',
     );
   }
-}
-
-function summary(runs: readonly RunData[], seconds: readonly RunSeconds[]): SideSummary {
-  const first = runs[0]!.meta;
-  return {
-    scenario: first.scenario.name,
-    target: `${first.target.name} (${first.target.provider})`,
-    runs: runs.map((r, i) => ({
-      id: r.meta.id,
-      startedAt: r.meta.startedAt,
-      status: r.meta.status,
-      ...(r.meta.git
-        ? { commit: r.meta.git.commit, branch: r.meta.git.branch, dirty: r.meta.git.dirty }
-        : {}),
-      steadySeconds: seconds[i]!.span.reduce((a, b) => a + b, 0),
-      steadySource: seconds[i]!.source,
-    })),
-  };
-}
-
-function methodNotes(
-  method: CompareMethod,
-  nBase: number,
-  nCandidate: number,
-  block: number,
-  s: CompareSettings,
-  judged: number,
-): string[] {
-  const sides = `${nBase} base run${nBase === 1 ? '' : 's'} vs ${nCandidate} candidate run${nCandidate === 1 ? '' : 's'}`;
-  const how =
-    method === 'rank'
-      ? `${sides}: each run's figure is one sample; two-sided Mann–Whitney U test (exact for small samples) and the Hodges–Lehmann shift with its interval`
-      : nBase === 1 && nCandidate === 1
-        ? `${sides}: moving-block bootstrap (circular) over the steady seconds of each run, ${s.resamples} resamples, blocks of ${block} s chosen from the autocorrelation, seed ${s.seed}`
-        : `${sides}: bootstrap of runs (with replacement) and of circular blocks of ${block} s within each run, ${s.resamples} resamples, seed ${s.seed}; the rank test over the runs is shown beside it`;
-  return [
-    `${how}.`,
-    `A regression or improvement needs a Holm-adjusted p ≤ ${s.alpha} across ${judged} metrics and a change beyond the minimum effect (${trim(s.minEffect * 100)} %, or the metric's floor); unchanged needs the ${trim((1 - s.alpha) * 100)} % interval inside it.`,
-  ];
-}
-
-function trim(v: number): string {
-  return String(Number(v.toFixed(2)));
 }
