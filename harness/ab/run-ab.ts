@@ -9,7 +9,7 @@ import { runScenario } from '../lifecycle/run-scenario.js';
 import { loadScenario } from '../loader/load-scenario.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import { buildTarget } from './build-target.js';
-import { gitTopLevel, resolveCommit } from './git.js';
+import { git, gitTopLevel, resolveCommit } from './git.js';
 import { RefWorktrees, type Side } from './ref-worktrees.js';
 import { balancedOrder } from './round-order.js';
 import { targetInWorktree } from './target-in-worktree.js';
@@ -54,6 +54,9 @@ export async function runAb(opts: AbOptions): Promise<AbResult> {
     base: resolveCommit(top, opts.refs.base),
     candidate: resolveCommit(top, opts.refs.candidate),
   };
+  if (git(top, ['status', '--porcelain', '--untracked-files=no']) !== '') {
+    opts.log('note: the working tree has uncommitted changes; ab runs the committed refs only');
+  }
   const trees = RefWorktrees.create(top, commits);
   opts.log(
     `worktrees: ${trees.paths.base} (${opts.refs.base} ${commits.base.slice(0, 12)}), ${trees.paths.candidate} (${opts.refs.candidate} ${commits.candidate.slice(0, 12)})`,
