@@ -5,6 +5,7 @@ import { UsageError } from '../../core/errors.js';
 import { EXIT } from '../../core/exit-codes.js';
 import { runId } from '../../core/run-dir/run-files.js';
 import type { Scenario } from '../../scenarios/scenario.js';
+import type { TargetSpec } from '../../targets/target.js';
 import { runScenario } from '../lifecycle/run-scenario.js';
 import { loadScenario } from '../loader/load-scenario.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
@@ -12,6 +13,7 @@ import { buildTarget } from './build-target.js';
 import { git, gitTopLevel, resolveCommit } from './git.js';
 import { RefWorktrees, type Side } from './ref-worktrees.js';
 import { balancedOrder } from './round-order.js';
+import { sideDifferences } from './side-differences.js';
 import { targetInWorktree } from './target-in-worktree.js';
 
 export interface AbOptions {
@@ -20,6 +22,8 @@ export interface AbOptions {
   roundsPerSide: number;
   roundDurationMs?: Ms;
   engine: string;
+  /** Run the rounds even when the refs' scenario files differ in name, profile or target. */
+  force: boolean;
   /** Where the ab folder is created. */
   outDir: string;
   cwd: string;
@@ -62,13 +66,26 @@ export async function runAb(opts: AbOptions): Promise<AbResult> {
     `worktrees: ${trees.paths.base} (${opts.refs.base} ${commits.base.slice(0, 12)}), ${trees.paths.candidate} (${opts.refs.candidate} ${commits.candidate.slice(0, 12)})`,
   );
   try {
-    const scenarios = {} as Record<Side, { scenario: Scenario; file: string; worktree: string }>;
+    const scenarios = {} as Record<
+      Side,
+      { scenario: Scenario; target: TargetSpec; file: string; worktree: string }
+    >;
     for (const side of ['base', 'candidate'] as const) {
       const worktree = trees.paths[side];
       const file = join(worktree, scenarioRel);
       const loaded = await loadScenario(file);
       const target = targetInWorktree(loaded.target, { top, worktree, cwd: opts.cwd });
-      scenarios[side] = { scenario: { ...loaded, target }, file, worktree };
+      scenarios[side] = { scenario: { ...loaded, target }, target, file, worktree };
+    }
+    const differences = sideDifferences(scenarios, opts.roundDurationMs);
+    if (differences.length > 0 && !opts.force) {
+      throw new UsageError(
+        `the refs' scenarios measure different things:\n${differences.map((d) => `  - ${d}`).join('\n')}`,
+        'align the scenario file on both refs, or pass --force to run and compare them anyway',
+      );
+    }
+    for (const side of ['base', 'candidate'] as const) {
+      const { target, worktree } = scenarios[side];
       if (target.kind === 'local' && target.build !== undefined) {
         opts.log(`building ${side} (${opts.refs[side]}) in ${target.cwd}`);
         await buildTarget({

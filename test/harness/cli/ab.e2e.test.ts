@@ -19,12 +19,12 @@ http
   .listen(Number(process.env.PORT), process.env.HOST);
 `;
 
-const SCENARIO = (build: string) => `import { scenario, soak, target } from 'loadrig';
+const SCENARIO = (build: string, vus = 4) => `import { scenario, soak, target } from 'loadrig';
 
 export default scenario({
   name: 'tiny',
   target: target({ name: 'tiny', command: ['node', 'server.cjs'], health: '/health', build: ${JSON.stringify(build)} }),
-  profile: soak({ vus: 4, duration: '4s' }),
+  profile: soak({ vus: ${vus}, duration: '4s' }),
   flow: async (vu) => {
     await vu.http.get('/work');
   },
@@ -35,9 +35,9 @@ let repo: string;
 const git = (...args: string[]) =>
   execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
 
-function commit(serviceMs: number, build: string, message: string): void {
+function commit(serviceMs: number, build: string, message: string, vus?: number): void {
   writeFileSync(join(repo, 'server.cjs'), SERVER(serviceMs));
-  writeFileSync(join(repo, 'scenario.ts'), SCENARIO(build));
+  writeFileSync(join(repo, 'scenario.ts'), SCENARIO(build, vus));
   git('add', '.');
   git('commit', '-qm', message);
 }
@@ -66,6 +66,8 @@ beforeAll(() => {
   commit(24, 'test -f server.cjs', 'the same server, 20 % slower');
   git('checkout', '-q', '-b', 'broken', 'fast');
   commit(20, 'echo "compile error" >&2; exit 7', 'a build that fails');
+  git('checkout', '-q', '-b', 'more-vus', 'fast');
+  commit(20, 'test -f server.cjs', 'the scenario drives 8 VUs instead of 4', 8);
   git('checkout', '-q', 'master');
 });
 
@@ -140,6 +142,17 @@ describe('loadrig ab', () => {
       },
     });
     expect(r.code).toBe(130);
+    expectNoWorktrees(r.stderr);
+  });
+
+  it('refuses refs whose scenarios drive different loads before any round (exit 2)', async () => {
+    const r = await runCli(['ab', 'scenario.ts', '--base', 'fast', '--candidate', 'more-vus'], {
+      cwd: repo,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("profile: the base ref's scenario file has");
+    expect(r.stderr).toContain('--force');
+    expect(r.stderr).not.toContain('round 1/');
     expectNoWorktrees(r.stderr);
   });
 
