@@ -41,6 +41,12 @@ export function compareWarnings(
       );
     }
   }
+  if ((base.length === 1) !== (candidate.length === 1)) {
+    const single = base.length === 1 ? 'base' : 'candidate';
+    out.push(
+      `the ${single} has one run: how much a second run of it would differ is not measured on that side`,
+    );
+  }
   if (base.length === 1 && candidate.length === 1) {
     out.push(
       'one run per side: the intervals cover the noise within each run, not from one run to the next; `loadrig ab` with rounds measures both',
