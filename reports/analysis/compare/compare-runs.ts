@@ -10,7 +10,7 @@ import { holmAdjust } from './holm.js';
 import { LatencyGrid } from './latency-grid.js';
 import { smallestAttainableP } from './mann-whitney.js';
 import { metricPlan } from './metric-defs.js';
-import { metricRow } from './metric-row.js';
+import { metricRow, MIN_SIDE_SECONDS } from './metric-row.js';
 import { metricVerdict, overallVerdict } from './metric-verdict.js';
 import { methodNotes, sideSummary } from './side-summary.js';
 import { runSeconds, type RunSeconds } from './run-seconds.js';
@@ -89,6 +89,11 @@ export function compareRuns(
           alpha: settings.alpha,
         })
       : undefined;
+  const sideSeconds = (runs: readonly RunSeconds[]) =>
+    runs.reduce((acc, r) => acc + r.span.reduce((a, b) => a + b, 0), 0);
+  const enoughSeconds =
+    sideSeconds(baseSeconds) >= MIN_SIDE_SECONDS &&
+    sideSeconds(candidateSeconds) >= MIN_SIDE_SECONDS;
   const rows = plan.metrics.map((def, i) =>
     metricRow(def, {
       method,
@@ -98,6 +103,7 @@ export function compareRuns(
       basePooled: basePooled[i]!,
       candidatePooled: candidatePooled[i]!,
       boot: boot?.[i],
+      enoughSeconds,
     }),
   );
   const adjusted = holmAdjust(rows.map((r) => (r.judged ? r.p : NaN)));

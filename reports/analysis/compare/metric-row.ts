@@ -13,7 +13,12 @@ export interface RowInput {
   basePooled: number;
   candidatePooled: number;
   boot: BootstrapInterval | undefined;
+  /** Both sides hold enough steady seconds for the bootstrap to mean anything. */
+  enoughSeconds: boolean;
 }
+
+/** Fewer steady seconds on a side, and resampling them says nothing: one second has no spread. */
+export const MIN_SIDE_SECONDS = 5;
 
 /**
  * One metric's figures, change, interval and p-value, by the method chosen; the Holm
@@ -63,6 +68,10 @@ export function metricRow(
   }
   let judged = Number.isFinite(base) && Number.isFinite(candidate) && Number.isFinite(p);
   if (!judged) note = 'no value on one side';
+  if (judged && input.method === 'bootstrap' && !input.enoughSeconds) {
+    judged = false;
+    note = `fewer than ${MIN_SIDE_SECONDS} steady seconds on a side: too little to resample`;
+  }
   if (judged && info.extreme && input.method === 'bootstrap') {
     judged = false;
     note =

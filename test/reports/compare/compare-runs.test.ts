@@ -138,6 +138,17 @@ describe('compareRuns', () => {
     expect(c.warnings.join('\n')).toContain('records no hold phase');
   });
 
+  it('judges nothing from a side of fewer than 5 steady seconds (one second has no spread)', () => {
+    const c = compareRuns(
+      [syntheticRun({ id: 'a', seed: 1, latencyMs: 20, holdSec: 3 })],
+      [syntheticRun({ id: 'b', seed: 2, latencyMs: 40, holdSec: 3 })],
+      settings,
+    );
+    expect(c.metrics.every((m) => !m.judged)).toBe(true);
+    expect(overall(c.metrics, 'p50').note).toContain('fewer than 5 steady seconds');
+    expect(c.verdict).toBe('inconclusive');
+  });
+
   it('is deterministic for a seed', () => {
     const a = [syntheticRun({ id: 'a', seed: 1, latencyMs: 20 })];
     const b = [syntheticRun({ id: 'b', seed: 2, latencyMs: 21 })];
