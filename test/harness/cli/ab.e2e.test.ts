@@ -88,7 +88,7 @@ describe('loadrig ab', () => {
         '--rounds',
         '3',
         '--round-duration',
-        '3s',
+        '4s',
       ],
       { cwd: repo, timeoutMs: 110_000 },
     );
