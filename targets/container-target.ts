@@ -118,9 +118,11 @@ const schema = z
   );
 
 export function isContainerInput(input: object): input is ContainerTargetInput {
+  // A local target's `build` is a command (a string or argv); a container's is { context }.
+  const build = 'build' in input ? input.build : undefined;
   return (
     ('image' in input && input.image !== undefined) ||
-    ('build' in input && input.build !== undefined)
+    (typeof build === 'object' && build !== null && !Array.isArray(build))
   );
 }
 

@@ -27,6 +27,12 @@ export interface LocalTargetSpec {
   health: HealthCheck;
   stopGraceMs: Ms;
   metrics?: TargetMetrics;
+  /**
+   * Builds the target from its sources (`['npm', 'run', 'build']`; a string runs through the
+   * shell), in `cwd`. `loadrig ab` runs it once in each ref's worktree before the rounds;
+   * `loadrig run` starts the working tree as it is.
+   */
+  build?: string[] | string;
 }
 
 /** A target someone else runs. */
@@ -51,6 +57,8 @@ export interface TargetInput {
     | { path: string; timeout?: DurationInput; interval?: DurationInput; expectStatus?: number[] };
   stopGrace?: DurationInput;
   metrics?: TargetMetrics;
+  /** A command that builds the target in `cwd` (run by `loadrig ab` in each worktree). */
+  build?: string[] | string;
 }
 
 const inputSchema = z.object({
@@ -80,6 +88,12 @@ const inputSchema = z.object({
       redis: z.string().startsWith('redis').optional(),
     })
     .strict()
+    .optional(),
+  build: z
+    .union([
+      z.string().trim().min(1, 'a command to run, e.g. "npm run build"'),
+      z.array(z.string()).min(1, "a command and its arguments, e.g. ['npm', 'run', 'build']"),
+    ])
     .optional(),
 });
 
@@ -130,6 +144,7 @@ export function target(
     },
     stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
     ...(input.metrics !== undefined ? { metrics: input.metrics } : {}),
+    ...(input.build !== undefined ? { build: input.build } : {}),
   };
 }
 

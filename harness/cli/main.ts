@@ -6,6 +6,7 @@ import { loadrigVersion } from '../meta/version.js';
 import { capacityCommand } from './commands/capacity-command.js';
 import type { CapacityFlags } from './commands/capacity-flags.js';
 import { cleanCommand } from './commands/clean-command.js';
+import { registerCompareCommands } from './commands/compare-commands.js';
 import { exportCommand } from './commands/export-command.js';
 import { importCommand } from './commands/import-command.js';
 import { k8sCommand, type K8sCommandOptions } from './commands/k8s-command.js';
@@ -30,8 +31,10 @@ Examples:
   $ loadrig run api.ts --out influxdb=http://127.0.0.1:8086/loadrig   # also stream to InfluxDB
   $ loadrig history --runs runs --branch main       # change points across runs; exit 1 on a regression
   $ loadrig capacity api.ts --slo 'p(99)<300' --target-rate 3000   # instances for 3,000 req/s
+  $ loadrig compare runs/A runs/B                   # verdict per metric: regression or noise?
+  $ loadrig ab api.ts --base main --candidate HEAD  # build both refs, 3+3 interleaved rounds
 
-Exit codes: 0 thresholds passed, 1 a threshold failed, 2 bad usage or invalid scenario/target,
+Exit codes: 0 thresholds passed, 1 a threshold failed (compare, ab: a regression), 2 bad usage or invalid scenario/target,
 3 the target could not be started or died, 4 internal error, 130 interrupted.`;
 
 const FORMAT_FLAG = '-f, --format <list>';
@@ -68,7 +71,8 @@ function program(): Command {
         'also fail (exit 1) on findings at or above this severity: critical, warning, never',
         'never',
       )
-      .option(FORMAT_FLAG, FORMAT_HELP);
+      .option(FORMAT_FLAG, FORMAT_HELP)
+      .option('--baseline <name>', 'afterwards, compare the run against this saved baseline');
 
   runOptions(
     cli
@@ -235,6 +239,7 @@ function program(): Command {
     .action(async (file: string | undefined, opts: CapacityFlags) => {
       process.exitCode = await capacityCommand(file, opts);
     });
+  registerCompareCommands(cli, color);
   return cli;
 }
 

@@ -4,6 +4,7 @@ import { sortFindings, type Finding } from '../model/finding.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { formatThresholdActual } from './format.js';
+import { xmlAttr as attr, xmlText as text } from './xml-escape.js';
 
 /**
  * JUnit XML in the shape every CI reads (testsuites > testsuite > testcase > failure|error):
@@ -97,25 +98,4 @@ function findingCase(f: Finding): Case {
   }
   const body = `      <system-out>${text(`warning: ${detail}`)}</system-out>`;
   return { outcome: 'pass', xml: testcase(classname, name, [body]) };
-}
-
-/** Characters XML 1.0 cannot hold at all (C0 controls other than tab, newline, return). */
-// eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-
-function text(value: string): string {
-  return value
-    .replace(INVALID_XML, '\ufffd')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
-
-function attr(value: string): string {
-  return text(value)
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;')
-    .replace(/\t/g, '&#9;');
 }

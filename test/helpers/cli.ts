@@ -16,12 +16,14 @@ export function runCli(
     onSpawn?: (child: ChildProcess) => void;
     timeoutMs?: number;
     env?: Record<string, string>;
+    cwd?: string;
   } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, NO_COLOR: '1', ...opts.env },
+      ...(opts.cwd !== undefined ? { cwd: opts.cwd } : {}),
     });
     let stdout = '';
     let stderr = '';

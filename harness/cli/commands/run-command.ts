@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { DEFAULT_COMPARE_SETTINGS } from '../../../reports/analysis/compare/compare-runs.js';
+import { ALL_COMPARE_FORMATS } from '../../../reports/render/compare/compare-formats.js';
+import { baselineRunDirs } from '../../compare/baseline-store.js';
+import { compareAndWrite } from '../../compare/compare-and-write.js';
 import { renderConsoleSummary } from '../../../reports/index.js';
 import { FAIL_ON_VALUES, type FailOn } from '../../../reports/analysis/verdict.js';
 import { parseDuration, DurationSyntaxError } from '../../../core/duration.js';
@@ -34,6 +38,8 @@ export interface RunCommandOptions {
   replicas?: string;
   /** One count of that sweep (set by the sweep itself). */
   replicaCount?: number;
+  /** `--baseline <name>`: compare the finished run against this saved baseline. */
+  baseline?: string;
 }
 
 /** Loads a scenario file, runs it, prints the summary and the report path; returns the exit code. */
@@ -49,6 +55,9 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
   const loaded = isK6Script(file) ? rawK6Scenario(file, opts) : await loadScenario(file);
   const scenario =
     opts.replicaCount === undefined ? loaded : withReplicas(loaded, opts.replicaCount, opts.target);
+  // Looked up before the run, so a mistyped name costs nothing.
+  const baseline =
+    opts.baseline === undefined ? undefined : baselineRunDirs(resolve(runsDir), opts.baseline);
   const interrupt = interruptOnSignals();
   try {
     const outcome = await runScenario({
@@ -76,10 +85,27 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
     process.stdout.write(`\nreport: ${outcome.reportPath}\n`);
     for (const name of extra) process.stdout.write(`${name}: ${written[name]}\n`);
     process.stdout.write(outputLines(outcome.run.meta.outputs));
-    return outcome.exitCode;
+    if (baseline === undefined || outcome.exitCode > EXIT.failed) return outcome.exitCode;
+    const compared = compareWithBaseline(baseline, outcome.dir, opts.color);
+    return Math.max(outcome.exitCode, compared);
   } finally {
     interrupt.dispose();
   }
+}
+
+/** The finished run against the baseline; outputs in <run-dir>/compare/ (junit.xml would clash). */
+function compareWithBaseline(baseDirs: string[], runDir: string, color: boolean): number {
+  process.stdout.write('\n');
+  return compareAndWrite({
+    baseDirs,
+    candidateDirs: [runDir],
+    outDir: join(runDir, 'compare'),
+    settings: DEFAULT_COMPARE_SETTINGS,
+    force: false,
+    formats: ALL_COMPARE_FORMATS,
+    failOn: 'regression',
+    color,
+  }).exitCode;
 }
 
 /** Runs the scenario once per replica count, one run directory each; the worst exit code wins. */
