@@ -37,7 +37,7 @@ describe('analyseRun output is pinned', () => {
     ['sample', sampleRun],
     ['hostile', hostileRun],
     ['mixed', () => mixedRun()],
-  ])('%s run', async (name, make) => {
+  ])('%s run', { timeout: 60_000 }, async (name, make) => {
     await expect(pinned(make())).toMatchFileSnapshot(`pinned/${name}.analysis.json`);
   });
 
