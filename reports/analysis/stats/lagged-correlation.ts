@@ -25,10 +25,10 @@ export function laggedCorrelation(
   const from = Math.max(0, -lag);
   const to = Math.min(length, length - lag);
   const room = Math.max(0, to - from);
-  const xs = new Float64Array(room);
-  const ys = new Float64Array(room);
-  const xGroups = new Int32Array(room);
-  const yGroups = new Int32Array(room);
+  const xs = scratch.floats(0, room);
+  const ys = scratch.floats(1, room);
+  const xGroups = scratch.ints(0, room);
+  const yGroups = scratch.ints(1, room);
   let n = 0;
   for (let i = from; i < to; i++) {
     const a = x.values[i]!;
@@ -41,15 +41,17 @@ export function laggedCorrelation(
     n++;
   }
   if (n < Math.max(2, minPairs)) return { n, pearson: NaN, spearman: NaN };
-  const spearman = pearson(midranks(xGroups, n, x.present), midranks(yGroups, n, y.present), n);
+  const xRanks = midranks(xGroups, n, x.present, scratch.floats(2, n));
+  const yRanks = midranks(yGroups, n, y.present, scratch.floats(3, n));
+  const spearman = pearson(xRanks, yRanks, n);
   return { n, pearson: pearson(xs, ys, n), spearman };
 }
 
 /** Each pair's 0-based midrank among the pairs (ties share the mean of their ranks). */
-function midranks(groups: Int32Array, n: number, groupCount: number): Float64Array {
-  const count = new Int32Array(groupCount);
+function midranks(groups: Int32Array, n: number, groupCount: number, ranks: Float64Array) {
+  const count = scratch.ints(2, groupCount).fill(0, 0, groupCount);
   for (let k = 0; k < n; k++) count[groups[k]!]!++;
-  const rankOf = new Float64Array(groupCount);
+  const rankOf = scratch.floats(4, groupCount);
   let below = 0;
   for (let g = 0; g < groupCount; g++) {
     const c = count[g]!;
@@ -57,10 +59,29 @@ function midranks(groups: Int32Array, n: number, groupCount: number): Float64Arr
     rankOf[g] = (below + (below + c - 1)) / 2;
     below += c;
   }
-  const ranks = new Float64Array(n);
   for (let k = 0; k < n; k++) ranks[k] = rankOf[groups[k]!]!;
   return ranks;
 }
+
+/**
+ * Work arrays kept between calls, by slot: a day-long run correlates 231 series pairs and lags
+ * of 86,400 seconds each, and fresh arrays for each cost more in allocation and collection
+ * than the arithmetic. Every call writes before it reads; none holds on to them.
+ */
+const scratch = {
+  floatSlots: [] as Float64Array[],
+  intSlots: [] as Int32Array[],
+  floats(slot: number, size: number): Float64Array {
+    const have = this.floatSlots[slot];
+    if (have && have.length >= size) return have;
+    return (this.floatSlots[slot] = new Float64Array(size));
+  },
+  ints(slot: number, size: number): Int32Array {
+    const have = this.intSlots[slot];
+    if (have && have.length >= size) return have;
+    return (this.intSlots[slot] = new Int32Array(size));
+  },
+};
 
 /**
  * simple-statistics' sampleCorrelation operation for operation (compensated sums for the means,
