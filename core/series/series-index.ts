@@ -1,14 +1,8 @@
 import { EncodedHistogramSum } from '../hdr/encoded-sum.js';
 import { newHistogram, type Histogram } from '../hdr/histogram.js';
 import type { ClientBucket, MetricSeries, Tags } from '../run-dir/run-data.js';
-import {
-  addSeries,
-  combine,
-  emptyMerged,
-  matchesTags,
-  type MergedMetric,
-  type MergedTrend,
-} from './merge.js';
+import { foldFigures } from './merge-figures.js';
+import { matchesTags, type MergedMetric } from './merge.js';
 
 /** Every series of one metric, in file order, with the tag set each was recorded under. */
 interface MetricRows {
@@ -20,20 +14,6 @@ interface MetricRows {
   /** Per tag set, its trend histograms summed: built on first use, for every tag set at once. */
   histograms?: Histogram[];
 }
-
-/**
- * Stands in for a histogram while combine() folds a trend's figures: the histograms are
- * merged apart (see SeriesIndex) and attached to the result after.
- */
-const FIGURES_ONLY = { add() {} } as unknown as Histogram;
-const ROW: MergedTrend = {
-  kind: 'trend',
-  count: 0,
-  sum: 0,
-  min: 0,
-  max: 0,
-  histogram: FIGURES_ONLY,
-};
 
 /**
  * A run's client series indexed once, by metric and tag set, so every merge of the analysis
@@ -85,7 +65,7 @@ export class SeriesIndex {
     const selected = rows.tagSets.map((tags) => matchesTags(tags, selector));
     let acc: MergedMetric | undefined;
     for (let r = 0; r < rows.series.length; r++) {
-      if (selected[rows.tagSet[r]!]) acc = foldFigures(acc, rows, r, metric);
+      if (selected[rows.tagSet[r]!]) acc = foldFigures(acc, rows.series[r]!, rows.t[r]!, metric);
     }
     if (acc?.kind === 'trend') acc.histogram = this.histogramOf(rows, selected);
     return acc;
@@ -99,7 +79,7 @@ export class SeriesIndex {
     const keys = rows.tagSets.map(keyOf);
     for (let r = 0; r < rows.series.length; r++) {
       const key = keys[rows.tagSet[r]!]!;
-      groups.set(key, foldFigures(groups.get(key), rows, r, metric));
+      groups.set(key, foldFigures(groups.get(key), rows.series[r]!, rows.t[r]!, metric));
     }
     for (const [key, merged] of groups) {
       if (merged.kind === 'trend') {
@@ -155,26 +135,4 @@ function sumByTagSet(rows: MetricRows): Histogram[] {
     if (series.kind === 'trend' && series.count > 0) sums[rows.tagSet[r]!]!.add(series.hist);
   });
   return sums.map((sum) => sum.toHistogram());
-}
-
-/** Row `r` folded into `acc` by the merge rules, with a trend's histogram left for later. */
-function foldFigures(
-  acc: MergedMetric | undefined,
-  rows: MetricRows,
-  r: number,
-  metric: string,
-): MergedMetric {
-  const series = rows.series[r]!;
-  if (series.kind !== 'trend') return addSeries(acc, series, rows.t[r]!, metric);
-  // combine() only reads its second argument: one object serves every row.
-  ROW.count = series.count;
-  ROW.sum = series.sum;
-  ROW.min = series.min;
-  ROW.max = series.max;
-  return combine(acc ?? figuresOnly(emptyMerged('trend')), ROW, metric);
-}
-
-function figuresOnly(empty: MergedMetric): MergedMetric {
-  if (empty.kind === 'trend') empty.histogram = FIGURES_ONLY;
-  return empty;
 }
