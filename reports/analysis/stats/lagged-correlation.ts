@@ -41,9 +41,12 @@ export function laggedCorrelation(
     n++;
   }
   if (n < Math.max(2, minPairs)) return { n, pearson: NaN, spearman: NaN };
-  const xRanks = midranks(xGroups, n, x.present, scratch.floats(2, n));
-  const yRanks = midranks(yGroups, n, y.present, scratch.floats(3, n));
-  const spearman = pearson(xRanks, yRanks, n);
+  const xRanks = midranks(xGroups, n, x.groups, scratch.floats(2, n));
+  const yRanks = midranks(yGroups, n, y.groups, scratch.floats(3, n));
+  // Midranks of n pairs always add up to n(n-1)/2, exactly (half-integers, far below 2^53): the
+  // compensated sum would come to that very number, so its mean is known without a pass.
+  const meanRank = (n * (n - 1)) / 2 / n;
+  const spearman = pearson(xRanks, yRanks, n, meanRank, meanRank);
   return { n, pearson: pearson(xs, ys, n), spearman };
 }
 
@@ -88,9 +91,13 @@ const scratch = {
  * then covariance and variances, Bessel-corrected), so every figure matches it to the last
  * bit, but over typed arrays the pairs were gathered into instead of fresh arrays per lag.
  */
-function pearson(a: Float64Array, b: Float64Array, n: number): number {
-  const meanA = compensatedSum(a, n) / n;
-  const meanB = compensatedSum(b, n) / n;
+function pearson(
+  a: Float64Array,
+  b: Float64Array,
+  n: number,
+  meanA = compensatedSum(a, n) / n,
+  meanB = compensatedSum(b, n) / n,
+): number {
   let ab = 0;
   let aa = 0;
   let bb = 0;
