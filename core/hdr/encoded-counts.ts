@@ -15,8 +15,13 @@ export interface BucketLayout {
   unitMagnitude: number;
 }
 const layouts = new Map<string, BucketLayout>();
+/** The last layout asked for: a run's histograms all share one, and a key string per call adds up. */
+let last: { digits: number; lowest: number; layout: BucketLayout } | undefined;
 
 function layoutOf(significantDigits: number, lowestDiscernible: number): BucketLayout {
+  if (last && last.digits === significantDigits && last.lowest === lowestDiscernible) {
+    return last.layout;
+  }
   const key = `${significantDigits}/${lowestDiscernible}`;
   let layout = layouts.get(key);
   if (!layout) {
@@ -29,6 +34,7 @@ function layoutOf(significantDigits: number, lowestDiscernible: number): BucketL
     };
     layouts.set(key, layout);
   }
+  last = { digits: significantDigits, lowest: lowestDiscernible, layout };
   return layout;
 }
 
