@@ -26,8 +26,13 @@ import {
  */
 export const SOAK_SECONDS = 24 * 3600;
 const START_T = 1_767_225_600; // 2026-01-01T00:00:00Z
-const SPIKE_T = START_T + 13 * 3600;
-const STALL_T = START_T + 17 * 3600;
+
+export interface SoakOptions {
+  /** Length of the soak (default a day); the spike and the stall keep their place in it. */
+  seconds?: number;
+  /** Every this many seconds one is missing, as if never written (default 20,000). */
+  gapEverySec?: number;
+}
 
 export const SOAK_SERVER_SERIES: ServerSeriesInfo[] = [
   { id: 'process.cpu_percent', label: 'CPU', unit: 'percent', source: 'process' },
@@ -97,7 +102,11 @@ function percentilesOf(parts: Shape[]): TrendPercentiles {
 }
 
 /** Writes the fixture into `dir` (created) unless it is already complete there; returns `dir`. */
-export function writeSoakFixture(dir: string): string {
+export function writeSoakFixture(dir: string, opts: SoakOptions = {}): string {
+  const seconds = opts.seconds ?? SOAK_SECONDS;
+  const gapEvery = opts.gapEverySec ?? 20_000;
+  const spikeT = START_T + Math.floor((seconds * 13) / 24);
+  const stallT = START_T + Math.floor((seconds * 17) / 24);
   const done = join(dir, 'run.json');
   if (existsSync(done)) return dir;
   mkdirSync(dir, { recursive: true });
@@ -108,14 +117,14 @@ export function writeSoakFixture(dir: string): string {
   const client = openSync(join(dir, 'client.ndjson'), 'w');
   const server = openSync(join(dir, 'server.ndjson'), 'w');
   const percentileCache = new Map<string, TrendPercentiles>();
-  for (let i = 0; i < SOAK_SECONDS; i++) {
+  for (let i = 0; i < seconds; i++) {
     const t = START_T + i;
-    if (i % 20_000 === 19_999) continue; // a few seconds the harness never wrote
-    const stalled = t >= STALL_T && t < STALL_T + 3;
+    if (i % gapEvery === gapEvery - 1) continue; // a few seconds the harness never wrote
+    const stalled = t >= stallT && t < stallT + 3;
     const hi = Math.floor(random() * home.length);
     const li = Math.floor(random() * login.length);
-    const parts = stalled ? [] : [home[hi]!, t === SPIKE_T ? spike[0]! : login[li]!];
-    const key = t === SPIKE_T ? `spike` : `${hi}/${li}`;
+    const parts = stalled ? [] : [home[hi]!, t === spikeT ? spike[0]! : login[li]!];
+    const key = t === spikeT ? `spike` : `${hi}/${li}`;
     const tagsOf = (k: number) =>
       k === 0
         ? { name: '/home', method: 'GET', status: '200' }
@@ -151,7 +160,7 @@ export function writeSoakFixture(dir: string): string {
       'process.rss_bytes': Math.round(180e6 + i * 900 + 2e6 * random()),
       'node.heap_used_bytes': Math.round(90e6 + i * 700 + 8e6 * random()),
       'node.heap_total_bytes': Math.round(120e6 + i * 750),
-      'node.event_loop_p99_ms': round(t === SPIKE_T ? 1900 : 11 + 3 * random()),
+      'node.event_loop_p99_ms': round(t === spikeT ? 1900 : 11 + 3 * random()),
       'node.gc_pause_ms': round(random() < 0.05 ? 20 * random() : 0),
       'process.open_fds': 60 + Math.floor(4 * random()),
       'process.threads': 11,
@@ -164,28 +173,28 @@ export function writeSoakFixture(dir: string): string {
   closeSync(server);
   const meta: RunMeta = {
     schemaVersion: RUN_SCHEMA_VERSION,
-    id: '20260101T000000Z-soak-24h',
+    id: `20260101T000000Z-soak-${seconds / 3600}h`,
     status: 'passed',
     startedAt: new Date(START_T * 1000).toISOString(),
-    endedAt: new Date((START_T + SOAK_SECONDS) * 1000).toISOString(),
+    endedAt: new Date((START_T + seconds) * 1000).toISOString(),
     scenario: {
-      name: 'soak 24h',
+      name: `soak ${seconds / 3600}h`,
       file: 'bench/report-fixture.ts',
       profile: {
         kind: 'soak',
         startVus: 50,
-        stages: [{ durationMs: SOAK_SECONDS * 1000, vus: 50 }],
+        stages: [{ durationMs: seconds * 1000, vus: 50 }],
       },
       loadModel: 'closed',
       executors: {
         default: {
           executor: 'ramping-vus',
           startVUs: 50,
-          stages: [{ duration: SOAK_SECONDS * 1000, target: 50 }],
+          stages: [{ duration: seconds * 1000, target: 50 }],
         },
       },
       thresholds: { http_req_duration: ['p(95)<100', 'p(99)<500'], http_req_failed: ['rate<0.01'] },
-      durationMs: SOAK_SECONDS * 1000,
+      durationMs: seconds * 1000,
     },
     target: { name: 'sample-api', provider: 'local', baseUrl: 'http://127.0.0.1:3000' },
     engine: 'builtin',
@@ -205,7 +214,7 @@ export function writeSoakFixture(dir: string): string {
         kind: 'hold',
         scenario: 'default',
         startMs: START_T * 1000,
-        endMs: (START_T + SOAK_SECONDS) * 1000,
+        endMs: (START_T + seconds) * 1000,
         level: 50,
       },
     ],

@@ -13,10 +13,17 @@ import { k8sCommand, type K8sCommandOptions } from './commands/k8s-command.js';
 import { openCommand } from './commands/open-command.js';
 import { psCommand } from './commands/ps-command.js';
 import { reportCommand } from './commands/report-command.js';
-import { runCommand } from './commands/run-command.js';
+import type { runCommand as runCommandModule } from './commands/run-command.js';
 import { reportError } from './report-error.js';
 import { registerHistory } from './commands/history-cli.js';
 import { runsAndOutFlags } from './runs-flags.js';
+
+/**
+ * `run` and `demo` pull in the providers, engines and collectors (half a second of module
+ * loading): loaded when one of them runs, so `report`, `open`, `ps`... start without them.
+ */
+const runCommand: typeof runCommandModule = async (...args) =>
+  (await import('./commands/run-command.js')).runCommand(...args);
 
 const EXAMPLES = `
 Examples:

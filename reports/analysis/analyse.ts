@@ -1,6 +1,7 @@
 import { parseThresholds } from '../../scenarios/thresholds.js';
 import type { Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
+import { SeriesIndex } from '../../core/series/series-index.js';
 import { runDetectors } from './detectors/index.js';
 import { summarise, type Summary } from './summary.js';
 import { analyseCorrelation, type CorrelationAnalysis } from './correlation/run-correlation.js';
@@ -21,8 +22,10 @@ export interface RunAnalysis {
 
 /** Everything the reports need, from run data alone: no clock, no I/O. */
 export function analyseRun(run: RunData): RunAnalysis {
-  const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds));
-  const summary = summarise(run);
+  // One index of the client series: each histogram is decoded once for every merge below.
+  const index = new SeriesIndex(run.client);
+  const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds), index);
+  const summary = summarise(run, index);
   const timeline = buildTimeline(run);
   return {
     summary,

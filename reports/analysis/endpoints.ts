@@ -2,10 +2,10 @@ import type { ClientBucket, Tags } from '../../core/run-dir/run-data.js';
 import {
   combine,
   emptyMerged,
-  mergeMetricBy,
   trendPercentile,
   type MergedMetric,
 } from '../../core/series/merge.js';
+import { SeriesIndex } from '../../core/series/series-index.js';
 import { perSecond } from './run-window.js';
 
 /** One row per request `name` and `method`; latencies in ms, null when no duration was recorded. */
@@ -37,11 +37,14 @@ export interface EndpointGroups {
   reqs: Map<string, MergedMetric>;
 }
 
-export function groupEndpoints(buckets: readonly ClientBucket[]): EndpointGroups {
+export function groupEndpoints(
+  buckets: readonly ClientBucket[],
+  index = new SeriesIndex(buckets),
+): EndpointGroups {
   return {
-    durations: mergeMetricBy(buckets, 'http_req_duration', endpointKey),
-    failed: mergeMetricBy(buckets, 'http_req_failed', endpointKey),
-    reqs: mergeMetricBy(buckets, 'http_reqs', endpointKey),
+    durations: index.mergeBy('http_req_duration', endpointKey),
+    failed: index.mergeBy('http_req_failed', endpointKey),
+    reqs: index.mergeBy('http_reqs', endpointKey),
   };
 }
 

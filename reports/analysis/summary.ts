@@ -1,7 +1,7 @@
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { combinedDurations, endpointRows, groupEndpoints, type EndpointRow } from './endpoints.js';
 import { latencyDistribution, type LatencyDistribution } from './latency-distribution.js';
-import { mergeMetric, metricNames } from '../../core/series/merge.js';
+import { SeriesIndex } from '../../core/series/series-index.js';
 import { metricStats, type MetricStats } from './metric-stats.js';
 import { runWindow } from './run-window.js';
 
@@ -27,14 +27,15 @@ export interface Summary {
   distribution: LatencyDistribution;
 }
 
-export function summarise(run: RunData): Summary {
+/** `index`: the run's client series indexed once (analyseRun shares it with the thresholds). */
+export function summarise(run: RunData, index = new SeriesIndex(run.client)): Summary {
   const buckets = run.client;
   const window = runWindow(buckets);
-  const groups = groupEndpoints(buckets);
+  const groups = groupEndpoints(buckets, index);
   const metrics: Record<string, MetricStats> = {};
   const durations = combinedDurations(groups);
-  for (const name of metricNames(buckets)) {
-    const merged = name === 'http_req_duration' ? durations : mergeMetric(buckets, name);
+  for (const name of index.metricNames()) {
+    const merged = name === 'http_req_duration' ? durations : index.merge(name);
     if (merged) metrics[name] = metricStats(merged, window.durationSec);
   }
   return {

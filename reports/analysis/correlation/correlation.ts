@@ -1,6 +1,6 @@
-import { sampleCorrelation } from 'simple-statistics';
-import { laggedPairs, type GridSeries } from './align.js';
-import { laggedSpearman, valueOrder } from '../stats/lagged-spearman.js';
+import type { GridSeries } from './align.js';
+import { laggedCorrelation } from '../stats/lagged-correlation.js';
+import { rankSeries, type RankedSeries } from '../stats/ranked-series.js';
 
 /** How one server series moves with one client latency series. */
 export interface LagCorrelation {
@@ -21,10 +21,9 @@ export interface CorrelationOptions {
   minPairs?: number;
 }
 
-const coefficient = (f: (x: number[], y: number[]) => number, x: number[], y: number[]) => {
-  const r = f(x, y);
-  return Number.isFinite(r) ? Math.max(-1, Math.min(1, r)) : null;
-};
+/** A coefficient as reported: clamped to [-1, 1] against rounding, null when undefined. */
+const coefficient = (r: number): number | null =>
+  Number.isFinite(r) ? Math.max(-1, Math.min(1, r)) : null;
 
 /** Pearson and Spearman of x against y at one lag (x at t with y at t + lagSec). */
 export function correlateAtLag(
@@ -32,18 +31,21 @@ export function correlateAtLag(
   y: GridSeries,
   lagSec: number,
   minPairs = 10,
-  orders: { x: Uint32Array; y: Uint32Array } = { x: valueOrder(x), y: valueOrder(y) },
 ): LagCorrelation {
-  const pairs = laggedPairs(x, y, lagSec);
-  const n = pairs.x.length;
-  if (n < Math.max(3, minPairs)) return { lagSec, pearson: null, spearman: null, n };
-  const rho = laggedSpearman(x, y, lagSec, orders.x, orders.y);
-  return {
-    lagSec,
-    pearson: coefficient(sampleCorrelation, pairs.x, pairs.y),
-    spearman: Number.isFinite(rho) ? Math.max(-1, Math.min(1, rho)) : null,
-    n,
-  };
+  return correlateRankedAtLag(rankSeries(x), rankSeries(y), lagSec, minPairs);
+}
+
+/** correlateAtLag on series ranked once (rankSeries), for callers that try many lags or pairs. */
+export function correlateRankedAtLag(
+  x: RankedSeries,
+  y: RankedSeries,
+  lagSec: number,
+  minPairs = 10,
+): LagCorrelation {
+  const least = Math.max(3, minPairs);
+  const { n, pearson, spearman } = laggedCorrelation(x, y, lagSec, least);
+  if (n < least) return { lagSec, pearson: null, spearman: null, n };
+  return { lagSec, pearson: coefficient(pearson), spearman: coefficient(spearman), n };
 }
 
 const strength = (c: LagCorrelation): number =>
@@ -59,13 +61,20 @@ export function bestLagCorrelation(
   y: GridSeries,
   opts: CorrelationOptions = {},
 ): LagCorrelation | undefined {
+  return bestRankedLag(rankSeries(x), rankSeries(y), opts);
+}
+
+/** bestLagCorrelation on series ranked once: each is sorted once, whatever it is paired with. */
+export function bestRankedLag(
+  x: RankedSeries,
+  y: RankedSeries,
+  opts: CorrelationOptions = {},
+): LagCorrelation | undefined {
   const maxLag = opts.maxLagSec ?? 5;
-  // Each series is sorted once; every lag then ranks its pairs in linear time.
-  const orders = { x: valueOrder(x), y: valueOrder(y) };
   let best: LagCorrelation | undefined;
   for (let k = 0; k <= maxLag; k++) {
     for (const lag of k === 0 ? [0] : [k, -k]) {
-      const c = correlateAtLag(x, y, lag, opts.minPairs, orders);
+      const c = correlateRankedAtLag(x, y, lag, opts.minPairs);
       if (c.pearson === null && c.spearman === null) continue;
       if (!best || strength(c) > strength(best) + 1e-9) best = c;
     }

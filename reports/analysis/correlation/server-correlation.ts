@@ -1,10 +1,11 @@
 import type { ServerSeriesInfo } from '../../../core/run-dir/run-data.js';
 import {
-  bestLagCorrelation,
-  correlateAtLag,
+  bestRankedLag,
+  correlateRankedAtLag,
   type CorrelationOptions,
   type LagCorrelation,
 } from './correlation.js';
+import { rankSeries, type RankedSeries } from '../stats/ranked-series.js';
 import type { Timeline } from '../timeline.js';
 
 /** One server series against client p99 and p50, each at its own best lag. */
@@ -21,21 +22,28 @@ export interface SeriesCorrelation extends ServerSeriesInfo {
 
 const TREND_RHO = 0.7;
 
-function trends(values: readonly (number | null)[], seconds: readonly number[]): boolean {
-  const rho = correlateAtLag(seconds, values, 0).spearman;
+function trends(values: RankedSeries, seconds: RankedSeries): boolean {
+  const rho = correlateRankedAtLag(seconds, values, 0).spearman;
   return rho !== null && Math.abs(rho) >= TREND_RHO;
 }
 
-/** Every server series of the timeline correlated with client latency. */
+/**
+ * Every server series of the timeline correlated with client latency. Each series is ranked
+ * once: p99, p50 and the seconds meet every server series at eleven lags.
+ */
 export function correlateServerSeries(
   timeline: Timeline,
   opts: CorrelationOptions = {},
 ): SeriesCorrelation[] {
-  const latencyTrends = trends(timeline.p99, timeline.t);
+  const seconds = rankSeries(timeline.t);
+  const p99Ranked = rankSeries(timeline.p99);
+  const p50Ranked = rankSeries(timeline.p50);
+  const latencyTrends = trends(p99Ranked, seconds);
   return timeline.server.map(({ values, ...info }) => {
-    const p99 = bestLagCorrelation(values, timeline.p99, opts);
-    const p50 = bestLagCorrelation(values, timeline.p50, opts);
-    const sharedTrend = latencyTrends && trends(values, timeline.t);
+    const ranked = rankSeries(values);
+    const p99 = bestRankedLag(ranked, p99Ranked, opts);
+    const p50 = bestRankedLag(ranked, p50Ranked, opts);
+    const sharedTrend = latencyTrends && trends(ranked, seconds);
     return { ...info, ...(p99 ? { p99 } : {}), ...(p50 ? { p50 } : {}), sharedTrend };
   });
 }

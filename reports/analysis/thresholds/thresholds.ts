@@ -1,6 +1,6 @@
 import { compare, type Threshold } from '../../../scenarios/thresholds.js';
 import type { MetricKind, RunData } from '../../../core/run-dir/run-data.js';
-import { mergeMetric } from '../../../core/series/merge.js';
+import { SeriesIndex } from '../../../core/series/series-index.js';
 import { aggregate, aggregationLabel } from './judge.js';
 import { evaluateWindowed } from './windowed-threshold.js';
 import { runWindow } from '../run-window.js';
@@ -34,11 +34,15 @@ export interface ThresholdResult {
  * tag value, or an endpoint the flow never reached, would then turn CI green with no
  * evidence at all. A threshold is a claim about measured traffic; without traffic it is unproven.
  */
-export function evaluateThresholds(run: RunData, thresholds: Threshold[]): ThresholdResult[] {
+export function evaluateThresholds(
+  run: RunData,
+  thresholds: Threshold[],
+  index = new SeriesIndex(run.client),
+): ThresholdResult[] {
   const { durationSec } = runWindow(run.client);
   const results: ThresholdResult[] = [];
   for (const { selector, expressions } of thresholds) {
-    const merged = mergeMetric(run.client, selector.metric, selector.tags);
+    const merged = index.merge(selector.metric, selector.tags);
     for (const expression of expressions) {
       const base = {
         selector: selector.source,

@@ -1,12 +1,9 @@
 import type { MetricSelector, ThresholdExpression } from '../../../scenarios/thresholds.js';
 import type { ClientBucket } from '../../../core/run-dir/run-data.js';
-import {
-  combine,
-  emptyMerged,
-  mergeMetric,
-  type MergedMetric,
-} from '../../../core/series/merge.js';
+import { emptyFigures, foldFigures } from '../../../core/series/merge-figures.js';
+import { combine, matchesTags, type MergedMetric } from '../../../core/series/merge.js';
 import { judge } from './judge.js';
+import { WindowHistograms, type SelectedSecond } from './window-histograms.js';
 
 export interface WindowedVerdict {
   ok: boolean;
@@ -28,13 +25,7 @@ export function evaluateWindowed(
   expression: ThresholdExpression,
 ): WindowedVerdict {
   const seconds = Math.max(1, Math.round((expression.windowMs ?? 1000) / 1000));
-  const perSecond = new Map<number, MergedMetric>();
-  for (const bucket of buckets) {
-    const m = mergeMetric([bucket], selector.metric, selector.tags);
-    if (m === undefined) continue;
-    const seen = perSecond.get(bucket.t);
-    perSecond.set(bucket.t, seen ? combine(seen, m, selector.metric) : m);
-  }
+  const perSecond = secondsOf(buckets, selector);
   const none = {
     ok: false,
     actual: null,
@@ -46,12 +37,14 @@ export function evaluateWindowed(
   const first = ts[0] as number;
   const last = ts[ts.length - 1] as number;
   const lastEnd = Math.max(last, first + seconds - 1);
+  const histograms = new WindowHistograms(perSecond, seconds, needsHistogram(expression));
   let worst: { actual: number; endT: number } | undefined;
   let anyFailed = false;
   let message: string | undefined;
   for (let end = Math.min(first + seconds - 1, last); end <= Math.min(last, lastEnd); end++) {
     const window = windowAt(perSecond, end, seconds, selector.metric);
     if (window === undefined) continue;
+    if (window.kind === 'trend') window.histogram = histograms.at(end);
     const v = judge(window, expression, Math.min(seconds, end - first + 1), selector.source);
     if (v.actual === null) {
       message ??= v.message;
@@ -73,20 +66,49 @@ export function evaluateWindowed(
   return { ok: !anyFailed, actual: worst.actual, window: { seconds, worstEndT: worst.endT } };
 }
 
+/** The selection merged per second, as mergeMetric per bucket, then combine per second. */
+function secondsOf(
+  buckets: readonly ClientBucket[],
+  selector: MetricSelector,
+): Map<number, SelectedSecond> {
+  const perSecond = new Map<number, SelectedSecond>();
+  for (const bucket of buckets) {
+    let figures: MergedMetric | undefined;
+    const encoded: string[] = [];
+    for (const series of bucket.metrics[selector.metric] ?? []) {
+      if (!matchesTags(series.tags, selector.tags)) continue;
+      figures = foldFigures(figures, series, bucket.t, selector.metric);
+      if (series.kind === 'trend' && series.count > 0) encoded.push(series.hist);
+    }
+    if (figures === undefined) continue;
+    const seen = perSecond.get(bucket.t);
+    if (!seen) perSecond.set(bucket.t, { figures, encoded });
+    else {
+      seen.figures = combine(seen.figures, figures, selector.metric);
+      seen.encoded.push(...encoded);
+    }
+  }
+  return perSecond;
+}
+
+/** Figures of the window ending at `end`, folded second by second (sums keep their order). */
 function windowAt(
-  perSecond: Map<number, MergedMetric>,
+  perSecond: Map<number, SelectedSecond>,
   end: number,
   seconds: number,
   metric: string,
 ): MergedMetric | undefined {
   let acc: MergedMetric | undefined;
   for (let t = end - seconds + 1; t <= end; t++) {
-    const m = perSecond.get(t);
-    if (m === undefined) continue;
-    acc = combine(acc ?? emptyMerged(m.kind), m, metric);
+    const second = perSecond.get(t);
+    if (second === undefined) continue;
+    acc = combine(acc ?? emptyFigures(second.figures.kind), second.figures, metric);
   }
   return acc;
 }
+
+const needsHistogram = (e: ThresholdExpression): boolean =>
+  e.aggregation.kind === 'percentile' || e.aggregation.kind === 'med';
 
 /** Whether `a` is further on the failing side of the comparison than `b`. */
 function isWorse(a: number, b: number, e: ThresholdExpression): boolean {
