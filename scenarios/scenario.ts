@@ -1,6 +1,6 @@
 import { ScenarioValidationError, type ErrorIssue } from '../core/errors.js';
 import { z } from 'zod';
-import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
+import type { DurationInput, Ms } from '../core/duration.js';
 import type { Profile } from './profile.js';
 import {
   parseThresholds,
@@ -9,6 +9,10 @@ import {
   type ThresholdSource,
 } from './thresholds.js';
 import { EXECUTOR_NAMES } from './executors.js';
+import { problemsOf, underPath } from '../core/validation/carried-problems.js';
+import { strictObject } from '../core/validation/strict-object.js';
+import { check } from '../core/validation/zod-issues.js';
+import { durationSchema } from '../core/validation/duration-schema.js';
 import type { Flow } from './vu-context.js';
 import type { TargetRef } from '../core/target-ref.js';
 
@@ -77,88 +81,86 @@ export { ScenarioValidationError };
 
 const count = z.number().int().nonnegative();
 const ms = z.number().nonnegative();
-const executorStages = z.array(z.object({ duration: ms, target: count })).min(1);
-const executorSchema = z
-  .object({
-    executor: z.enum(EXECUTOR_NAMES),
-    startTime: ms.optional(),
-    gracefulStop: ms.optional(),
-    gracefulRampDown: ms.optional(),
-    tags: z.record(z.string(), z.string()).optional(),
-    exec: z.string().optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    vus: z.number().int().positive().optional(),
-    duration: z.number().positive().optional(),
-    startVUs: count.optional(),
-    stages: executorStages.optional(),
-    rate: z.number().positive().optional(),
-    startRate: z.number().nonnegative().optional(),
-    timeUnit: z.number().positive().optional(),
-    preAllocatedVUs: z.number().int().positive().optional(),
-    maxVUs: z.number().int().positive().optional(),
-    iterations: z.number().int().positive().optional(),
-    maxDuration: z.number().positive().optional(),
-  })
-  .superRefine((e, ctx) => {
-    const need: Record<string, string[]> = {
-      'constant-vus': ['vus', 'duration'],
-      'ramping-vus': ['stages'],
-      'constant-arrival-rate': ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
-      'ramping-arrival-rate': ['stages', 'timeUnit', 'preAllocatedVUs', 'maxVUs'],
-      'per-vu-iterations': ['vus', 'iterations', 'maxDuration'],
-      'shared-iterations': ['vus', 'iterations', 'maxDuration'],
-    };
-    for (const field of need[e.executor] ?? []) {
-      if ((e as Record<string, unknown>)[field] === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: `${e.executor} needs ${field}; build it with the executor helpers (constantVus(...), rampingArrivalRate(...))`,
-        });
-      }
-    }
-    if (e.preAllocatedVUs !== undefined && e.maxVUs !== undefined && e.maxVUs < e.preAllocatedVUs) {
+const executorStages = z.array(strictObject({ duration: ms, target: count })).min(1);
+const executorSchema = strictObject({
+  executor: z.enum(EXECUTOR_NAMES),
+  startTime: ms.optional(),
+  gracefulStop: ms.optional(),
+  gracefulRampDown: ms.optional(),
+  tags: z.record(z.string(), z.string()).optional(),
+  exec: z.string().optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  vus: z.number().int().positive().optional(),
+  duration: z.number().positive().optional(),
+  startVUs: count.optional(),
+  stages: executorStages.optional(),
+  rate: z.number().positive().optional(),
+  startRate: z.number().nonnegative().optional(),
+  timeUnit: z.number().positive().optional(),
+  preAllocatedVUs: z.number().int().positive().optional(),
+  maxVUs: z.number().int().positive().optional(),
+  iterations: z.number().int().positive().optional(),
+  maxDuration: z.number().positive().optional(),
+}).superRefine((e, ctx) => {
+  const need: Record<string, string[]> = {
+    'constant-vus': ['vus', 'duration'],
+    'ramping-vus': ['stages'],
+    'constant-arrival-rate': ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
+    'ramping-arrival-rate': ['stages', 'timeUnit', 'preAllocatedVUs', 'maxVUs'],
+    'per-vu-iterations': ['vus', 'iterations', 'maxDuration'],
+    'shared-iterations': ['vus', 'iterations', 'maxDuration'],
+  };
+  for (const field of need[e.executor] ?? []) {
+    if ((e as Record<string, unknown>)[field] === undefined) {
       ctx.addIssue({
         code: 'custom',
-        path: ['maxVUs'],
-        message: `maxVUs ${e.maxVUs} is below preAllocatedVUs ${e.preAllocatedVUs}; raise maxVUs`,
+        path: [field],
+        message: `${e.executor} needs ${field}; build it with the executor helpers (constantVus(...), rampingArrivalRate(...))`,
       });
     }
-  });
+  }
+  if (e.preAllocatedVUs !== undefined && e.maxVUs !== undefined && e.maxVUs < e.preAllocatedVUs) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxVUs'],
+      message: `maxVUs ${e.maxVUs} is below preAllocatedVUs ${e.preAllocatedVUs}; raise maxVUs`,
+    });
+  }
+});
 const thresholdSourceSchema = z.union([
   z.string(),
-  z.object({
+  strictObject({
     threshold: z.string(),
     abortOnFail: z.boolean().optional(),
     delayAbortEval: z.union([z.string(), z.number()]).optional(),
     window: z.union([z.string(), z.number()]).optional(),
   }),
 ]);
-const stages = z.array(z.object({ durationMs: z.number().nonnegative(), vus: count })).min(1);
+const stages = z.array(strictObject({ durationMs: z.number().nonnegative(), vus: count })).min(1);
 const profileSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ramp'), startVus: count, stages }),
-  z.object({ kind: z.literal('soak'), startVus: count, stages }),
-  z.object({
+  strictObject({ kind: z.literal('ramp'), startVus: count, stages }),
+  strictObject({ kind: z.literal('soak'), startVus: count, stages }),
+  strictObject({
     kind: z.literal('spike'),
     startVus: count,
     stages,
     baselineVus: count,
     peakVus: count,
   }),
-  z.object({
+  strictObject({
     kind: z.literal('constantRate'),
     ratePerSec: z.number().positive(),
     durationMs: z.number().positive(),
     preAllocatedVus: z.number().int().positive(),
     maxVus: z.number().int().positive(),
   }),
-  z.object({
+  strictObject({
     kind: z.literal('stress'),
     startVus: count,
     stages,
     stopOnThresholdFail: z.literal(true),
   }),
-  z.object({
+  strictObject({
     kind: z.literal('breakpoint'),
     startRatePerSec: z.number().nonnegative(),
     maxRatePerSec: z.number().positive(),
@@ -167,7 +169,7 @@ const profileSchema = z.discriminatedUnion('kind', [
     maxVus: z.number().int().positive(),
     stopOnThresholdFail: z.literal(true),
   }),
-  z.object({
+  strictObject({
     kind: z.literal('scenarios'),
     scenarios: z
       .record(
@@ -178,7 +180,7 @@ const profileSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-const scenarioSchema = z.object({
+const scenarioSchema = strictObject({
   name: z.string().min(1).max(200),
   target: z.union([
     z.string().min(1),
@@ -198,52 +200,56 @@ const scenarioSchema = z.object({
   thresholds: z
     .record(z.string(), z.union([thresholdSourceSchema, z.array(thresholdSourceSchema)]))
     .optional(),
-  httpTimeout: z.union([z.number().nonnegative(), z.string()]).optional(),
+  httpTimeout: durationSchema().optional(),
   maxRedirects: z.number().int().nonnegative().optional(),
   insecureSkipTLSVerify: z.boolean().optional(),
   workers: z.number().int().min(1).max(256).optional(),
-  warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
-  gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
+  warmup: durationSchema().optional(),
+  gracefulStop: durationSchema().optional(),
   env: z.record(z.string(), z.string()).optional(),
   detectors: z
     .record(z.string(), z.union([z.literal(false), z.record(z.string(), z.number())]))
     .optional(),
 });
 
-/** Declares a scenario. Every problem is reported with its path, not just the first. */
+/** Fields whose builder (`ramp(...)`, `target(...)`) may hand on its problems instead of a value. */
+const BUILT_FIELDS = ['profile', 'target'] as const;
+
+/**
+ * Declares a scenario. Every problem is reported with its path, not just the first: unknown
+ * fields (with the nearest valid name), the problems profile and target builders handed on,
+ * and threshold expressions. Detector names and threshold metrics are checked by the loader.
+ */
 export function scenario(input: ScenarioInput): Scenario {
-  const parsed = scenarioSchema.safeParse(input);
-  const issues: ValidationIssue[] = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({
-        path: i.path.map(String).join('.') || '(root)',
-        message: i.message,
-      }));
+  if (typeof input !== 'object' || input === null) {
+    throw new ScenarioValidationError([
+      { path: '(root)', message: 'expected an object: scenario({ name, target, profile, flow })' },
+    ]);
+  }
+  // A builder's problems are listed as they are; the schema checks what is left.
+  const carried = BUILT_FIELDS.flatMap((field) => underPath(field, problemsOf(input[field]) ?? []));
+  const skipped = new Set<string>(BUILT_FIELDS.filter((f) => problemsOf(input[f]) !== undefined));
+  const visible = Object.fromEntries(Object.entries(input).filter(([k]) => !skipped.has(k)));
+  const parsed = check(scenarioSchema, visible);
+  const issues: ValidationIssue[] = [
+    ...carried,
+    ...(parsed.ok ? [] : parsed.issues).filter((i) => !skipped.has(i.path.split('.')[0] ?? '')),
+  ];
   let thresholds: Threshold[] = [];
   try {
-    thresholds = parseThresholds(input.thresholds ?? {});
+    if (isRecord(input.thresholds)) thresholds = parseThresholds(input.thresholds);
   } catch (e) {
     if (!(e instanceof ThresholdListError)) throw e;
-    for (const p of e.problems)
+    for (const p of e.problems) {
+      // The object form's own fields were checked by the schema (`threshold` missing, a typo).
+      if (issues.some((i) => i.path.startsWith(p.path))) continue;
       issues.push({
         path: p.path,
         message: `${JSON.stringify(p.input)} is not valid; expected ${p.expected}`,
       });
-  }
-  const durations: [string, DurationInput | undefined, DurationInput][] = [
-    ['warmup', input.warmup, 0],
-    ['gracefulStop', input.gracefulStop, '5s'],
-    ['httpTimeout', input.httpTimeout, '60s'],
-  ];
-  const parsedMs: Record<string, Ms> = {};
-  for (const [field, value, fallback] of durations) {
-    try {
-      parsedMs[field] = parseDuration(value ?? fallback, field);
-    } catch (e) {
-      issues.push({ path: field, message: (e as Error).message.replace(`${field}: `, '') });
     }
   }
-  if (parsed.success && input.profile.kind === 'scenarios') {
+  if (parsed.ok && input.profile.kind === 'scenarios') {
     for (const [name, e] of Object.entries(input.profile.scenarios)) {
       if (e.exec !== undefined && !(e.exec in (input.flows ?? {}))) {
         issues.push({
@@ -253,7 +259,12 @@ export function scenario(input: ScenarioInput): Scenario {
       }
     }
   }
-  if (issues.length > 0) throw new ScenarioValidationError(issues, { detectors: input.detectors });
+  if (issues.length > 0 || !parsed.ok) {
+    throw new ScenarioValidationError(issues, {
+      detectors: input.detectors,
+      thresholds: input.thresholds,
+    });
+  }
   return {
     kind: 'loadrig.scenario',
     name: input.name,
@@ -264,14 +275,17 @@ export function scenario(input: ScenarioInput): Scenario {
       Object.entries(input.thresholds ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]),
     ),
     thresholds,
-    warmupMs: parsedMs['warmup'] ?? 0,
-    gracefulStopMs: parsedMs['gracefulStop'] ?? 5000,
+    warmupMs: parsed.data.warmup ?? 0,
+    gracefulStopMs: parsed.data.gracefulStop ?? 5000,
     env: input.env ?? {},
     flows: input.flows ?? {},
-    httpTimeoutMs: parsedMs['httpTimeout'] ?? 60_000,
+    httpTimeoutMs: parsed.data.httpTimeout ?? 60_000,
     maxRedirects: input.maxRedirects ?? 10,
     insecureSkipTLSVerify: input.insecureSkipTLSVerify ?? false,
     ...(input.workers !== undefined ? { workers: input.workers } : {}),
     detectors: input.detectors ?? {},
   };
 }
+
+const isRecord = (v: unknown): v is Record<string, ThresholdSource | ThresholdSource[]> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
