@@ -3,12 +3,10 @@ import type { DurationInput } from '../core/duration.js';
 import { buildChecked } from '../core/validation/carried-problems.js';
 import { durationSchema } from '../core/validation/duration-schema.js';
 import { strictObject } from '../core/validation/strict-object.js';
-
 import type {
   ConstantArrivalRateExecutor,
   ConstantVusExecutor,
   ExecutorCommon,
-  ExecutorStage,
   PerVuIterationsExecutor,
   RampingArrivalRateExecutor,
   RampingVusExecutor,

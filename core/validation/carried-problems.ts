@@ -1,5 +1,6 @@
 import { LoadrigError, type ErrorIssue } from '../errors.js';
 import type { z } from 'zod';
+import { currentLoadScope } from './load-scope.js';
 import { check, joinPath } from './zod-issues.js';
 
 /** Shared by every copy of this module (a scenario file gets its own copy through jiti). */
@@ -55,4 +56,18 @@ export function buildChecked<S extends z.ZodType, T extends object>(
 ): T {
   const checked = check(schema, options);
   return checked.ok ? make(checked.data) : invalidBuilt<T>(builder, checked.issues);
+}
+
+/**
+ * For declarations that have always thrown at once when called on their own (`target()`,
+ * `postgres()`): they still do, through `fail`; inside a scenario file being loaded they hand
+ * their problems on like a profile builder, so the loader lists them with the scenario's own.
+ */
+export function refused<T extends object>(
+  builder: string,
+  issues: readonly ErrorIssue[],
+  fail: (issues: readonly ErrorIssue[]) => never,
+): T {
+  if (currentLoadScope() === undefined) fail(issues);
+  return invalidBuilt<T>(builder, issues);
 }

@@ -10,9 +10,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * all unknown keys in one issue at the parent's path and skips them when another field failed;
  * this check runs whatever else failed, so one parse lists every problem.
  */
-export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+export function strictObject<Shape extends z.ZodRawShape>(
+  shape: Shape,
+): z.ZodObject<Shape, z.core.$strict> {
   const valid = Object.keys(shape);
-  return z.looseObject(shape).superRefine(
+  // Typed as zod's strict object: whatever passes has no other keys.
+  const loose: z.ZodObject<Shape, z.core.$ZodObjectConfig> = z.looseObject(shape);
+  return (loose as z.ZodObject<Shape, z.core.$strict>).superRefine(
     (value, ctx) => {
       for (const key of Object.keys(value)) {
         if (!valid.includes(key)) {
