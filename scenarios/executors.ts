@@ -61,7 +61,9 @@ const commonShape = {
 };
 const stagesSchema = z.array(strictObject({ duration: duration(), target: count })).min(1);
 
-function common(o: { [K in keyof typeof commonShape]?: z.output<(typeof commonShape)[K]> }): ExecutorCommon {
+function common(o: {
+  [K in keyof typeof commonShape]?: z.output<(typeof commonShape)[K]>;
+}): ExecutorCommon {
   const c: ExecutorCommon = {};
   if (o.startTime !== undefined) c.startTime = o.startTime;
   if (o.gracefulStop !== undefined) c.gracefulStop = o.gracefulStop;

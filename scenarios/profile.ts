@@ -100,7 +100,11 @@ export function spike(opts: {
   }));
 }
 
-const soakOptions = strictObject({ vus: someVus, duration: duration(), rampUp: duration().optional() });
+const soakOptions = strictObject({
+  vus: someVus,
+  duration: duration(),
+  rampUp: duration().optional(),
+});
 
 /** Long, steady load (hours) to expose leaks and drift. */
 export function soak(opts: {
@@ -211,7 +215,10 @@ export function breakpoint(opts: {
 export function scenarios(named: Record<string, Executor>): ScenariosProfile {
   if (typeof named !== 'object' || named === null) {
     return invalidBuilt('scenarios', [
-      { path: '(root)', message: 'expected an object of named executors: { main: constantVus({ ... }) }' },
+      {
+        path: '(root)',
+        message: 'expected an object of named executors: { main: constantVus({ ... }) }',
+      },
     ]);
   }
   const issues = Object.entries(named).flatMap(([name, executor]) =>

@@ -26,7 +26,8 @@ const MIN_PREFIX = 4;
  * The valid name a user most likely meant, or undefined when none is close. In order: the same
  * name in another case (`preAllocatedVus` → `preAllocatedVUs`), the nearest by edit distance
  * within about a third of the letters (`gracefullStop` → `gracefulStop`), then the longest valid
- * name the input starts with (`healthPath` → `health`).
+ * name the input starts with (`healthPath` → `health`), then the one valid name that starts
+ * with the input (`latency.p99` → `latency.p99-tail`).
  */
 export function closestName(input: string, valid: Iterable<string>): string | undefined {
   const names = [...valid].filter((name) => name !== input);
@@ -46,7 +47,9 @@ export function closestName(input: string, valid: Iterable<string>): string | un
   const prefixes = names.filter(
     (name) => name.length >= MIN_PREFIX && lower.startsWith(name.toLowerCase()),
   );
-  return prefixes.sort((a, b) => b.length - a.length)[0];
+  if (prefixes.length > 0) return prefixes.sort((a, b) => b.length - a.length)[0];
+  const longer = names.filter((name) => name.toLowerCase().startsWith(lower));
+  return lower.length >= MIN_PREFIX && longer.length === 1 ? longer[0] : undefined;
 }
 
 /** `; did you mean X?` when a valid name is close, else the list of valid names. */
