@@ -35,10 +35,14 @@ const missingIsNamed: z.core.$ZodErrorMap = (issue) => {
 };
 
 /** A union branch that failed on the value's type itself, not on anything inside it. */
-const wrongType = (branch: readonly z.core.$ZodIssue[]): boolean =>
-  branch.every(
-    (i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'invalid_union'),
+function wrongType(branch: readonly z.core.$ZodIssue[]): boolean {
+  return branch.every(
+    (i) =>
+      i.path.length === 0 &&
+      (i.code === 'invalid_type' ||
+        (i.code === 'invalid_union' && i.errors.every((b) => wrongType(b)))),
   );
+}
 
 /** The types a union accepts, from its branches' type issues (nested unions included). */
 function expectedTypes(issues: readonly z.core.$ZodIssue[]): string[] {

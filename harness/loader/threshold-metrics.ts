@@ -44,10 +44,13 @@ export function thresholdMetricIssues(
       return [{ path, message: unknownMetric(metric, declared) }];
     }
     if (builtin?.engines && engine !== undefined && !builtin.engines.some((e) => e === engine)) {
+      const instead = metric.startsWith('http_req_')
+        ? ', or use http_req_duration (the whole request)'
+        : '';
       return [
         {
           path,
-          message: `the ${engine} engine does not record ${metric} (only ${builtin.engines.join(', ')} does); use http_req_duration, or run with --engine ${builtin.engines[0]}`,
+          message: `the ${engine} engine does not record ${metric} (only ${builtin.engines.join(', ')} does); run with --engine ${builtin.engines[0]}${instead}`,
         },
       ];
     }
