@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { InvalidValueError } from '../core/errors.js';
+import { parseDuration, type DurationInput } from '../core/duration.js';
 import type {
   BreakpointProfile,
   ConstantRateProfile,
@@ -9,15 +10,6 @@ import type {
   Stage,
   StressProfile,
 } from '../core/run-dir/schema/profile.js';
-import type { DurationInput } from '../core/duration.js';
-import {
-  buildChecked,
-  invalidBuilt,
-  problemsOf,
-  underPath,
-} from '../core/validation/carried-problems.js';
-import { durationSchema } from '../core/validation/duration-schema.js';
-import { strictObject } from '../core/validation/strict-object.js';
 import type { Executor } from './executors.js';
 
 export type {
@@ -33,21 +25,9 @@ export type {
   StressProfile,
 } from '../core/run-dir/schema/profile.js';
 
-/*
- * Each builder checks its options (unknown keys included) and, when any is wrong, returns the
- * problems instead of a profile (core/validation/carried-problems.ts): scenario() lists them
- * under `profile.` with every other field's, in one error.
- */
-const vus = z.number().int().nonnegative();
-const someVus = z.number().int().positive();
-const duration = durationSchema;
-
-const rampOptions = strictObject({
-  to: vus,
-  from: vus.optional(),
-  rampUp: duration(),
-  hold: duration(),
-  rampDown: duration().optional(),
+const stage = (duration: DurationInput, vus: number, field: string): Stage => ({
+  durationMs: parseDuration(duration, field),
+  vus,
 });
 
 /** Up from `from` to `to` VUs, hold, then down: the everyday load test. */
@@ -58,23 +38,13 @@ export function ramp(opts: {
   hold: DurationInput;
   rampDown?: DurationInput;
 }): RampProfile {
-  return buildChecked('ramp', rampOptions, opts, (o) => {
-    const stages: Stage[] = [
-      { durationMs: o.rampUp, vus: o.to },
-      { durationMs: o.hold, vus: o.to },
-    ];
-    if (o.rampDown !== undefined) stages.push({ durationMs: o.rampDown, vus: 0 });
-    return { kind: 'ramp', startVus: o.from ?? 0, stages };
-  });
+  const stages = [
+    stage(opts.rampUp, opts.to, 'profile.rampUp'),
+    stage(opts.hold, opts.to, 'profile.hold'),
+  ];
+  if (opts.rampDown !== undefined) stages.push(stage(opts.rampDown, 0, 'profile.rampDown'));
+  return { kind: 'ramp', startVus: opts.from ?? 0, stages };
 }
-
-const spikeOptions = strictObject({
-  baseline: vus,
-  peak: vus,
-  before: duration(),
-  hold: duration(),
-  after: duration(),
-});
 
 /** A baseline, a sudden jump to `peak` VUs, a hold, a drop back, and time to watch recovery. */
 export function spike(opts: {
@@ -85,26 +55,20 @@ export function spike(opts: {
   after: DurationInput;
 }): SpikeProfile {
   const jumpMs = 1000;
-  return buildChecked('spike', spikeOptions, opts, (o) => ({
+  return {
     kind: 'spike',
-    startVus: o.baseline,
-    baselineVus: o.baseline,
-    peakVus: o.peak,
+    startVus: opts.baseline,
+    baselineVus: opts.baseline,
+    peakVus: opts.peak,
     stages: [
-      { durationMs: o.before, vus: o.baseline },
-      { durationMs: jumpMs, vus: o.peak },
-      { durationMs: o.hold, vus: o.peak },
-      { durationMs: jumpMs, vus: o.baseline },
-      { durationMs: o.after, vus: o.baseline },
+      stage(opts.before, opts.baseline, 'profile.before'),
+      { durationMs: jumpMs, vus: opts.peak },
+      stage(opts.hold, opts.peak, 'profile.hold'),
+      { durationMs: jumpMs, vus: opts.baseline },
+      stage(opts.after, opts.baseline, 'profile.after'),
     ],
-  }));
+  };
 }
-
-const soakOptions = strictObject({
-  vus: someVus,
-  duration: duration(),
-  rampUp: duration().optional(),
-});
 
 /** Long, steady load (hours) to expose leaks and drift. */
 export function soak(opts: {
@@ -112,20 +76,11 @@ export function soak(opts: {
   duration: DurationInput;
   rampUp?: DurationInput;
 }): SoakProfile {
-  return buildChecked('soak', soakOptions, opts, (o) => {
-    const rampUpMs = o.rampUp ?? 0;
-    const stages = rampUpMs > 0 ? [{ durationMs: rampUpMs, vus: o.vus }] : [];
-    stages.push({ durationMs: o.duration, vus: o.vus });
-    return { kind: 'soak', startVus: rampUpMs > 0 ? 0 : o.vus, stages };
-  });
+  const rampUpMs = parseDuration(opts.rampUp ?? 0, 'profile.rampUp');
+  const stages = rampUpMs > 0 ? [{ durationMs: rampUpMs, vus: opts.vus }] : [];
+  stages.push(stage(opts.duration, opts.vus, 'profile.duration'));
+  return { kind: 'soak', startVus: rampUpMs > 0 ? 0 : opts.vus, stages };
 }
-
-const constantRateOptions = strictObject({
-  rate: z.number().positive(),
-  duration: duration(),
-  preAllocatedVUs: someVus.optional(),
-  maxVUs: someVus.optional(),
-});
 
 /** Open model: `rate` iterations per second whatever the target's speed. */
 export function constantRate(opts: {
@@ -134,25 +89,15 @@ export function constantRate(opts: {
   preAllocatedVUs?: number;
   maxVUs?: number;
 }): ConstantRateProfile {
-  return buildChecked('constantRate', constantRateOptions, opts, (o) => {
-    const preAllocatedVus = o.preAllocatedVUs ?? Math.max(1, Math.ceil(o.rate / 10));
-    return {
-      kind: 'constantRate',
-      ratePerSec: o.rate,
-      durationMs: o.duration,
-      preAllocatedVus,
-      maxVus: o.maxVUs ?? Math.max(preAllocatedVus, Math.ceil(o.rate)),
-    };
-  });
+  const preAllocatedVus = opts.preAllocatedVUs ?? Math.max(1, Math.ceil(opts.rate / 10));
+  return {
+    kind: 'constantRate',
+    ratePerSec: opts.rate,
+    durationMs: parseDuration(opts.duration, 'profile.duration'),
+    preAllocatedVus,
+    maxVus: opts.maxVUs ?? Math.max(preAllocatedVus, Math.ceil(opts.rate)),
+  };
 }
-
-const stressOptions = strictObject({
-  from: vus.optional(),
-  step: someVus,
-  max: someVus,
-  stepDuration: duration(),
-  rampTime: duration().optional(),
-});
 
 /**
  * Capacity search in closed model: `from` VUs, then `step` more every `stepDuration` (reached
@@ -166,24 +111,18 @@ export function stress(opts: {
   stepDuration: DurationInput;
   rampTime?: DurationInput;
 }): StressProfile {
-  return buildChecked('stress', stressOptions, opts, (o) => {
-    const rampMs = o.rampTime ?? 5000;
-    const from = o.from ?? o.step;
-    const stages: Stage[] = [{ durationMs: o.stepDuration, vus: from }];
-    for (let n = from + o.step; n <= o.max; n += o.step) {
-      stages.push({ durationMs: rampMs, vus: n }, { durationMs: o.stepDuration, vus: n });
-    }
-    return { kind: 'stress', startVus: from, stages, stopOnThresholdFail: true };
-  });
+  const holdMs = parseDuration(opts.stepDuration, 'profile.stepDuration');
+  const rampMs = parseDuration(opts.rampTime ?? '5s', 'profile.rampTime');
+  const from = opts.from ?? opts.step;
+  if (opts.step <= 0) {
+    throw new InvalidValueError('profile.step', `${opts.step} VUs; expected a positive step`);
+  }
+  const stages: Stage[] = [{ durationMs: holdMs, vus: from }];
+  for (let vus = from + opts.step; vus <= opts.max; vus += opts.step) {
+    stages.push({ durationMs: rampMs, vus }, { durationMs: holdMs, vus });
+  }
+  return { kind: 'stress', startVus: from, stages, stopOnThresholdFail: true };
 }
-
-const breakpointOptions = strictObject({
-  from: z.number().nonnegative().optional(),
-  to: z.number().positive(),
-  duration: duration(),
-  preAllocatedVUs: someVus.optional(),
-  maxVUs: someVus.optional(),
-});
 
 /**
  * Open-model capacity search: the arrival rate climbs linearly from `from` to `to` per second
@@ -197,34 +136,19 @@ export function breakpoint(opts: {
   preAllocatedVUs?: number;
   maxVUs?: number;
 }): BreakpointProfile {
-  return buildChecked('breakpoint', breakpointOptions, opts, (o) => {
-    const preAllocatedVus = o.preAllocatedVUs ?? Math.max(1, Math.ceil(o.to / 20));
-    return {
-      kind: 'breakpoint',
-      startRatePerSec: o.from ?? 0,
-      maxRatePerSec: o.to,
-      durationMs: o.duration,
-      preAllocatedVus,
-      maxVus: o.maxVUs ?? Math.max(preAllocatedVus, Math.ceil(o.to)),
-      stopOnThresholdFail: true,
-    };
-  });
+  const preAllocatedVus = opts.preAllocatedVUs ?? Math.max(1, Math.ceil(opts.to / 20));
+  return {
+    kind: 'breakpoint',
+    startRatePerSec: opts.from ?? 0,
+    maxRatePerSec: opts.to,
+    durationMs: parseDuration(opts.duration, 'profile.duration'),
+    preAllocatedVus,
+    maxVus: opts.maxVUs ?? Math.max(preAllocatedVus, Math.ceil(opts.to)),
+    stopOnThresholdFail: true,
+  };
 }
 
 /** Named k6-style scenarios, each an executor (`constantVus(...)`, `rampingArrivalRate(...)`...). */
 export function scenarios(named: Record<string, Executor>): ScenariosProfile {
-  if (typeof named !== 'object' || named === null) {
-    return invalidBuilt('scenarios', [
-      {
-        path: '(root)',
-        message: 'expected an object of named executors: { main: constantVus({ ... }) }',
-      },
-    ]);
-  }
-  const issues = Object.entries(named).flatMap(([name, executor]) =>
-    underPath(`scenarios.${name}`, problemsOf(executor) ?? []),
-  );
-  return issues.length > 0
-    ? invalidBuilt('scenarios', issues)
-    : { kind: 'scenarios', scenarios: named };
+  return { kind: 'scenarios', scenarios: named };
 }
