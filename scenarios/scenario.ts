@@ -10,7 +10,7 @@ import {
 } from './thresholds.js';
 import { EXECUTOR_NAMES } from './executors.js';
 import { problemsOf, underPath } from '../core/validation/carried-problems.js';
-import { strictObject } from '../core/validation/strict-object.js';
+import { strict, strictObject } from '../core/validation/strict-object.js';
 import { check } from '../core/validation/zod-issues.js';
 import { durationSchema } from '../core/validation/duration-schema.js';
 import type { Flow } from './vu-context.js';
@@ -82,51 +82,53 @@ export { ScenarioValidationError };
 const count = z.number().int().nonnegative();
 const ms = z.number().nonnegative();
 const executorStages = z.array(strictObject({ duration: ms, target: count })).min(1);
-const executorSchema = strictObject({
-  executor: z.enum(EXECUTOR_NAMES),
-  startTime: ms.optional(),
-  gracefulStop: ms.optional(),
-  gracefulRampDown: ms.optional(),
-  tags: z.record(z.string(), z.string()).optional(),
-  exec: z.string().optional(),
-  env: z.record(z.string(), z.string()).optional(),
-  vus: z.number().int().positive().optional(),
-  duration: z.number().positive().optional(),
-  startVUs: count.optional(),
-  stages: executorStages.optional(),
-  rate: z.number().positive().optional(),
-  startRate: z.number().nonnegative().optional(),
-  timeUnit: z.number().positive().optional(),
-  preAllocatedVUs: z.number().int().positive().optional(),
-  maxVUs: z.number().int().positive().optional(),
-  iterations: z.number().int().positive().optional(),
-  maxDuration: z.number().positive().optional(),
-}).superRefine((e, ctx) => {
-  const need: Record<string, string[]> = {
-    'constant-vus': ['vus', 'duration'],
-    'ramping-vus': ['stages'],
-    'constant-arrival-rate': ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
-    'ramping-arrival-rate': ['stages', 'timeUnit', 'preAllocatedVUs', 'maxVUs'],
-    'per-vu-iterations': ['vus', 'iterations', 'maxDuration'],
-    'shared-iterations': ['vus', 'iterations', 'maxDuration'],
-  };
-  for (const field of need[e.executor] ?? []) {
-    if ((e as Record<string, unknown>)[field] === undefined) {
+const executorSchema = z
+  .object({
+    executor: z.enum(EXECUTOR_NAMES),
+    startTime: ms.optional(),
+    gracefulStop: ms.optional(),
+    gracefulRampDown: ms.optional(),
+    tags: z.record(z.string(), z.string()).optional(),
+    exec: z.string().optional(),
+    env: z.record(z.string(), z.string()).optional(),
+    vus: z.number().int().positive().optional(),
+    duration: z.number().positive().optional(),
+    startVUs: count.optional(),
+    stages: executorStages.optional(),
+    rate: z.number().positive().optional(),
+    startRate: z.number().nonnegative().optional(),
+    timeUnit: z.number().positive().optional(),
+    preAllocatedVUs: z.number().int().positive().optional(),
+    maxVUs: z.number().int().positive().optional(),
+    iterations: z.number().int().positive().optional(),
+    maxDuration: z.number().positive().optional(),
+  })
+  .superRefine((e, ctx) => {
+    const need: Record<string, string[]> = {
+      'constant-vus': ['vus', 'duration'],
+      'ramping-vus': ['stages'],
+      'constant-arrival-rate': ['rate', 'timeUnit', 'duration', 'preAllocatedVUs', 'maxVUs'],
+      'ramping-arrival-rate': ['stages', 'timeUnit', 'preAllocatedVUs', 'maxVUs'],
+      'per-vu-iterations': ['vus', 'iterations', 'maxDuration'],
+      'shared-iterations': ['vus', 'iterations', 'maxDuration'],
+    };
+    for (const field of need[e.executor] ?? []) {
+      if ((e as Record<string, unknown>)[field] === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `${e.executor} needs ${field}; build it with the executor helpers (constantVus(...), rampingArrivalRate(...))`,
+        });
+      }
+    }
+    if (e.preAllocatedVUs !== undefined && e.maxVUs !== undefined && e.maxVUs < e.preAllocatedVUs) {
       ctx.addIssue({
         code: 'custom',
-        path: [field],
-        message: `${e.executor} needs ${field}; build it with the executor helpers (constantVus(...), rampingArrivalRate(...))`,
+        path: ['maxVUs'],
+        message: `maxVUs ${e.maxVUs} is below preAllocatedVUs ${e.preAllocatedVUs}; raise maxVUs`,
       });
     }
-  }
-  if (e.preAllocatedVUs !== undefined && e.maxVUs !== undefined && e.maxVUs < e.preAllocatedVUs) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['maxVUs'],
-      message: `maxVUs ${e.maxVUs} is below preAllocatedVUs ${e.preAllocatedVUs}; raise maxVUs`,
-    });
-  }
-});
+  });
 const thresholdSourceSchema = z.union([
   z.string(),
   strictObject({
@@ -174,7 +176,7 @@ const profileSchema = z.discriminatedUnion('kind', [
     scenarios: z
       .record(
         z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, _ and - (as k6)'),
-        executorSchema,
+        strict(executorSchema),
       )
       .refine((r) => Object.keys(r).length > 0, 'at least one named scenario'),
   }),

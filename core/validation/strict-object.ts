@@ -10,13 +10,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
  * all unknown keys in one issue at the parent's path and skips them when another field failed;
  * this check runs whatever else failed, so one parse lists every problem.
  */
-export function strictObject<Shape extends z.ZodRawShape>(
-  shape: Shape,
+export function strict<Shape extends z.ZodRawShape>(
+  schema: z.ZodObject<Shape>,
 ): z.ZodObject<Shape, z.core.$strict> {
-  const valid = Object.keys(shape);
+  const valid = Object.keys(schema.shape);
   // Typed as zod's strict object: whatever passes has no other keys.
-  const loose: z.ZodObject<Shape, z.core.$ZodObjectConfig> = z.looseObject(shape);
-  return (loose as z.ZodObject<Shape, z.core.$strict>).superRefine(
+  const loose = schema.loose() as unknown as z.ZodObject<Shape, z.core.$strict>;
+  return loose.superRefine(
     (value, ctx) => {
       for (const key of Object.keys(value)) {
         if (!valid.includes(key)) {
@@ -26,4 +26,11 @@ export function strictObject<Shape extends z.ZodRawShape>(
     },
     { when: (payload) => isRecord(payload.value) },
   );
+}
+
+/** `z.object(shape)`, strict as above. */
+export function strictObject<Shape extends z.ZodRawShape>(
+  shape: Shape,
+): z.ZodObject<Shape, z.core.$strict> {
+  return strict(z.object(shape));
 }
