@@ -64,6 +64,16 @@ describe('scenario(): unknown fields, each with its path and the nearest valid n
       'thresholds["checks"].threshold: missing; expected string',
     ],
     [
+      'a hand-written executor',
+      {
+        profile: {
+          kind: 'scenarios',
+          scenarios: { a: { executor: 'constant-vus', vus: 1, duration: 1000, gracefulStp: 1 } },
+        },
+      },
+      'profile.scenarios.a.gracefulStp: unknown field; did you mean gracefulStop?',
+    ],
+    [
       'a hand-written profile',
       { profile: { kind: 'ramp', startVus: 0, stages: [{ durationMs: 1000, vu: 5 }] } },
       'profile.stages.0.vu: unknown field; did you mean vus?',
