@@ -38,8 +38,6 @@ export const BUILTIN_METRICS = {
   http_req_receiving: { kind: 'trend', engines: ['k6'] },
 } as const satisfies Record<string, BuiltinMetric>;
 
-export type BuiltinMetricName = keyof typeof BUILTIN_METRICS;
-
 export function builtinMetric(name: string): BuiltinMetric | undefined {
   return (BUILTIN_METRICS as Record<string, BuiltinMetric>)[name];
 }
