@@ -97,13 +97,13 @@ export class ScenarioError extends LoadrigError {
 
 /**
  * A scenario's fields, all problems at once, each with its path. `deferred` holds the fields
- * only the loader can check (detector names live in the report layer), so it can add their
- * problems to the same list.
+ * only the loader can check (detector names live in the report layer, custom metrics are known
+ * once the whole file ran), so it can add their problems to the same list.
  */
 export class ScenarioValidationError extends LoadrigError {
   constructor(
     issues: readonly ErrorIssue[],
-    readonly deferred: { detectors?: unknown } = {},
+    readonly deferred: { detectors?: unknown; thresholds?: unknown } = {},
   ) {
     super('E_SCENARIO_INVALID', listed(issues), 'fix the fields listed above', { issues });
     this.name = 'ScenarioValidationError';

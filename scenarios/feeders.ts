@@ -1,8 +1,12 @@
 import { FeederExhaustedError, InvalidValueError, LoadrigError } from '../core/errors.js';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { reportDeclarationIssues } from '../core/validation/load-scope.js';
+import { strictObject } from '../core/validation/strict-object.js';
+import { check } from '../core/validation/zod-issues.js';
 
 /**
  * How a feeder hands out rows: `sequential` (in file order, wrapping around), `random`, or
@@ -87,11 +91,44 @@ function load(
   return { path, rows };
 }
 
+const modeSchema = z.enum(['sequential', 'random', 'unique']).optional();
+const csvOptions = strictObject({ mode: modeSchema, delimiter: z.string().min(1).optional() });
+const jsonOptions = strictObject({ mode: modeSchema });
+
+/**
+ * A feeder's options, checked like a scenario's fields (unknown keys named with the nearest
+ * valid one). Inside a scenario file being loaded the problems join the scenario's list and the
+ * feeder is built with the defaults; on its own, the call fails at once.
+ */
+function checkedOptions<S extends z.ZodType>(
+  builder: string,
+  file: string | URL,
+  schema: S,
+  opts: unknown,
+): Partial<z.output<S>> {
+  const checked = check(schema, opts);
+  if (checked.ok) return checked.data;
+  const shown = relative(process.cwd(), file instanceof URL ? fileURLToPath(file) : resolve(file));
+  const at = `${builder}(${JSON.stringify(shown)})`;
+  const issues = checked.issues.map((i) => ({ path: `${at}.${i.path}`, message: i.message }));
+  reportDeclarationIssues(issues, () => {
+    const fix = 'fix the options listed';
+    throw new LoadrigError(
+      'E_INVALID_VALUE',
+      issues.map((i) => `${i.path}: ${i.message}`).join('\n'),
+      fix,
+      { issues },
+    );
+  });
+  return {};
+}
+
 /** Rows of a CSV file with a header line, as objects keyed by column. */
 export function csvFeeder<T extends Record<string, string> = Record<string, string>>(
   file: string | URL,
   opts: { mode?: FeederMode; delimiter?: string } = {},
 ): Feeder<T> {
+  const o = checkedOptions('csvFeeder', file, csvOptions, opts);
   const { path, rows } = load(
     file,
     (text) =>
@@ -99,10 +136,10 @@ export function csvFeeder<T extends Record<string, string> = Record<string, stri
         columns: true,
         skip_empty_lines: true,
         trim: true,
-        delimiter: opts.delimiter ?? ',',
+        delimiter: o.delimiter ?? ',',
       }) as unknown[],
   );
-  return new Feeder(rows as readonly T[], opts.mode ?? 'sequential', path);
+  return new Feeder(rows as readonly T[], o.mode ?? 'sequential', path);
 }
 
 /** Rows of a JSON file holding an array. */
@@ -110,6 +147,7 @@ export function jsonFeeder<T = unknown>(
   file: string | URL,
   opts: { mode?: FeederMode } = {},
 ): Feeder<T> {
+  const o = checkedOptions('jsonFeeder', file, jsonOptions, opts);
   const { path, rows } = load(file, (text) => {
     const value: unknown = JSON.parse(text);
     if (!Array.isArray(value))
@@ -120,5 +158,5 @@ export function jsonFeeder<T = unknown>(
       );
     return value;
   });
-  return new Feeder(rows as readonly T[], opts.mode ?? 'sequential', path);
+  return new Feeder(rows as readonly T[], o.mode ?? 'sequential', path);
 }

@@ -1,6 +1,15 @@
 export { scenario, ScenarioValidationError } from './scenario.js';
 export type { Scenario, ScenarioInput, ValidationIssue } from './scenario.js';
-export { ramp, spike, soak, constantRate, stress, breakpoint, scenarios } from './profile.js';
+// What scenario files get: builders that check their options (profile.ts and executors.ts build).
+export {
+  ramp,
+  spike,
+  soak,
+  constantRate,
+  stress,
+  breakpoint,
+  scenarios,
+} from './checked-profiles.js';
 export {
   constantVus,
   rampingVus,
@@ -8,7 +17,7 @@ export {
   rampingArrivalRate,
   perVuIterations,
   sharedIterations,
-} from './executors.js';
+} from './checked-executors.js';
 export type { Executor, ExecutorStage, ExecutorName } from './executors.js';
 export { fixed, uniform, normal, type ThinkTime } from './think-time.js';
 export { csvFeeder, jsonFeeder, Feeder, FeederExhaustedError, type FeederMode } from './feeders.js';

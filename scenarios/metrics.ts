@@ -1,6 +1,7 @@
-import { MetricKindError, ScenarioValidationError } from '../core/errors.js';
+import { InvalidValueError, type ErrorIssue } from '../core/errors.js';
+import { builtinMetric } from '../core/builtin-metrics.js';
 import type { MetricKind } from '../core/run-dir/run-data.js';
-import { BUILTIN_METRIC_KINDS } from '../core/series/builtin-metrics.js';
+import { currentLoadScope, reportDeclarationIssues } from '../core/validation/load-scope.js';
 
 /** Where custom metrics go; the engine running the flow sets it (absent: samples are dropped). */
 export type MetricRecorder = (
@@ -28,44 +29,38 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]{1,128}$/;
 /** The problem with a custom metric's name, or undefined when k6 and loadrig accept it. */
 export function metricNameProblem(name: unknown): string | undefined {
   if (typeof name === 'string' && NAME.test(name)) return undefined;
-  const length = typeof name === 'string' ? `, ${name.length} characters` : '';
-  return `${JSON.stringify(name)}${length} is not a valid metric name: use 2 to 129 ASCII letters, digits and _, starting with a letter or _ (as k6 requires), e.g. 'login_duration'`;
+  const length = typeof name === 'string' ? ` (${name.length} characters)` : '';
+  return `not a valid name${length}; use 2 to 129 ASCII letters, digits and _, starting with a letter or _ (as k6), e.g. 'login_duration'`;
 }
 
-/** The kind of each custom metric declared since the scenario file started loading. */
-let declared = new Map<string, MetricKind>();
+const CLASS_OF: Record<MetricKind, string> = {
+  trend: 'Trend',
+  counter: 'Counter',
+  rate: 'Rate',
+  gauge: 'Gauge',
+};
 
-/** Called by the loader before it loads a scenario file: names are checked within one file. */
-export function resetMetricDeclarations(): void {
-  declared = new Map();
-}
-
-/**
- * One name, one kind: a trend and a counter both called "x" would feed one series with two
- * kinds of samples, so the second declaration is refused here rather than at run time.
- */
-function declare(name: string, kind: MetricKind): void {
-  const builtin = BUILTIN_METRIC_KINDS[name];
-  if (builtin !== undefined && builtin !== kind) {
-    throw new MetricKindError(
-      name,
-      builtin,
-      kind,
-      `metric "${name}" is declared as a ${kind}, but it is a built-in ${builtin} metric`,
-      `rename the custom metric, e.g. '${name}_custom'; built-in metrics keep their kind (as in k6)`,
-    );
+/** What is wrong with declaring metric `name` of `kind`: its spelling, or a name already taken. */
+function declarationIssues(name: string, kind: MetricKind): ErrorIssue[] {
+  const path = `new ${CLASS_OF[kind]}(${JSON.stringify(name)})`;
+  const problem = metricNameProblem(name);
+  if (problem !== undefined) return [{ path, message: problem }];
+  const builtin = builtinMetric(name);
+  if (builtin !== undefined) {
+    return [
+      { path, message: `${name} is a built-in ${builtin.kind} metric; give yours another name` },
+    ];
   }
-  const seen = declared.get(name);
-  if (seen !== undefined && seen !== kind) {
-    throw new MetricKindError(
-      name,
-      seen,
-      kind,
-      `metric "${name}" is declared as a ${seen} and as a ${kind}; one metric keeps one kind`,
-      `give each custom metric its own name, e.g. '${name}_${kind}'`,
-    );
+  const earlier = currentLoadScope()?.metrics.get(name);
+  if (earlier !== undefined && !earlier.has(kind)) {
+    return [
+      {
+        path,
+        message: `${name} is already declared as a ${[...earlier].join(', ')}; a metric has one kind`,
+      },
+    ];
   }
-  declared.set(name, kind);
+  return [];
 }
 
 abstract class CustomMetric {
@@ -73,13 +68,16 @@ abstract class CustomMetric {
     readonly name: string,
     readonly kind: MetricKind,
   ) {
-    const problem = metricNameProblem(name);
-    if (problem !== undefined) {
-      throw new ScenarioValidationError([
-        { path: `new ${new.target.name}(${JSON.stringify(name)})`, message: problem },
-      ]);
+    const issues = declarationIssues(name, kind);
+    reportDeclarationIssues(issues, () => {
+      const [first] = issues;
+      throw new InvalidValueError(first?.path ?? 'metric', first?.message ?? 'invalid');
+    });
+    // Declared while the scenario file loads: the loader checks thresholds against it.
+    const declared = currentLoadScope()?.metrics;
+    if (declared !== undefined && issues.length === 0) {
+      declared.set(name, (declared.get(name) ?? new Set<MetricKind>()).add(kind));
     }
-    declare(name, kind);
   }
   protected record(value: number, tags?: Record<string, string>): void {
     slot[RECORDER]?.(this.name, this.kind, value, tags);
@@ -90,6 +88,8 @@ abstract class CustomMetric {
  * Custom metrics as k6's (`k6/metrics`): declare them at the top of the scenario file and add
  * samples from the flow. Each is recorded per second like the built-in ones and can carry
  * thresholds: `thresholds: { login_duration: ['p(95)<500'], logins_failed: ['count<10'] }`.
+ * One name keeps one kind; two kinds under one name in a scenario file are refused when it
+ * loads, and samples of a second kind at run time are counted as flow errors.
  */
 export class Trend extends CustomMetric {
   /**

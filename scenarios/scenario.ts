@@ -1,6 +1,6 @@
 import { ScenarioValidationError, type ErrorIssue } from '../core/errors.js';
 import { z } from 'zod';
-import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
+import type { DurationInput, Ms } from '../core/duration.js';
 import type { Profile } from './profile.js';
 import {
   parseThresholds,
@@ -10,6 +10,10 @@ import {
 } from './thresholds.js';
 import { EXECUTOR_NAMES } from './executors.js';
 import { profileLimitIssues } from './executor-limits.js';
+import { problemsOf, underPath } from '../core/validation/carried-problems.js';
+import { strict, strictObject } from '../core/validation/strict-object.js';
+import { check } from '../core/validation/zod-issues.js';
+import { durationSchema } from '../core/validation/duration-schema.js';
 import type { Flow } from './vu-context.js';
 import type { TargetRef } from '../core/target-ref.js';
 
@@ -84,7 +88,7 @@ export { ScenarioValidationError };
 
 const count = z.number().int().nonnegative();
 const ms = z.number().nonnegative();
-const executorStages = z.array(z.object({ duration: ms, target: count })).min(1);
+const executorStages = z.array(strictObject({ duration: ms, target: count })).min(1);
 const executorSchema = z
   .object({
     executor: z.enum(EXECUTOR_NAMES),
@@ -134,38 +138,38 @@ const executorSchema = z
   });
 const thresholdSourceSchema = z.union([
   z.string(),
-  z.object({
+  strictObject({
     threshold: z.string(),
     abortOnFail: z.boolean().optional(),
     delayAbortEval: z.union([z.string(), z.number()]).optional(),
     window: z.union([z.string(), z.number()]).optional(),
   }),
 ]);
-const stages = z.array(z.object({ durationMs: z.number().nonnegative(), vus: count })).min(1);
+const stages = z.array(strictObject({ durationMs: z.number().nonnegative(), vus: count })).min(1);
 const profileSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ramp'), startVus: count, stages }),
-  z.object({ kind: z.literal('soak'), startVus: count, stages }),
-  z.object({
+  strictObject({ kind: z.literal('ramp'), startVus: count, stages }),
+  strictObject({ kind: z.literal('soak'), startVus: count, stages }),
+  strictObject({
     kind: z.literal('spike'),
     startVus: count,
     stages,
     baselineVus: count,
     peakVus: count,
   }),
-  z.object({
+  strictObject({
     kind: z.literal('constantRate'),
     ratePerSec: z.number().positive(),
     durationMs: z.number().positive(),
     preAllocatedVus: z.number().int().positive(),
     maxVus: z.number().int().positive(),
   }),
-  z.object({
+  strictObject({
     kind: z.literal('stress'),
     startVus: count,
     stages,
     stopOnThresholdFail: z.literal(true),
   }),
-  z.object({
+  strictObject({
     kind: z.literal('breakpoint'),
     startRatePerSec: z.number().nonnegative(),
     maxRatePerSec: z.number().positive(),
@@ -174,18 +178,18 @@ const profileSchema = z.discriminatedUnion('kind', [
     maxVus: z.number().int().positive(),
     stopOnThresholdFail: z.literal(true),
   }),
-  z.object({
+  strictObject({
     kind: z.literal('scenarios'),
     scenarios: z
       .record(
         z.string().regex(/^[A-Za-z0-9_-]+$/, 'use letters, digits, _ and - (as k6)'),
-        executorSchema,
+        strict(executorSchema),
       )
       .refine((r) => Object.keys(r).length > 0, 'at least one named scenario'),
   }),
 ]);
 
-const scenarioSchema = z.object({
+const scenarioSchema = strictObject({
   name: z.string().min(1).max(200),
   target: z.union([
     z.string().min(1),
@@ -205,53 +209,57 @@ const scenarioSchema = z.object({
   thresholds: z
     .record(z.string(), z.union([thresholdSourceSchema, z.array(thresholdSourceSchema)]))
     .optional(),
-  httpTimeout: z.union([z.number().nonnegative(), z.string()]).optional(),
+  httpTimeout: durationSchema().optional(),
   maxRedirects: z.number().int().nonnegative().optional(),
   insecureSkipTLSVerify: z.boolean().optional(),
   noCookiesReset: z.boolean().optional(),
   workers: z.number().int().min(1).max(256).optional(),
-  warmup: z.union([z.number().nonnegative(), z.string()]).optional(),
-  gracefulStop: z.union([z.number().nonnegative(), z.string()]).optional(),
+  warmup: durationSchema().optional(),
+  gracefulStop: durationSchema().optional(),
   env: z.record(z.string(), z.string()).optional(),
   detectors: z
     .record(z.string(), z.union([z.literal(false), z.record(z.string(), z.number())]))
     .optional(),
 });
 
-/** Declares a scenario. Every problem is reported with its path, not just the first. */
+/** Fields whose builder (`ramp(...)`, `target(...)`) may hand on its problems instead of a value. */
+const BUILT_FIELDS = ['profile', 'target'] as const;
+
+/**
+ * Declares a scenario. Every problem is reported with its path, not just the first: unknown
+ * fields (with the nearest valid name), the problems profile and target builders handed on,
+ * and threshold expressions. Detector names and threshold metrics are checked by the loader.
+ */
 export function scenario(input: ScenarioInput): Scenario {
-  const parsed = scenarioSchema.safeParse(input);
-  const issues: ValidationIssue[] = parsed.success
-    ? []
-    : parsed.error.issues.map((i) => ({
-        path: i.path.map(String).join('.') || '(root)',
-        message: i.message,
-      }));
+  if (typeof input !== 'object' || input === null) {
+    throw new ScenarioValidationError([
+      { path: '(root)', message: 'expected an object: scenario({ name, target, profile, flow })' },
+    ]);
+  }
+  // A builder's problems are listed as they are; the schema checks what is left.
+  const carried = BUILT_FIELDS.flatMap((field) => underPath(field, problemsOf(input[field]) ?? []));
+  const skipped = new Set<string>(BUILT_FIELDS.filter((f) => problemsOf(input[f]) !== undefined));
+  const visible = Object.fromEntries(Object.entries(input).filter(([k]) => !skipped.has(k)));
+  const parsed = check(scenarioSchema, visible);
+  const issues: ValidationIssue[] = [
+    ...carried,
+    ...(parsed.ok ? [] : parsed.issues).filter((i) => !skipped.has(i.path.split('.')[0] ?? '')),
+  ];
   let thresholds: Threshold[] = [];
   try {
-    thresholds = parseThresholds(input.thresholds ?? {});
+    if (isRecord(input.thresholds)) thresholds = parseThresholds(input.thresholds);
   } catch (e) {
     if (!(e instanceof ThresholdListError)) throw e;
-    for (const p of e.problems)
+    for (const p of e.problems) {
+      // The object form's own fields were checked by the schema (`threshold` missing, a typo).
+      if (issues.some((i) => i.path.startsWith(p.path))) continue;
       issues.push({
         path: p.path,
         message: `${JSON.stringify(p.input)} is not valid; expected ${p.expected}`,
       });
-  }
-  const durations: [string, DurationInput | undefined, DurationInput][] = [
-    ['warmup', input.warmup, 0],
-    ['gracefulStop', input.gracefulStop, '5s'],
-    ['httpTimeout', input.httpTimeout, '60s'],
-  ];
-  const parsedMs: Record<string, Ms> = {};
-  for (const [field, value, fallback] of durations) {
-    try {
-      parsedMs[field] = parseDuration(value ?? fallback, field);
-    } catch (e) {
-      issues.push({ path: field, message: (e as Error).message.replace(`${field}: `, '') });
     }
   }
-  if (parsed.success && input.profile.kind === 'scenarios') {
+  if (parsed.ok && input.profile.kind === 'scenarios') {
     for (const [name, e] of Object.entries(input.profile.scenarios)) {
       if (e.exec !== undefined && !(e.exec in (input.flows ?? {}))) {
         issues.push({
@@ -261,9 +269,15 @@ export function scenario(input: ScenarioInput): Scenario {
       }
     }
   }
-  if (parsed.success)
-    issues.push(...profileLimitIssues(input.profile, parsedMs['gracefulStop'] ?? 5000));
-  if (issues.length > 0) throw new ScenarioValidationError(issues, { detectors: input.detectors });
+  if (parsed.ok) {
+    issues.push(...profileLimitIssues(input.profile, parsed.data.gracefulStop ?? 5000));
+  }
+  if (issues.length > 0 || !parsed.ok) {
+    throw new ScenarioValidationError(issues, {
+      detectors: input.detectors,
+      thresholds: input.thresholds,
+    });
+  }
   return {
     kind: 'loadrig.scenario',
     name: input.name,
@@ -274,11 +288,11 @@ export function scenario(input: ScenarioInput): Scenario {
       Object.entries(input.thresholds ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]),
     ),
     thresholds,
-    warmupMs: parsedMs['warmup'] ?? 0,
-    gracefulStopMs: parsedMs['gracefulStop'] ?? 5000,
+    warmupMs: parsed.data.warmup ?? 0,
+    gracefulStopMs: parsed.data.gracefulStop ?? 5000,
     env: input.env ?? {},
     flows: input.flows ?? {},
-    httpTimeoutMs: parsedMs['httpTimeout'] ?? 60_000,
+    httpTimeoutMs: parsed.data.httpTimeout ?? 60_000,
     maxRedirects: input.maxRedirects ?? 10,
     insecureSkipTLSVerify: input.insecureSkipTLSVerify ?? false,
     noCookiesReset: input.noCookiesReset ?? false,
@@ -286,3 +300,6 @@ export function scenario(input: ScenarioInput): Scenario {
     detectors: input.detectors ?? {},
   };
 }
+
+const isRecord = (v: unknown): v is Record<string, ThresholdSource | ThresholdSource[]> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,7 +1,6 @@
 import { parseDuration } from '../core/duration.js';
 import { ThresholdListError, ThresholdSyntaxError } from '../core/errors.js';
 import type { ThresholdSource } from '../core/run-dir/schema/run-meta.js';
-import { AGGREGATIONS_BY_KIND, builtinMetricKind } from './builtin-metrics.js';
 
 /**
  * k6's threshold grammar: a metric selector (`http_req_duration{name:login}`) and one or
@@ -122,7 +121,6 @@ export function parseThresholds(
       const itemPath = Array.isArray(raw) ? `${path}[${i}]` : path;
       try {
         const expression = parseSource(item, itemPath);
-        if (selector) checkAggregation(selector.metric, expression, itemPath);
         expressions.push(expression);
       } catch (e) {
         problems.push(e as ThresholdSyntaxError);
@@ -132,23 +130,6 @@ export function parseThresholds(
   }
   if (problems.length > 0) throw new ThresholdListError(problems);
   return result;
-}
-
-/**
- * k6 refuses, before the test, an aggregation its metric's kind lacks (`rate` on a trend); for
- * the metrics whose kind is known here both engines refuse it when the scenario loads.
- */
-function checkAggregation(metric: string, expression: ThresholdExpression, path: string): void {
-  const kind = builtinMetricKind(metric);
-  if (kind === undefined) return;
-  const allowed = AGGREGATIONS_BY_KIND[kind];
-  if (allowed.includes(expression.aggregation.kind)) return;
-  const names = allowed.map((a) => (a === 'percentile' ? 'p(N)' : a)).join(', ');
-  throw new ThresholdSyntaxError(
-    path,
-    expression.source,
-    `an aggregation of ${metric}, a ${kind}: ${names}`,
-  );
 }
 
 function parseSource(item: ThresholdSource, path: string): ThresholdExpression {

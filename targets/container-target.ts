@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
+import type { DurationInput, Ms } from '../core/duration.js';
 import type { ContainerResources, DependencySpec } from './dependencies/dependency.js';
-import { issuesOf, resourcesSchema } from './dependencies/resources-schema.js';
-import { TargetSpecError } from '../core/errors.js';
+import { resourcesSchema } from './dependencies/resources-schema.js';
+import { problemsOf, refused, underPath } from '../core/validation/carried-problems.js';
+import { durationSchema } from '../core/validation/duration-schema.js';
+import { strictObject } from '../core/validation/strict-object.js';
+import { check } from '../core/validation/zod-issues.js';
+import { throwSpecError } from './spec-error.js';
 import type { HealthCheck } from './health-check.js';
 import type { TargetMetrics } from './target-metrics.js';
 
@@ -66,44 +70,44 @@ export type ContainerTargetInput = ContainerTargetFields &
     | { build: { context: string; dockerfile?: string }; image?: never }
   );
 
-const duration = z.union([z.number(), z.string()]).optional();
-const schema = z
-  .object({
-    name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"'),
-    image: z.string().min(1).optional(),
-    build: z
-      .object({ context: z.string().min(1), dockerfile: z.string().min(1).optional() })
-      .optional(),
-    command: z.array(z.string()).min(1).optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    port: z.number().int().min(0).max(65535).optional(),
-    health: z
-      .union([
-        z.string().startsWith('/'),
-        z.object({
-          path: z.string().startsWith('/'),
-          timeout: duration,
-          interval: duration,
-          expectStatus: z.array(z.number().int()).optional(),
-        }),
-        z.object({
-          log: z.string().min(1),
-          times: z.number().int().min(1).optional(),
-          timeout: duration,
-        }),
-        z.object({ port: z.literal(true), timeout: duration }),
-      ])
-      .optional(),
-    resources: resourcesSchema.optional(),
-    nodeHeap: z.enum(['auto', 'off']).optional(),
-    replicas: z.number().int().min(1).max(64).optional(),
-    dependencies: z
-      .array(z.object({ kind: z.enum(['postgres', 'redis']), name: z.string() }).loose())
-      .optional(),
-    network: z.enum(['host', 'bridge']).optional(),
-    stopGrace: duration,
-    metrics: z.object({ agent: z.boolean().optional() }).strict().optional(),
-  })
+const duration = durationSchema().optional();
+const schema = strictObject({
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"'),
+  image: z.string().min(1).optional(),
+  build: strictObject({
+    context: z.string().min(1),
+    dockerfile: z.string().min(1).optional(),
+  }).optional(),
+  command: z.array(z.string()).min(1).optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  port: z.number().int().min(0).max(65535).optional(),
+  health: z
+    .union([
+      z.string().startsWith('/'),
+      strictObject({
+        path: z.string().startsWith('/'),
+        timeout: duration,
+        interval: duration,
+        expectStatus: z.array(z.number().int()).optional(),
+      }),
+      strictObject({
+        log: z.string().min(1),
+        times: z.number().int().min(1).optional(),
+        timeout: duration,
+      }),
+      strictObject({ port: z.literal(true), timeout: duration }),
+    ])
+    .optional(),
+  resources: resourcesSchema.optional(),
+  nodeHeap: z.enum(['auto', 'off']).optional(),
+  replicas: z.number().int().min(1).max(64).optional(),
+  dependencies: z
+    .array(z.object({ kind: z.enum(['postgres', 'redis']), name: z.string() }).loose())
+    .optional(),
+  network: z.enum(['host', 'bridge']).optional(),
+  stopGrace: duration,
+  metrics: strictObject({ agent: z.boolean().optional() }).optional(),
+})
   .refine((t) => (t.image === undefined) !== (t.build === undefined), {
     message: 'give exactly one of image or build',
     path: ['image'],
@@ -126,15 +130,16 @@ export function isContainerInput(input: object): input is ContainerTargetInput {
   );
 }
 
-function parseHealth(input: ContainerHealthInput | undefined): ContainerHealth {
-  const timeout = (value: DurationInput | undefined, fallback: string): Ms =>
-    parseDuration(value ?? fallback, 'target.health.timeout');
+type ParsedHealth = z.output<typeof schema>['health'];
+
+function parseHealth(input: ParsedHealth): ContainerHealth {
+  const timeoutMs = (value: Ms | undefined): Ms => value ?? 60_000;
   if (input === undefined || typeof input === 'string') {
     return {
       kind: 'http',
       path: input ?? '/health',
-      timeoutMs: timeout(undefined, '60s'),
-      intervalMs: 100 as Ms,
+      timeoutMs: timeoutMs(undefined),
+      intervalMs: 100,
     };
   }
   if ('log' in input) {
@@ -142,44 +147,51 @@ function parseHealth(input: ContainerHealthInput | undefined): ContainerHealth {
       kind: 'log',
       message: input.log,
       times: input.times ?? 1,
-      timeoutMs: timeout(input.timeout, '60s'),
+      timeoutMs: timeoutMs(input.timeout),
     };
   }
-  if ('port' in input) return { kind: 'port', timeoutMs: timeout(input.timeout, '60s') };
+  if ('port' in input) return { kind: 'port', timeoutMs: timeoutMs(input.timeout) };
   return {
     kind: 'http',
     path: input.path,
-    timeoutMs: timeout(input.timeout, '60s'),
-    intervalMs: parseDuration(input.interval ?? '100ms', 'target.health.interval'),
+    timeoutMs: timeoutMs(input.timeout),
+    intervalMs: input.interval ?? 100,
     ...(input.expectStatus ? { expectStatus: input.expectStatus } : {}),
   };
 }
 
 /** Declares a container target. Validates every field and reports them all at once. */
 export function containerTarget(input: ContainerTargetInput): ContainerTargetSpec {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new TargetSpecError(issuesOf('target', parsed.error));
-  const source: ImageSource = input.build
-    ? {
-        kind: 'build',
-        context: input.build.context,
-        dockerfile: input.build.dockerfile ?? 'Dockerfile',
-      }
-    : { kind: 'image', image: input.image ?? '' };
+  // A dependency whose own options were wrong hands its problems on (inside a scenario load).
+  const dependencies: unknown[] = Array.isArray(input.dependencies) ? input.dependencies : [];
+  const carried = dependencies.flatMap((d, i) =>
+    underPath(`dependencies.${i}`, problemsOf(d) ?? []),
+  );
+  const visible =
+    carried.length === 0
+      ? input
+      : { ...input, dependencies: dependencies.filter((d) => problemsOf(d) === undefined) };
+  const parsed = check(schema, visible);
+  const issues = [...carried, ...(parsed.ok ? [] : parsed.issues)];
+  if (!parsed.ok || issues.length > 0) return refused('target', issues, throwSpecError('target'));
+  const o = parsed.data;
+  const source: ImageSource = o.build
+    ? { kind: 'build', context: o.build.context, dockerfile: o.build.dockerfile ?? 'Dockerfile' }
+    : { kind: 'image', image: o.image ?? '' };
   return {
     kind: 'docker',
-    name: input.name,
+    name: o.name,
     source,
-    ...(input.command ? { command: input.command } : {}),
-    env: input.env ?? {},
-    port: input.port ?? 0,
-    health: parseHealth(input.health),
+    ...(o.command ? { command: o.command } : {}),
+    env: o.env ?? {},
+    port: o.port ?? 0,
+    health: parseHealth(o.health),
     ...(input.resources ? { resources: input.resources } : {}),
-    nodeHeap: input.nodeHeap ?? 'auto',
-    replicas: input.replicas ?? 1,
+    nodeHeap: o.nodeHeap ?? 'auto',
+    replicas: o.replicas ?? 1,
     dependencies: input.dependencies ?? [],
-    network: input.network ?? 'host',
-    stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
+    network: o.network ?? 'host',
+    stopGraceMs: o.stopGrace ?? 5000,
     ...(input.metrics !== undefined ? { metrics: input.metrics } : {}),
   };
 }

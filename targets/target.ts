@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { TargetSpecError } from '../core/errors.js';
-import { parseDuration, type DurationInput, type Ms } from '../core/duration.js';
+import type { DurationInput, Ms } from '../core/duration.js';
+import { refused } from '../core/validation/carried-problems.js';
+import { throwSpecError } from './spec-error.js';
+import { durationSchema } from '../core/validation/duration-schema.js';
+import { strictObject } from '../core/validation/strict-object.js';
+import { check } from '../core/validation/zod-issues.js';
 import {
   containerTarget,
   isContainerInput,
@@ -61,7 +66,7 @@ export interface TargetInput {
   build?: string[] | string;
 }
 
-const inputSchema = z.object({
+const inputSchema = strictObject({
   name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"'),
   command: z.union([z.string().min(1), z.array(z.string()).min(1)]),
   cwd: z.string().optional(),
@@ -71,24 +76,21 @@ const inputSchema = z.object({
   health: z
     .union([
       z.string().startsWith('/'),
-      z.object({
+      strictObject({
         path: z.string().startsWith('/'),
-        timeout: z.union([z.number(), z.string()]).optional(),
-        interval: z.union([z.number(), z.string()]).optional(),
+        timeout: durationSchema().optional(),
+        interval: durationSchema().optional(),
         expectStatus: z.array(z.number().int()).optional(),
       }),
     ])
     .optional(),
-  stopGrace: z.union([z.number(), z.string()]).optional(),
-  metrics: z
-    .object({
-      agent: z.boolean().optional(),
-      prometheus: z.string().startsWith('/').optional(),
-      postgres: z.string().startsWith('postgres').optional(),
-      redis: z.string().startsWith('redis').optional(),
-    })
-    .strict()
-    .optional(),
+  stopGrace: durationSchema().optional(),
+  metrics: strictObject({
+    agent: z.boolean().optional(),
+    prometheus: z.string().startsWith('/').optional(),
+    postgres: z.string().startsWith('postgres').optional(),
+    redis: z.string().startsWith('redis').optional(),
+  }).optional(),
   build: z
     .union([
       z.string().trim().min(1, 'a command to run, e.g. "npm run build"'),
@@ -107,42 +109,27 @@ export function target(
   input: TargetInput | ContainerTargetInput,
 ): LocalTargetSpec | ContainerTargetSpec {
   if (isContainerInput(input)) return containerTarget(input);
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) {
-    throw new TargetSpecError(
-      parsed.error.issues.map((i) => ({
-        path: ['target', ...i.path].join('.'),
-        message: i.message,
-      })),
-    );
-  }
-  const health =
-    typeof input.health === 'string' || input.health === undefined
-      ? { path: input.health ?? '/health' }
-      : input.health;
+  const parsed = check(inputSchema, input);
+  if (!parsed.ok) return refused('target', parsed.issues, throwSpecError('target'));
+  const o = parsed.data;
+  const health = typeof o.health === 'object' ? o.health : { path: o.health ?? '/health' };
   return {
     kind: 'local',
-    name: input.name,
-    command: input.command,
-    ...(input.cwd !== undefined ? { cwd: input.cwd } : {}),
-    env: input.env ?? {},
-    port: input.port ?? 0,
-    host: input.host ?? '127.0.0.1',
+    name: o.name,
+    command: o.command,
+    ...(o.cwd !== undefined ? { cwd: o.cwd } : {}),
+    env: o.env ?? {},
+    port: o.port ?? 0,
+    host: o.host ?? '127.0.0.1',
     health: {
       path: health.path,
-      timeoutMs: parseDuration(
-        ('timeout' in health ? health.timeout : undefined) ?? '30s',
-        'target.health.timeout',
-      ),
-      intervalMs: parseDuration(
-        ('interval' in health ? health.interval : undefined) ?? '100ms',
-        'target.health.interval',
-      ),
+      timeoutMs: ('timeout' in health ? health.timeout : undefined) ?? 30_000,
+      intervalMs: ('interval' in health ? health.interval : undefined) ?? 100,
       ...('expectStatus' in health && health.expectStatus
         ? { expectStatus: health.expectStatus }
         : {}),
     },
-    stopGraceMs: parseDuration(input.stopGrace ?? '5s', 'target.stopGrace'),
+    stopGraceMs: o.stopGrace ?? 5000,
     ...(input.metrics !== undefined ? { metrics: input.metrics } : {}),
     ...(input.build !== undefined ? { build: input.build } : {}),
   };

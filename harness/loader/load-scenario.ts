@@ -2,21 +2,36 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createJiti } from 'jiti';
 import { packageRoot, runningFromSource } from '../../core/package-root.js';
-import type { DetectorOverrides, Scenario } from '../../scenarios/scenario.js';
-import { resetMetricDeclarations } from '../../scenarios/metrics.js';
-import { unknownDetectorOverrides } from '../../reports/analysis/detectors/index.js';
+import type { Scenario } from '../../scenarios/scenario.js';
 import {
   LoadrigError,
   ScenarioError,
   type ErrorIssue,
   type ScenarioValidationError,
 } from '../../core/errors.js';
+import { inLoadScope } from '../../core/validation/load-scope.js';
+import { detectorIssues } from './detector-issues.js';
+import { unknownLoadrigImports } from './loadrig-imports.js';
+import { thresholdMetricIssues } from './threshold-metrics.js';
+
+export interface LoadOptions {
+  /**
+   * The engine that will run the scenario: thresholds on metrics only another engine records
+   * are refused. Absent, a metric any engine records is accepted.
+   */
+  engine?: string;
+}
 
 /**
  * Loads a TypeScript (or JavaScript) scenario file at run time. Its `import ... from 'loadrig'`
  * resolves to this loadrig, wherever the file lives, so a scenario outside any project works too.
+ *
+ * Everything wrong with the file is reported in one error, before anything starts: names it
+ * imports that loadrig does not export, the scenario's fields (unknown keys included), the
+ * problems of what the file declares besides (feeders, custom metrics), detector overrides, and
+ * thresholds on metrics the run cannot record.
  */
-export async function loadScenario(file: string): Promise<Scenario> {
+export async function loadScenario(file: string, opts: LoadOptions = {}): Promise<Scenario> {
   const path = resolve(file);
   if (!existsSync(path)) {
     throw new ScenarioError(
@@ -34,18 +49,26 @@ export async function loadScenario(file: string): Promise<Scenario> {
     moduleCache: false,
     fsCache: false,
   });
-  let exported: unknown;
-  // Custom metric names are checked within this file, not against one loaded before it.
-  resetMetricDeclarations();
-  try {
-    exported = await jiti.import(path, { default: true });
-  } catch (e) {
+  const imports = await unknownLoadrigImports(path);
+  const { scope, outcome } = await inLoadScope(() => jiti.import(path, { default: true }));
+  const declared = [...imports, ...scope.issues];
+  if (outcome.status === 'rejected') {
+    const e: unknown = outcome.reason;
     const issues = validationIssues(e);
     if (issues) {
-      const deferred = (e as Partial<ScenarioValidationError>).deferred?.detectors;
-      throw invalid(file, [...issues, ...detectorIssues(deferred)]);
+      const deferred = (e as Partial<ScenarioValidationError>).deferred;
+      throw invalid(file, [
+        ...declared,
+        ...issues,
+        ...detectorIssues(deferred?.detectors),
+        ...thresholdMetricIssues(deferred?.thresholds, scope.metrics, opts.engine),
+      ]);
     }
     const message = e instanceof Error ? e.message : String(e);
+    // A missing import loads as undefined: what failed then is most likely its use.
+    if (declared.length > 0) {
+      throw invalid(file, [...declared, { path: '(loading stopped)', message }]);
+    }
     throw new ScenarioError(
       'E_SCENARIO_LOAD',
       file,
@@ -54,7 +77,9 @@ export async function loadScenario(file: string): Promise<Scenario> {
       { cause: e },
     );
   }
+  const exported = outcome.value;
   if (!isScenario(exported)) {
+    if (declared.length > 0) throw invalid(file, declared);
     throw new ScenarioError(
       'E_SCENARIO_INVALID',
       file,
@@ -62,18 +87,15 @@ export async function loadScenario(file: string): Promise<Scenario> {
       "write `export default scenario({ name, target, profile, flow, thresholds })` with scenario imported from 'loadrig'",
     );
   }
-  const problems = detectorIssues(exported.detectors);
+  const problems = [
+    ...declared,
+    ...detectorIssues(exported.detectors),
+    ...(exported.k6Script === undefined
+      ? thresholdMetricIssues(exported.thresholdsSource, scope.metrics, opts.engine)
+      : []),
+  ];
   if (problems.length > 0) throw invalid(file, problems);
   return exported;
-}
-
-/** The scenario's detector overrides checked against the detectors this loadrig has. */
-function detectorIssues(overrides: unknown): ErrorIssue[] {
-  if (typeof overrides !== 'object' || overrides === null) return [];
-  return unknownDetectorOverrides(overrides as DetectorOverrides).map((problem) => {
-    const [path = 'detectors', message = problem] = problem.split(/: (.*)/s);
-    return { path, message };
-  });
 }
 
 function invalid(file: string, issues: readonly ErrorIssue[]): ScenarioError {

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseDuration, type DurationInput } from '../../core/duration.js';
-import { TargetSpecError } from '../../core/errors.js';
+import type { DurationInput } from '../../core/duration.js';
+import type { ErrorIssue } from '../../core/errors.js';
+import { refused } from '../../core/validation/carried-problems.js';
+import { durationSchema } from '../../core/validation/duration-schema.js';
+import { strictObject } from '../../core/validation/strict-object.js';
+import { check } from '../../core/validation/zod-issues.js';
+import { throwSpecError } from '../spec-error.js';
 import type { ContainerResources, PostgresSpec } from './dependency.js';
-import { containerNameSchema, issuesOf, resourcesSchema } from './resources-schema.js';
+import { containerNameSchema, resourcesSchema } from './resources-schema.js';
 
 /** Built offline by infra/images/build.sh; with a registry, `postgres:16` works the same way. */
 export const DEFAULT_POSTGRES_IMAGE = 'loadrig/postgres';
@@ -23,52 +28,51 @@ export interface PostgresInput {
   readyTimeout?: DurationInput;
 }
 
-const schema = z.object({
+const schema = strictObject({
   name: containerNameSchema.optional(),
   image: z.string().min(1).optional(),
   port: z.number().int().min(0).max(65535).optional(),
   user: z.string().min(1).optional(),
   password: z.string().min(1).optional(),
   database: z.string().min(1).optional(),
-  seed: z.union([z.string(), z.object({ file: z.string().min(1) })]).optional(),
+  seed: z.union([z.string(), strictObject({ file: z.string().min(1) })]).optional(),
   urlEnv: z
     .string()
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
     .optional(),
   resources: resourcesSchema.optional(),
-  readyTimeout: z.union([z.number(), z.string()]).optional(),
+  readyTimeout: durationSchema().optional(),
 });
 
-function readSeed(seed: PostgresInput['seed']): string | undefined {
+/** The seed's SQL: the text given, or the file's, read now so a missing file fails before any start. */
+function readSeed(seed: PostgresInput['seed']): string | ErrorIssue | undefined {
   if (seed === undefined || typeof seed === 'string') return seed;
   try {
     return readFileSync(seed.file, 'utf8');
   } catch (err) {
-    throw new TargetSpecError([
-      {
-        path: 'postgres.seed.file',
-        message: `cannot read ${seed.file}: ${(err as Error).message}`,
-      },
-    ]);
+    return { path: 'seed.file', message: `cannot read ${seed.file}: ${(err as Error).message}` };
   }
 }
 
 /** A PostgreSQL dependency: started first, its URL injected as DATABASE_URL. */
 export function postgres(input: PostgresInput = {}): PostgresSpec {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new TargetSpecError(issuesOf('postgres', parsed.error));
-  const seedSql = readSeed(input.seed);
+  const parsed = check(schema, input);
+  if (!parsed.ok) return refused('postgres', parsed.issues, throwSpecError('postgres'));
+  const o = parsed.data;
+  const seedSql = readSeed(o.seed);
+  if (typeof seedSql === 'object')
+    return refused('postgres', [seedSql], throwSpecError('postgres'));
   return {
     kind: 'postgres',
-    name: input.name ?? 'postgres',
-    image: input.image ?? DEFAULT_POSTGRES_IMAGE,
-    port: input.port ?? 0,
-    user: input.user ?? 'loadrig',
-    password: input.password ?? 'loadrig',
-    database: input.database ?? 'loadrig',
+    name: o.name ?? 'postgres',
+    image: o.image ?? DEFAULT_POSTGRES_IMAGE,
+    port: o.port ?? 0,
+    user: o.user ?? 'loadrig',
+    password: o.password ?? 'loadrig',
+    database: o.database ?? 'loadrig',
     ...(seedSql !== undefined ? { seedSql } : {}),
-    urlEnv: input.urlEnv ?? 'DATABASE_URL',
+    urlEnv: o.urlEnv ?? 'DATABASE_URL',
     ...(input.resources ? { resources: input.resources } : {}),
-    readyTimeoutMs: parseDuration(input.readyTimeout ?? '60s', 'postgres.readyTimeout'),
+    readyTimeoutMs: o.readyTimeout ?? 60_000,
   };
 }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { parseDuration, type DurationInput } from '../../core/duration.js';
-import { TargetSpecError } from '../../core/errors.js';
+import type { DurationInput } from '../../core/duration.js';
+import { refused } from '../../core/validation/carried-problems.js';
+import { durationSchema } from '../../core/validation/duration-schema.js';
+import { strictObject } from '../../core/validation/strict-object.js';
+import { check } from '../../core/validation/zod-issues.js';
+import { throwSpecError } from '../spec-error.js';
 import type { ContainerResources, RedisSpec } from './dependency.js';
-import { containerNameSchema, issuesOf, resourcesSchema } from './resources-schema.js';
+import { containerNameSchema, resourcesSchema } from './resources-schema.js';
 
 /** Built offline by infra/images/build.sh; with a registry, `redis:7` works the same way. */
 export const DEFAULT_REDIS_IMAGE = 'loadrig/redis';
@@ -17,7 +21,7 @@ export interface RedisInput {
   readyTimeout?: DurationInput;
 }
 
-const schema = z.object({
+const schema = strictObject({
   name: containerNameSchema.optional(),
   image: z.string().min(1).optional(),
   port: z.number().int().min(0).max(65535).optional(),
@@ -26,20 +30,21 @@ const schema = z.object({
     .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
     .optional(),
   resources: resourcesSchema.optional(),
-  readyTimeout: z.union([z.number(), z.string()]).optional(),
+  readyTimeout: durationSchema().optional(),
 });
 
 /** A Redis dependency: started first, its URL injected as REDIS_URL. */
 export function redis(input: RedisInput = {}): RedisSpec {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new TargetSpecError(issuesOf('redis', parsed.error));
+  const parsed = check(schema, input);
+  if (!parsed.ok) return refused('redis', parsed.issues, throwSpecError('redis'));
+  const o = parsed.data;
   return {
     kind: 'redis',
-    name: input.name ?? 'redis',
-    image: input.image ?? DEFAULT_REDIS_IMAGE,
-    port: input.port ?? 0,
-    urlEnv: input.urlEnv ?? 'REDIS_URL',
+    name: o.name ?? 'redis',
+    image: o.image ?? DEFAULT_REDIS_IMAGE,
+    port: o.port ?? 0,
+    urlEnv: o.urlEnv ?? 'REDIS_URL',
     ...(input.resources ? { resources: input.resources } : {}),
-    readyTimeoutMs: parseDuration(input.readyTimeout ?? '30s', 'redis.readyTimeout'),
+    readyTimeoutMs: o.readyTimeout ?? 30_000,
   };
 }

@@ -6,7 +6,6 @@ import type { ClientBucket, MetricKind, Tags } from '../../core/run-dir/run-data
 import { addSeries, combine, mergeMetric, type MergedMetric } from '../../core/series/merge.js';
 import { decodeBucket } from '../../core/series/second.js';
 import { Aggregator } from '../../harness/aggregator/aggregator.js';
-import { Counter, Gauge, Rate, resetMetricDeclarations, Trend } from '../../scenarios/metrics.js';
 
 const tags: Tags = Object.freeze({ name: 'api' });
 
@@ -164,21 +163,5 @@ describe('a metric recorded under two kinds', () => {
     const second = main.close(1);
     expect(second.metrics['other']?.[0]?.merged).toEqual({ kind: 'counter', value: 5 });
     expect(second.metrics['m']).toEqual([{ tags: {}, merged: { kind: 'counter', value: 1 } }]);
-  });
-
-  it('custom metrics refuse a second kind for one name when declared', () => {
-    resetMetricDeclarations();
-    new Trend('login_time');
-    new Trend('login_time'); // the same declaration again (a module loaded twice) is fine
-    expect(() => new Counter('login_time')).toThrow(
-      /metric "login_time" is declared as a trend and as a counter/,
-    );
-    expect(() => new Rate('http_reqs')).toThrow(
-      /metric "http_reqs" is declared as a rate, but it is a built-in counter metric/,
-    );
-    expect(() => new Gauge('login_time')).toThrow(MetricKindError);
-    // Another scenario file starts afresh.
-    resetMetricDeclarations();
-    expect(new Counter('login_time').kind).toBe('counter');
   });
 });

@@ -132,30 +132,6 @@ describe('parseThresholds', () => {
   });
 });
 
-describe("aggregations against the metric's kind", () => {
-  it.each([
-    ['http_req_duration', 'rate<0.1', 'a trend: avg, min, max, med, p(N)'],
-    ['http_reqs', 'p(95)<3', 'a counter: count, rate'],
-    ['http_req_failed', 'count<3', 'a rate: rate'],
-    ['vus', 'avg<3', 'a gauge: value'],
-    ['flow_errors', 'avg<1', 'a counter: count, rate'],
-  ])('refuses %s: %s as k6 would, naming what the kind supports', (metric, expr, supported) => {
-    expect(() => parseThresholds({ [metric]: [expr] })).toThrow(supported);
-  });
-
-  it('accepts every supported aggregation, and any on a custom metric (its kind is unknown here)', () => {
-    expect(() =>
-      parseThresholds({
-        http_req_duration: ['avg<1', 'min<1', 'max<1', 'med<1', 'p(99.9)<1'],
-        'http_reqs{name:x}': ['count>1', 'rate>1'],
-        checks: ['rate>0.9'],
-        vus: ['value<10'],
-        logins: ['p(95)<1', 'rate<1', 'value<1'],
-      }),
-    ).not.toThrow();
-  });
-});
-
 describe('compare', () => {
   it.each([
     [1, '<', 2, true],

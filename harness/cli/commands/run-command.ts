@@ -52,7 +52,9 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
   const durationMs = opts.duration === undefined ? undefined : parseDurationFlag(opts.duration);
   const formats = formatsFlag(opts.format);
   const segments = parseSegments(opts.segments, opts.engine);
-  const loaded = isK6Script(file) ? rawK6Scenario(file, opts) : await loadScenario(file);
+  const loaded = isK6Script(file)
+    ? rawK6Scenario(file, opts)
+    : await loadScenario(file, { engine: opts.engine });
   const scenario =
     opts.replicaCount === undefined ? loaded : withReplicas(loaded, opts.replicaCount, opts.target);
   // Looked up before the run, so a mistyped name costs nothing.

@@ -1,5 +1,6 @@
 import { CookieJar } from 'tough-cookie';
 import { parseDuration } from '../../../core/duration.js';
+import { checkRequestOptions } from '../../../scenarios/request-options.js';
 import type { HttpApi, RequestOptions } from '../../../scenarios/vu-context.js';
 import { BuiltinResponse, setCookies } from './http-response.js';
 import { Http1Connection, TransportError } from './http1/http1-connection.js';
@@ -72,6 +73,7 @@ export class VuHttp implements HttpApi {
   request(method: string, path: string, opts?: RequestOptions): Promise<BuiltinResponse> {
     const start = this.scheduledStartMs ?? performance.now();
     this.scheduledStartMs = undefined;
+    if (opts !== undefined) checkRequestOptions(method, opts);
     const redirects = opts?.redirects ?? this.settings.maxRedirects;
     return this.send(method, this.targets.resolve(path), opts, start, redirects);
   }

@@ -1,5 +1,5 @@
 import type { MetricKind } from '../../../core/run-dir/run-data.js';
-import { K6_BUILTIN_METRICS } from '../../../scenarios/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../../../core/builtin-metrics.js';
 import type { ThresholdSource } from '../../../scenarios/thresholds.js';
 
 /** One sample from k6's `--out json` (a `Point` record), with its metric's kind resolved. */

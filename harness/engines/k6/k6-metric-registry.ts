@@ -3,7 +3,7 @@
  * runtime's own), so `options` can keep only thresholds k6 will accept: k6 refuses, before the
  * test, a threshold on a metric it does not know.
  */
-import { K6_BUILTIN_METRICS } from '../../../scenarios/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../../../core/builtin-metrics.js';
 
 const declared = new Set<string>();
 

@@ -22,6 +22,16 @@ function validFor(kind: MetricKind): string {
   return [...APPLIES[kind]].map((k) => (k === 'percentile' ? 'p(N)' : k)).join(', ');
 }
 
+/** Why `agg` cannot be taken of a metric of `kind` (p(95) of a rate), or undefined when it can. */
+export function aggregationMisfit(
+  kind: MetricKind,
+  agg: Aggregation,
+  selector: string,
+): string | undefined {
+  if (APPLIES[kind].has(agg.kind)) return undefined;
+  return `"${aggregationLabel(agg)}" does not apply to ${kind} metric ${selector}; use ${validFor(kind)}`;
+}
+
 /** One expression on one merged metric: its verdict and figure, or why there is none. */
 export function judge(
   merged: MergedMetric | undefined,
@@ -44,9 +54,8 @@ export function aggregate(
   const noData = `no samples for ${selector}: check the metric name and tag values, and that the flow reached it`;
   if (merged === undefined) return noData;
   const agg = expression.aggregation;
-  if (!APPLIES[merged.kind].has(agg.kind)) {
-    return `"${aggregationLabel(agg)}" does not apply to ${merged.kind} metric ${selector}; use ${validFor(merged.kind)}`;
-  }
+  const misfit = aggregationMisfit(merged.kind, agg, selector);
+  if (misfit !== undefined) return misfit;
   switch (merged.kind) {
     case 'trend':
       if (merged.count === 0) return noData;

@@ -3,15 +3,13 @@ import type { CounterSeries } from '../../../core/run-dir/run-data.js';
 import { Aggregator } from '../../../harness/aggregator/aggregator.js';
 import { SingleThreadEngine } from '../../../harness/engines/builtin/single-thread-engine.js';
 import { perVuIterations } from '../../../scenarios/executors.js';
-import { Counter, resetMetricDeclarations, Trend } from '../../../scenarios/metrics.js';
+import { Counter, Trend } from '../../../scenarios/metrics.js';
 import { scenarios } from '../../../scenarios/profile.js';
 
 describe('a custom metric recorded under a second kind in a flow', () => {
   it('is a flow error, counted like any other, and the first kind keeps its samples', async () => {
     // Two modules loaded apart (so neither declaration saw the other) share the name "mixed".
-    resetMetricDeclarations();
     const trend = new Trend('mixed');
-    resetMetricDeclarations();
     const counter = new Counter('mixed');
     const agg = new Aggregator();
     const warned: string[] = [];

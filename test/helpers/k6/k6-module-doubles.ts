@@ -6,7 +6,7 @@
  * modules k6 has (internal/js/jsmodules.go). Test-only.
  */
 import type { MetricKind } from '../../../core/run-dir/run-data.js';
-import { K6_BUILTIN_METRICS } from '../../../scenarios/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../../../core/builtin-metrics.js';
 import { httpDouble } from './k6-http-double.js';
 import type { K6VuState, K6World } from './k6-world.js';
 

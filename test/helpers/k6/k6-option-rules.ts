@@ -3,12 +3,12 @@
  * at v1.3.0, compared with v1.8.1 and v2.2.0): lib/options.go (the option names; an unknown one
  * is ignored with a warning, internal/js/bundle.go), lib/executors.go and lib/executor/*.go
  * (scenarios), metrics/thresholds*.go (thresholds), metrics/sample.go (summaryTrendStats), and
- * the built-in metrics (metrics/builtin.go, in scenarios/builtin-metrics.ts).
+ * the built-in metrics (metrics/builtin.go, in core/builtin-metrics.ts).
  *
  * It is a model, not k6: where it and a real k6 disagree, the real-k6 suite (K6_BINARY) decides.
  */
 import type { MetricKind } from '../../../core/run-dir/run-data.js';
-import { K6_BUILTIN_METRICS } from '../../../scenarios/builtin-metrics.js';
+import { K6_BUILTIN_METRICS } from '../../../core/builtin-metrics.js';
 import { k6ExecutorProblems } from './k6-executor-rules.js';
 import { k6ThresholdProblems } from './k6-threshold-rules.js';
 import { isK6Int } from './k6-values.js';

@@ -14,8 +14,11 @@ const examples = join(import.meta.dirname, '../../../../scenarios/examples');
 /** Fixtures that are not valid scenarios at all (the loader's own tests use them). */
 const NOT_SCENARIOS = new Set([
   'bad-duration.ts',
+  'every-level.ts',
   'invalid-fields.ts',
+  'misspelled-import.ts',
   'no-default.ts',
+  'refused-before-load.ts',
   'syntax-error.ts',
 ]);
 /** Fixtures k6 cannot run: the export must refuse them, naming why. */
