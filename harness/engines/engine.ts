@@ -50,6 +50,11 @@ export interface EngineResult {
 }
 
 export interface EngineEvents {
+  /**
+   * When the measured load really starts (unix ms): after worker threads are ready, which can
+   * take a while after `run` is called. Phases and rates are cut from this instant.
+   */
+  onStart?(unixMs: number): void;
   /** The first time a distinct flow exception is seen. */
   onFlowError?(message: string): void;
   /** An arrival started `lagMs` late because the generator was busy (open model). */

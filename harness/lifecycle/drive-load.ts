@@ -91,7 +91,8 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       warmup = { startMs: warmupStartMs, endMs: Date.now() };
     }
     const aggregator = new Aggregator();
-    const startedMs = Date.now();
+    // Moved to when the engine really starts the load (worker threads take a while to be ready).
+    let startedMs = Date.now();
     const monitor =
       engine.inProcess === true
         ? new GeneratorMonitor(engine.threads?.({ ...plan, profile: ctx.profile }) ?? 1)
@@ -105,7 +106,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       );
     }
     const readers = { live, store: ctx.store, progress };
-    const elapsedMs = (): number => Date.now() - startedMs;
+    const elapsedMs = (): number => Math.max(0, Date.now() - startedMs);
     const ticker = new SecondTicker(async (t) => {
       monitor?.second(aggregator);
       const breaches = recordSecond(aggregator, t, elapsedMs, readers);
@@ -133,6 +134,10 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         ...(monitor
           ? { onScheduleLag: monitor.onScheduleLag, onWorkerLag: monitor.onWorkerLag }
           : {}),
+        onStart: (unixMs) => {
+          startedMs = unixMs;
+          ctx.onLoadStart?.(unixMs);
+        },
         onFlowError: (message) =>
           progress.warn?.(
             `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,

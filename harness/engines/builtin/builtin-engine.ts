@@ -17,9 +17,12 @@ import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
 import { SingleThreadEngine } from './single-thread-engine.js';
 import { splitExecutor } from './split-executor.js';
-import type { FromWorker, WorkerInit } from './worker/worker-protocol.js';
+import { epochNowMs } from './executors/arrival-clock.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker/worker-protocol.js';
 
 const WORKER_FILE = 'harness/engines/builtin/worker/engine-worker.js';
+/** How far ahead of "all ready" the shared start is set, so every thread hears of it in time. */
+const START_MARGIN_MS = 50;
 
 /** Worker threads the machine can spare: one core stays with the main thread (and the target). */
 export function defaultWorkerCount(): number {
@@ -119,8 +122,18 @@ export class BuiltinEngine implements Engine {
       }
     };
     const threads = inits.map((init) => new Worker(file, { workerData: init }));
+    // Threads load the scenario at their own pace; the load starts for all at one instant
+    // once every one is ready, so their arrivals interleave and the phases match the load.
+    let ready = 0;
+    const onReady = (): void => {
+      if (++ready < threads.length) return;
+      const nowEpochMs = epochNowMs();
+      const atEpochMs = nowEpochMs + START_MARGIN_MS;
+      for (const t of threads) t.postMessage({ type: 'start', atEpochMs } satisfies ToWorker);
+      events.onStart?.(Date.now() + (atEpochMs - nowEpochMs));
+    };
     const onInterrupt = (): void => {
-      for (const t of threads) t.postMessage({ type: 'stop' });
+      for (const t of threads) t.postMessage({ type: 'stop' } satisfies ToWorker);
     };
     interrupt.addEventListener('abort', onInterrupt, { once: true });
     try {
@@ -130,6 +143,9 @@ export class BuiltinEngine implements Engine {
             new Promise<EngineResult>((resolve, reject) => {
               thread.on('message', (m: FromWorker) => {
                 switch (m.type) {
+                  case 'ready':
+                    onReady();
+                    return;
                   case 'bucket':
                     try {
                       merge(m.bucket);

@@ -4,6 +4,7 @@ import { InternalError, LoadrigError } from '../../../../core/errors.js';
 import { Aggregator } from '../../../aggregator/aggregator.js';
 import { setFeederPartition } from '../../../../scenarios/feeders.js';
 import { loadScenario } from '../../../loader/load-scenario.js';
+import { epochNowMs, localFromEpochMs } from '../executors/arrival-clock.js';
 import { SingleThreadEngine } from '../single-thread-engine.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
@@ -19,8 +20,13 @@ if (port === null) throw new InternalError('engine-worker.js must run as a worke
 const post = (m: FromWorker): void => port.postMessage(m);
 
 const interrupt = new AbortController();
+let startAt: (epochMs: number) => void = () => undefined;
+const started = new Promise<number>((resolve) => (startAt = resolve));
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'stop') interrupt.abort();
+  if (m.type === 'stop') {
+    interrupt.abort();
+    startAt(epochNowMs());
+  } else if (m.type === 'start') startAt(m.atEpochMs);
 });
 
 const FLUSH_BEFORE_SECOND_MS = 30;
@@ -63,7 +69,9 @@ try {
   setFeederPartition(init.threadIndex, init.threadCount);
   const scenario = await loadScenario(init.scenarioFile);
   schedule();
-  const result = await new SingleThreadEngine({ firstVuId: init.firstVuId }).run(
+  post({ type: 'ready' });
+  const startAtMs = localFromEpochMs(await started);
+  const result = await new SingleThreadEngine({ firstVuId: init.firstVuId, startAtMs }).run(
     {
       baseUrl: init.baseUrl,
       profile: init.profile,

@@ -22,9 +22,13 @@ export interface WorkerInit {
   threadCount: number;
 }
 
-export type ToWorker = { type: 'stop' };
+export type ToWorker =
+  /** Every thread is ready: start the load at this instant (unix ms, see epochNowMs). */
+  { type: 'start'; atEpochMs: number } | { type: 'stop' };
 
 export type FromWorker =
+  /** The scenario is loaded: the thread waits for `start`. */
+  | { type: 'ready' }
   | {
       type: 'bucket';
       /** This thread's second, each histogram encoded once; no percentiles (the merge has them). */
