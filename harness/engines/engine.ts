@@ -40,7 +40,10 @@ export interface EngineResult {
   droppedIterations: number;
   /** Exceptions thrown by the flow, by message, with their count. */
   flowErrors: Record<string, number>;
+  /** The most VUs in an iteration at once. */
   peakVus: number;
+  /** The most VUs allocated at once (busy or idle: an open model's pool; k6's vus_max). */
+  peakAllocatedVus?: number;
   /** k6's own threshold verdicts, when k6 ran the load. */
   k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
   /** Thresholds a plain k6 script declared in its options, as k6's output lists them. */

@@ -213,7 +213,7 @@ function engineRows(m: RunData['meta']): [string, string][] {
   const rows: [string, string][] = [
     [
       'Iterations',
-      `${formatCount(r.iterations)} completed, ${formatCount(r.interruptedIterations)} interrupted, ${formatCount(r.droppedIterations)} dropped; peak ${r.peakVus} VUs`,
+      `${formatCount(r.iterations)} completed, ${formatCount(r.interruptedIterations)} interrupted, ${formatCount(r.droppedIterations)} dropped; peak ${r.peakVus} VUs${r.peakAllocatedVus === undefined ? '' : ` busy, ${r.peakAllocatedVus} allocated`}`,
     ],
   ];
   const errors = Object.entries(r.flowErrors).sort((a, b) => b[1] - a[1]);

@@ -13,7 +13,8 @@ export const SUMMARY_SCHEMA_VERSION = 1;
  * summary.json, for CI and scripts. Stable: fields are only ever added within a schema
  * version; absent values are null (never missing); metrics are keyed in sorted order.
  * Units: trend figures are in the metric's own unit (ms for durations); rates are 0..1;
- * `ratePerSec` and `reqPerSec` divide by `run.durationSec` (first to last second inclusive).
+ * `ratePerSec` and `reqPerSec` divide by `run.durationSec`: the span of the load phases in
+ * run.json (no warm-up, start-up or drain), or first to last second inclusive without phases.
  */
 export interface SummaryJson {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;

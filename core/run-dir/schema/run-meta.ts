@@ -65,7 +65,10 @@ export const engineResultSchema = z.object({
   interruptedIterations: z.number(),
   droppedIterations: z.number(),
   flowErrors: z.record(z.string(), z.number()),
+  /** The most VUs in an iteration at once. */
   peakVus: z.number(),
+  /** The most VUs allocated at once, busy or idle (an open model's pool; k6's vus_max). */
+  peakAllocatedVus: z.number().optional(),
   k6Thresholds: z
     .array(z.object({ metric: z.string(), expression: z.string(), passed: z.boolean() }))
     .optional(),

@@ -17,6 +17,7 @@ import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
 import { SingleThreadEngine } from './single-thread-engine.js';
 import { splitExecutor } from './split-executor.js';
+import { ThreadVus } from './thread-vus.js';
 import { epochNowMs } from './executors/arrival-clock.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker/worker-protocol.js';
 
@@ -101,7 +102,6 @@ export class BuiltinEngine implements Engine {
       });
       firstVuId += Object.values(mine).reduce((n, e) => n + executorMaxVus(e), 0);
     }
-    const vus = inits.map(() => 0);
     const seenErrors = new Set<string>();
     const reportFlowError = (message: string): void => {
       if (seenErrors.has(message)) return;
@@ -122,6 +122,7 @@ export class BuiltinEngine implements Engine {
       }
     };
     const threads = inits.map((init) => new Worker(file, { workerData: init }));
+    const threadVus = new ThreadVus(threads.length, sink);
     // Threads load the scenario at their own pace; the load starts for all at one instant
     // once every one is ready, so their arrivals interleave and the phases match the load.
     let ready = 0;
@@ -159,13 +160,19 @@ export class BuiltinEngine implements Engine {
                       for (let n = m.lateLagsMs.length; n < m.arrivals; n++)
                         events.onScheduleLag(0);
                     }
-                    vus[i] = m.bucket.vus;
-                    sink.vus(vus.reduce((a, b) => a + b, 0));
+                    threadVus.second(i, {
+                      t: m.bucket.t,
+                      peakActive: m.bucket.vus,
+                      peakAllocated: m.peakAllocatedVus,
+                      active: m.activeVus,
+                      allocated: m.allocatedVus,
+                    });
                     return;
                   case 'flowError':
                     reportFlowError(m.message);
                     return;
                   case 'done':
+                    threadVus.finish(i);
                     resolve(m.result);
                     return;
                   case 'error':
@@ -229,7 +236,8 @@ function combine(results: EngineResult[]): EngineResult {
     interruptedIterations: sum((r) => r.interruptedIterations),
     droppedIterations: sum((r) => r.droppedIterations),
     flowErrors,
-    // Peaks of different threads need not coincide: an upper bound.
+    // Peaks of different threads need not coincide: upper bounds.
     peakVus: sum((r) => r.peakVus),
+    peakAllocatedVus: sum((r) => r.peakAllocatedVus ?? 0),
   };
 }

@@ -16,6 +16,7 @@ export class IterationRunner {
   interrupted = 0;
   dropped = 0;
   peakVus = 0;
+  peakAllocatedVus = 0;
   private active = 0;
   private nextVuId: number;
   private readonly live = new Set<VirtualUser>();
@@ -51,6 +52,8 @@ export class IterationRunner {
       ctx,
     );
     this.live.add(vu);
+    if (this.live.size > this.peakAllocatedVus) this.peakAllocatedVus = this.live.size;
+    this.sink.vus(this.active, this.live.size);
     return vu;
   }
 
@@ -58,12 +61,12 @@ export class IterationRunner {
   busy(): void {
     this.active++;
     if (this.active > this.peakVus) this.peakVus = this.active;
-    this.sink.vus(this.active);
+    this.sink.vus(this.active, this.live.size);
   }
 
   idle(): void {
     this.active--;
-    this.sink.vus(this.active);
+    this.sink.vus(this.active, this.live.size);
   }
 
   /** Runs one iteration; `scheduledStartMs` (open model) makes latency count from the schedule. */
@@ -92,7 +95,7 @@ export class IterationRunner {
 
   /** Stops a VU for good: hard (cut what it is doing) or after it finished its work. */
   async retire(vu: VirtualUser, hard: boolean): Promise<void> {
-    this.live.delete(vu);
+    if (this.live.delete(vu)) this.sink.vus(this.active, this.live.size);
     await (hard ? vu.stop() : vu.release());
   }
 
@@ -108,6 +111,7 @@ export class IterationRunner {
       droppedIterations: this.dropped,
       flowErrors: Object.fromEntries(this.flowErrors),
       peakVus: this.peakVus,
+      peakAllocatedVus: this.peakAllocatedVus,
     };
   }
 

@@ -3,7 +3,7 @@ import type { MetricKind, RunData } from '../../../core/run-dir/run-data.js';
 import { mergeMetric } from '../../../core/series/merge.js';
 import { aggregate, aggregationLabel } from './judge.js';
 import { evaluateWindowed } from './windowed-threshold.js';
-import { runWindow } from '../run-window.js';
+import { measuredPhases, runWindow } from '../run-window.js';
 
 export interface ThresholdResult {
   /** The metric selector as written: `http_req_duration{name:login}`. */
@@ -35,7 +35,7 @@ export interface ThresholdResult {
  * evidence at all. A threshold is a claim about measured traffic; without traffic it is unproven.
  */
 export function evaluateThresholds(run: RunData, thresholds: Threshold[]): ThresholdResult[] {
-  const { durationSec } = runWindow(run.client);
+  const { durationSec } = runWindow(run.client, measuredPhases(run.meta));
   const results: ThresholdResult[] = [];
   for (const { selector, expressions } of thresholds) {
     const merged = mergeMetric(run.client, selector.metric, selector.tags);

@@ -1,5 +1,6 @@
 import {
   ArrivalSchedule,
+  executorDurationMs,
   type ArrivalRateExecutor,
 } from '../../../../scenarios/executor-schedule.js';
 import { K6_DEFAULT_GRACEFUL_STOP_MS } from '../../../../scenarios/executors.js';
@@ -55,6 +56,8 @@ export async function runArrivalRateExecutor(
       inFlight.done();
     });
   }
+  // As in k6, the executor lasts its whole duration: the last arrival is not its end.
+  await abortableSleep(start + executorDurationMs(e) - performance.now(), interrupt);
 
   await gracefulStop(
     inFlight.drained(),

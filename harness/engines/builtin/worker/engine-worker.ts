@@ -31,7 +31,8 @@ port.on('message', (m: ToWorker) => {
 
 const FLUSH_BEFORE_SECOND_MS = 30;
 // Percentiles are read from the main thread's merged second; here they would be thrown away.
-const aggregator = new Aggregator({ percentiles: false });
+// vus_max is the sum over threads: the main thread writes it.
+const aggregator = new Aggregator({ percentiles: false, vusMax: false });
 let arrivals = 0;
 let lateLagsMs: number[] = [];
 const onScheduleLag = (lagMs: number): void => {
@@ -44,9 +45,13 @@ const postBucket = (): void => {
   const loopLagMs = loop.count > 0 ? loop.percentile(99) / 1e6 : 0;
   loop.reset();
   aggregator.gauge('generator_event_loop_lag', { thread: String(init.threadIndex + 1) }, loopLagMs);
+  const peakAllocatedVus = aggregator.allocatedPeak;
   post({
     type: 'bucket',
     bucket: aggregator.flush(Math.floor(Date.now() / 1000)),
+    peakAllocatedVus,
+    activeVus: aggregator.active,
+    allocatedVus: aggregator.allocated,
     arrivals,
     lateLagsMs,
     loopLagMs,

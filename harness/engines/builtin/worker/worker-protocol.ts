@@ -31,8 +31,16 @@ export type FromWorker =
   | { type: 'ready' }
   | {
       type: 'bucket';
-      /** This thread's second, each histogram encoded once; no percentiles (the merge has them). */
+      /**
+       * This thread's second, each histogram encoded once; no percentiles (the merge has them).
+       * Its `vus` is the most VUs busy at once in the second.
+       */
       bucket: ClientBucket;
+      /** The most VUs allocated at once in the second. */
+      peakAllocatedVus: number;
+      /** VUs busy and allocated when the second was posted (the main thread adds threads up). */
+      activeVus: number;
+      allocatedVus: number;
       /** Arrivals started this second, and the start lags above 1 ms (at most 1,000). */
       arrivals: number;
       lateLagsMs: number[];
