@@ -3,7 +3,7 @@ import type { Executor } from '../../scenarios/executors.js';
 import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
-import type { GeneratorHealth } from '../../core/run-dir/run-data.js';
+import type { FlowErrorSite, GeneratorHealth } from '../../core/run-dir/run-data.js';
 import type { MetricSink } from '../aggregator/metric-sink.js';
 
 /** Everything an engine needs to drive load; it never learns how the target was started. */
@@ -40,6 +40,8 @@ export interface EngineResult {
   droppedIterations: number;
   /** Exceptions thrown by the flow, by message, with their count. */
   flowErrors: Record<string, number>;
+  /** Where each message of `flowErrors` was first thrown, and its `flow_errors` tag. */
+  flowErrorSites?: Record<string, FlowErrorSite>;
   /** The most VUs in an iteration at once. */
   peakVus: number;
   /** The most VUs allocated at once (busy or idle: an open model's pool; k6's vus_max). */
@@ -58,8 +60,8 @@ export interface EngineEvents {
    * take a while after `run` is called. Phases and rates are cut from this instant.
    */
   onStart?(unixMs: number): void;
-  /** The first time a distinct flow exception is seen. */
-  onFlowError?(message: string): void;
+  /** The first time a distinct flow exception is seen, with its `file:line` when known. */
+  onFlowError?(message: string, location?: string): void;
   /** An arrival started `lagMs` late because the generator was busy (open model). */
   onScheduleLag?(lagMs: number): void;
   /** A worker thread's event-loop delay (p99) over its last second. */

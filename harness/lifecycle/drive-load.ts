@@ -13,6 +13,7 @@ import { stopsOnThresholdFail } from '../../core/run-dir/profile-executors.js';
 import { GeneratorMonitor } from './generator-monitor.js';
 import { recordSecond } from './record-second.js';
 import { SecondTicker } from './second-ticker.js';
+import { checkWarmup } from './warmup-check.js';
 import type { ServerSampler } from './server-sampler.js';
 
 export interface LoadContext {
@@ -87,8 +88,9 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         startVus: 1,
         stages: [{ durationMs: scenario.warmupMs, vus: 1 }],
       };
-      await engine.run({ ...plan, profile: oneVu }, nullSink, stop.signal);
+      const warmed = await engine.run({ ...plan, profile: oneVu }, nullSink, stop.signal);
       warmup = { startMs: warmupStartMs, endMs: Date.now() };
+      if (!stop.signal.aborted) checkWarmup(warmed);
     }
     const aggregator = new Aggregator();
     // Moved to when the engine really starts the load (worker threads take a while to be ready).
@@ -138,9 +140,9 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
           startedMs = unixMs;
           ctx.onLoadStart?.(unixMs);
         },
-        onFlowError: (message) =>
+        onFlowError: (message, location) =>
           progress.warn?.(
-            `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,
+            `the flow threw: ${message}${location ? ` (at ${location})` : ''}; counted in flow_errors, later repeats are not printed`,
           ),
       },
     );

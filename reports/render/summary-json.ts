@@ -1,6 +1,7 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
+import type { RequestErrorRow } from '../analysis/request-errors.js';
 import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type Finding } from '../model/finding.js';
@@ -41,6 +42,14 @@ export interface SummaryJson {
   endpoints: EndpointRow[];
   /** Red flags, most severe first (empty when no detector found anything). */
   findings: Finding[];
+  /** Exceptions the flow threw, by message, most frequent first; `share` is of iterations. */
+  flowErrors: { message: string; location: string | null; count: number; share: number }[];
+  /**
+   * Failed requests by HTTP status and transport cause, most frequent first: `status` 0 is no
+   * response, `errorCode` the recorded cause (ECONNREFUSED...), `cause` its kind (`status`,
+   * `refused`, `timeout`, `reset`, `dns`, `tls`, `parse`, `other`); `share` is of all requests.
+   */
+  requestErrors: RequestErrorRow[];
 }
 
 export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
@@ -63,6 +72,13 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
     metrics,
     endpoints: summary.endpoints,
     findings: sortFindings(analysis.findings ?? []),
+    flowErrors: (analysis.flowErrors ?? []).map((r) => ({
+      message: redactText(r.message),
+      location: r.location,
+      count: r.count,
+      share: r.share,
+    })),
+    requestErrors: analysis.requestErrors ?? [],
   };
 }
 

@@ -13,7 +13,7 @@ import {
   MetricKindError,
   type ErrorCode,
 } from '../../../core/errors.js';
-import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
+import type { MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
 import { SingleThreadEngine } from './single-thread-engine.js';
 import { splitExecutor } from './split-executor.js';
@@ -103,10 +103,10 @@ export class BuiltinEngine implements Engine {
       firstVuId += Object.values(mine).reduce((n, e) => n + executorMaxVus(e), 0);
     }
     const seenErrors = new Set<string>();
-    const reportFlowError = (message: string): void => {
+    const reportFlowError = (message: string, location?: string): void => {
       if (seenErrors.has(message)) return;
       seenErrors.add(message);
-      events.onFlowError?.(message);
+      events.onFlowError?.(message, location);
     };
     // Kind conflicts between threads (one recorded "x" as a trend, another as a counter) show
     // up only here, where their seconds meet: counted as flow errors, like one inside a thread.
@@ -117,7 +117,7 @@ export class BuiltinEngine implements Engine {
       } catch (e) {
         if (!(e instanceof MetricKindError)) throw e;
         mergeErrors[e.message] = (mergeErrors[e.message] ?? 0) + 1;
-        sink.counter('flow_errors', EMPTY_TAGS, 1);
+        sink.counter('flow_errors', MERGE_ERROR_TAGS, 1);
         reportFlowError(e.message);
       }
     };
@@ -169,7 +169,7 @@ export class BuiltinEngine implements Engine {
                     });
                     return;
                   case 'flowError':
-                    reportFlowError(m.message);
+                    reportFlowError(m.message, m.location);
                     return;
                   case 'done':
                     threadVus.finish(i);
@@ -195,7 +195,13 @@ export class BuiltinEngine implements Engine {
             }),
         ),
       );
-      return combine([...results, { ...NO_RESULT, flowErrors: mergeErrors }]);
+      const mergeSites = Object.fromEntries(
+        Object.keys(mergeErrors).map((m) => [m, { key: MERGE_ERROR_TAGS.error }]),
+      );
+      return combine([
+        ...results,
+        { ...NO_RESULT, flowErrors: mergeErrors, flowErrorSites: mergeSites },
+      ]);
     } finally {
       interrupt.removeEventListener('abort', onInterrupt);
       await Promise.all(threads.map((t) => t.terminate()));
@@ -203,6 +209,9 @@ export class BuiltinEngine implements Engine {
     }
   }
 }
+
+/** The flow_errors tag of a kind conflict found where the threads' seconds meet. */
+const MERGE_ERROR_TAGS = Object.freeze({ error: 'MetricKindError' });
 
 const NO_RESULT: EngineResult = {
   iterations: 0,
@@ -227,8 +236,10 @@ function workerError(
 
 function combine(results: EngineResult[]): EngineResult {
   const flowErrors: Record<string, number> = {};
+  const flowErrorSites: NonNullable<EngineResult['flowErrorSites']> = {};
   for (const r of results) {
     for (const [m, n] of Object.entries(r.flowErrors)) flowErrors[m] = (flowErrors[m] ?? 0) + n;
+    for (const [m, site] of Object.entries(r.flowErrorSites ?? {})) flowErrorSites[m] ??= site;
   }
   const sum = (f: (r: EngineResult) => number): number => results.reduce((n, r) => n + f(r), 0);
   return {
@@ -236,6 +247,7 @@ function combine(results: EngineResult[]): EngineResult {
     interruptedIterations: sum((r) => r.interruptedIterations),
     droppedIterations: sum((r) => r.droppedIterations),
     flowErrors,
+    flowErrorSites,
     // Peaks of different threads need not coincide: upper bounds.
     peakVus: sum((r) => r.peakVus),
     peakAllocatedVus: sum((r) => r.peakAllocatedVus ?? 0),

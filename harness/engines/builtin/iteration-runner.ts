@@ -1,6 +1,7 @@
 import type { Flow } from '../../../scenarios/vu-context.js';
 import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
 import type { EngineEvents, EngineResult } from '../engine.js';
+import { FlowErrorTally } from './flow-errors.js';
 import { TimeoutSweeper } from './http1/timeout-sweeper.js';
 import type { TargetResolver } from './request-target.js';
 import { TagContext } from './tag-context.js';
@@ -20,7 +21,7 @@ export class IterationRunner {
   private active = 0;
   private nextVuId: number;
   private readonly live = new Set<VirtualUser>();
-  private readonly flowErrors = new Map<string, number>();
+  private readonly flowErrors: FlowErrorTally;
   private readonly sweeper = new TimeoutSweeper();
   readonly rootCtx: TagContext;
 
@@ -32,9 +33,14 @@ export class IterationRunner {
     private readonly events: EngineEvents,
     /** First VU id of this thread (workers number their VUs apart). */
     firstVuId = 1,
+    /** Where the flow came from: flow errors are located relative to it. */
+    scenarioFile?: string,
   ) {
     this.nextVuId = firstVuId;
     this.rootCtx = new TagContext(sink, EMPTY_TAGS);
+    this.flowErrors = new FlowErrorTally(scenarioFile);
+    // flow_errors exists in every run, so `flow_errors: ['count==0']` has a figure to judge.
+    this.rootCtx.series('flow_errors', 'counter').add(0);
   }
 
   createVu(
@@ -76,7 +82,7 @@ export class IterationRunner {
     try {
       await vu.flow(vu);
     } catch (e) {
-      if (!vu.stopped) this.recordFlowError(e);
+      if (!vu.stopped) this.recordFlowError(e, vu.baseCtx);
     }
     vu.iteration++;
     if (vu.stopped) {
@@ -109,17 +115,16 @@ export class IterationRunner {
       iterations: this.iterations,
       interruptedIterations: this.interrupted,
       droppedIterations: this.dropped,
-      flowErrors: Object.fromEntries(this.flowErrors),
+      flowErrors: this.flowErrors.counts(),
+      flowErrorSites: this.flowErrors.sites(),
       peakVus: this.peakVus,
       peakAllocatedVus: this.peakAllocatedVus,
     };
   }
 
-  private recordFlowError(e: unknown): void {
-    const message = e instanceof Error ? e.message : String(e);
-    const seen = this.flowErrors.get(message) ?? 0;
-    this.flowErrors.set(message, seen + 1);
-    this.rootCtx.series('flow_errors', 'counter').add(1);
-    if (seen === 0) this.events.onFlowError?.(message);
+  private recordFlowError(e: unknown, ctx: TagContext): void {
+    const { message, site, first } = this.flowErrors.record(e);
+    ctx.series('flow_errors', 'counter', { error: site.key }).add(1);
+    if (first) this.events.onFlowError?.(message, site.location);
   }
 }

@@ -47,6 +47,7 @@ export class SingleThreadEngine implements Engine {
       sink,
       events,
       this.opts.firstVuId,
+      plan.source?.scenarioFile,
     );
     // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
     // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here. A

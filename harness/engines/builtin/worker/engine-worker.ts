@@ -83,6 +83,7 @@ try {
       executors: init.executors,
       flow: scenario.flow,
       flows: scenario.flows,
+      source: { scenarioFile: init.scenarioFile, scenario },
       env: init.env,
       gracefulStopMs: init.gracefulStopMs,
       ...(init.httpTimeoutMs !== undefined ? { httpTimeoutMs: init.httpTimeoutMs } : {}),
@@ -93,7 +94,11 @@ try {
     },
     aggregator,
     interrupt.signal,
-    { onFlowError: (message) => post({ type: 'flowError', message }), onScheduleLag },
+    {
+      onFlowError: (message, location) =>
+        post({ type: 'flowError', message, ...(location !== undefined ? { location } : {}) }),
+      onScheduleLag,
+    },
   );
   clearTimeout(timer);
   postBucket();

@@ -47,7 +47,7 @@ export type FromWorker =
       /** This thread's event-loop delay, p99 over the second. */
       loopLagMs: number;
     }
-  | { type: 'flowError'; message: string }
+  | { type: 'flowError'; message: string; location?: string }
   | { type: 'done'; result: EngineResult }
   /** The run failed in the thread; a loadrig error keeps its code and hint across. */
   | { type: 'error'; message: string; code?: ErrorCode; hint?: string };
