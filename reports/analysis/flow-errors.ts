@@ -8,7 +8,7 @@ export interface FlowErrorRow {
   /** `file:line` relative to the scenario file, when the stack showed one. */
   location: string | null;
   /** The `error` tag of its flow_errors series (`TypeError@checkout.ts:42`). */
-  key: string | null;
+  tag: string | null;
   count: number;
   /** Of all iterations, 0..1 (an iteration that threw still counts as one). */
   share: number;
@@ -33,13 +33,13 @@ export function flowErrorRows(run: RunData, summary: Summary): FlowErrorRow[] {
     ? Object.entries(result.flowErrors).map(([message, count]) => {
         const site = result.flowErrorSites?.[message];
         const location = site?.location ?? null;
-        return { message, location, key: site?.key ?? null, count, share: share(count) };
+        return { message, location, tag: site?.tag ?? null, count, share: share(count) };
       })
     : [...mergeMetricBy(run.client, 'flow_errors', (tags) => tags['error'] ?? '')]
-        .filter(([key, m]) => key !== '' && m.kind === 'counter' && m.value > 0)
-        .map(([key, m]) => {
+        .filter(([tag, m]) => tag !== '' && m.kind === 'counter' && m.value > 0)
+        .map(([tag, m]) => {
           const count = m.kind === 'counter' ? m.value : 0;
-          return { message: key, location: null, key, count, share: share(count) };
+          return { message: tag, location: null, tag, count, share: share(count) };
         });
   return rows
     .filter((r) => r.count > 0)

@@ -63,7 +63,7 @@ export const generatorHealthSchema = z.object({
 /** Where a distinct flow error was first thrown, and the `error` tag of its flow_errors series. */
 export const flowErrorSiteSchema = z.object({
   /** `TypeError@checkout.ts:42`: the error's name and location (or its name alone). */
-  key: z.string(),
+  tag: z.string(),
   /** `file:line` relative to the scenario file's folder, when the stack showed one. */
   location: z.string().optional(),
 });

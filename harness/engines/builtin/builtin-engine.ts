@@ -196,7 +196,7 @@ export class BuiltinEngine implements Engine {
         ),
       );
       const mergeSites = Object.fromEntries(
-        Object.keys(mergeErrors).map((m) => [m, { key: MERGE_ERROR_TAGS.error }]),
+        Object.keys(mergeErrors).map((m) => [m, { tag: MERGE_ERROR_TAGS.error }]),
       );
       return combine([
         ...results,

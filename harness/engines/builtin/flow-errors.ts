@@ -31,7 +31,7 @@ export class FlowErrorTally {
     if (seen === undefined && this.byMessage.size >= MAX_FLOW_ERROR_MESSAGES) {
       message = OTHER_FLOW_ERRORS;
       seen = this.byMessage.get(message);
-      seen ??= { count: 0, site: { key: 'other' } };
+      seen ??= { count: 0, site: { tag: 'other' } };
       this.byMessage.set(message, seen);
     }
     const first = seen === undefined;
@@ -40,7 +40,7 @@ export class FlowErrorTally {
       const name = nameOf(e);
       seen = {
         count: 0,
-        site: location === undefined ? { key: name } : { key: `${name}@${location}`, location },
+        site: location === undefined ? { tag: name } : { tag: `${name}@${location}`, location },
       };
       this.byMessage.set(message, seen);
     }

@@ -124,7 +124,7 @@ export class IterationRunner {
 
   private recordFlowError(e: unknown, ctx: TagContext): void {
     const { message, site, first } = this.flowErrors.record(e);
-    ctx.series('flow_errors', 'counter', { error: site.key }).add(1);
+    ctx.series('flow_errors', 'counter', { error: site.tag }).add(1);
     if (first) this.events.onFlowError?.(message, site.location);
   }
 }
