@@ -3,6 +3,7 @@ import { summarise } from '../../reports/analysis/summary.js';
 import { evaluateThresholds } from '../../reports/analysis/thresholds/thresholds.js';
 import { loadSpanSec, runWindow } from '../../reports/analysis/run-window.js';
 import { buildTimeline } from '../../reports/analysis/timeline.js';
+import { CHART_ANCHORS, chartData } from '../../reports/render/chart-data.js';
 import { parseThresholds } from '../../scenarios/thresholds.js';
 import type { ClientBucket, Phase } from '../../core/run-dir/run-data.js';
 import { httpBucket, range, runData } from './fixtures/run-data-builder.js';
@@ -68,5 +69,11 @@ describe('allocated VUs on the timeline', () => {
     const timeline = buildTimeline(runData(client));
     expect(timeline.vus).toEqual([2, 3, null, 1]);
     expect(timeline.vusMax).toEqual([5, null, null, 7]);
+    const loadChart = (t: typeof timeline) =>
+      chartData(t, { percentiles: [], curves: [] }).charts.find((c) => c.id === CHART_ANCHORS.load);
+    expect(loadChart(timeline)?.series.map((s) => s.label)).toContain('VUs allocated');
+    // A run that never said (a closed model recorded before, a k6 import) keeps its chart as it was.
+    const without = buildTimeline(runData(client.map((b) => ({ ...b, metrics: {} }))));
+    expect(loadChart(without)?.series.map((s) => s.label)).not.toContain('VUs allocated');
   });
 });
