@@ -120,8 +120,8 @@ export class Aggregator implements MetricSink {
    * your own before control returns to the event loop (samples and worker seconds arrive there).
    */
   close(t: number): Second {
-    // Once VUs were allocated, every second says how many (the most at once in it).
-    if (this.vusMaxSeries && this.allocatedVus !== undefined) {
+    // Every second that had VUs allocated says how many (the most at once in it), changed or not.
+    if (this.vusMaxSeries && this.peakAllocatedVus > 0) {
       this.acc('vus_max', 'gauge', EMPTY_TAGS).add(this.peakAllocatedVus);
     }
     this.peakAllocatedVus = this.allocatedVus ?? 0;

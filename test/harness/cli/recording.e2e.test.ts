@@ -235,7 +235,7 @@ describe('the open model through the CLI', () => {
     expect(hold && hold.endMs - hold.startMs).toBe(3000);
     expect(summary.run.durationSec).toBe(3);
     // Busy VUs show, and the allocated pool (2 workers × 2 pre-allocated).
-    expect(summary.metrics['vus_max']).toMatchObject({ kind: 'gauge', max: 4 });
+    expect(summary.metrics['vus_max']).toEqual({ kind: 'gauge', value: 4, min: 4, max: 4 });
     expect(r.stdout).toMatch(/vus_max\.+: 4 /);
     expect(r.stdout).toMatch(/vus\.+: \d+\s+min=\d+ max=[1-9]/);
     expect(meta.engineResult?.peakAllocatedVus).toBe(4);
