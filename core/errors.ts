@@ -11,11 +11,13 @@ export const ERROR_CODES = [
   'E_SCENARIO_LOAD',
   'E_SCENARIO_INVALID',
   'E_FEEDER_EXHAUSTED',
+  'E_FLOW_FAILED',
   'E_TARGET_UNKNOWN',
   'E_TARGET_INVALID',
   'E_TARGET_START',
   'E_TARGET_BUILD',
   'E_TARGET_UNHEALTHY',
+  'E_TARGET_UNREACHABLE',
   'E_TARGET_EXITED',
   'E_DOCKER_UNAVAILABLE',
   'E_IMAGE_NOT_FOUND',
@@ -172,12 +174,21 @@ export class FeederExhaustedError extends LoadrigError {
   }
 }
 
+/** The flow fails by itself before any load (every warm-up iteration threw): fix the flow. */
+export class FlowError extends LoadrigError {
+  constructor(message: string, hint?: string) {
+    super('E_FLOW_FAILED', message, hint);
+    this.name = 'FlowError';
+  }
+}
+
 export type TargetErrorCode =
   | 'E_TARGET_UNKNOWN'
   | 'E_TARGET_INVALID'
   | 'E_TARGET_START'
   | 'E_TARGET_BUILD'
   | 'E_TARGET_UNHEALTHY'
+  | 'E_TARGET_UNREACHABLE'
   | 'E_TARGET_EXITED'
   | 'E_DOCKER_UNAVAILABLE'
   | 'E_IMAGE_NOT_FOUND';

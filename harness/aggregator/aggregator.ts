@@ -3,7 +3,7 @@ import { SecondPercentiles } from '../../core/hdr/trend-percentiles.js';
 import type { ClientBucket, MetricKind, Tags } from '../../core/run-dir/run-data.js';
 import { checkKind } from '../../core/series/fold.js';
 import { encodeSecond, type Second, type SecondSeries } from '../../core/series/second.js';
-import type { MetricSink, SeriesHandle } from './metric-sink.js';
+import { EMPTY_TAGS, type MetricSink, type SeriesHandle } from './metric-sink.js';
 import { createAcc, type ClosingSeries, type SeriesAcc } from './series-acc.js';
 import { tagsKey } from './tags-key.js';
 
@@ -13,6 +13,11 @@ export interface AggregatorOptions {
    * thread's seconds are merged again on the main thread, so the worker skips them.
    */
   percentiles?: boolean;
+  /**
+   * Write the most VUs allocated at once in each second as a `vus_max` gauge (default true). A
+   * worker thread leaves it out: the main thread adds the threads' counts up instead.
+   */
+  vusMax?: boolean;
 }
 
 interface MetricEntry {
@@ -30,13 +35,19 @@ export class Aggregator implements MetricSink {
   private readonly byMetric = new Map<string, MetricEntry>();
   private touched: ClosingSeries[] = [];
   private activeVus = 0;
+  /** The most VUs busy, and allocated, at once in the open second. */
+  private peakVus = 0;
+  private allocatedVus: number | undefined;
+  private peakAllocatedVus = 0;
   private readonly percentiles: boolean;
+  private readonly vusMaxSeries: boolean;
   private readonly touch = (acc: ClosingSeries): void => {
     this.touched.push(acc);
   };
 
   constructor(options: AggregatorOptions = {}) {
     this.percentiles = options.percentiles ?? true;
+    this.vusMaxSeries = options.vusMax ?? true;
   }
 
   series(metric: string, kind: MetricKind, tags: Tags): SeriesHandle {
@@ -59,8 +70,27 @@ export class Aggregator implements MetricSink {
     this.acc(metric, 'gauge', tags).add(value);
   }
 
-  vus(count: number): void {
-    this.activeVus = count;
+  vus(active: number, allocated?: number): void {
+    this.activeVus = active;
+    if (active > this.peakVus) this.peakVus = active;
+    if (allocated === undefined) return;
+    this.allocatedVus = allocated;
+    if (allocated > this.peakAllocatedVus) this.peakAllocatedVus = allocated;
+  }
+
+  /** VUs in an iteration now, as last reported. */
+  get active(): number {
+    return this.activeVus;
+  }
+
+  /** VUs allocated now, as last reported (0 before any). */
+  get allocated(): number {
+    return this.allocatedVus ?? 0;
+  }
+
+  /** The most VUs allocated at once in the open second. */
+  get allocatedPeak(): number {
+    return this.peakAllocatedVus;
   }
 
   /**
@@ -90,6 +120,11 @@ export class Aggregator implements MetricSink {
    * your own before control returns to the event loop (samples and worker seconds arrive there).
    */
   close(t: number): Second {
+    // Every second that had VUs allocated says how many (the most at once in it), changed or not.
+    if (this.vusMaxSeries && this.peakAllocatedVus > 0) {
+      this.acc('vus_max', 'gauge', EMPTY_TAGS).add(this.peakAllocatedVus);
+    }
+    this.peakAllocatedVus = this.allocatedVus ?? 0;
     const metrics: Record<string, SecondSeries[]> = {};
     const touched = this.touched;
     this.touched = [];
@@ -103,7 +138,9 @@ export class Aggregator implements MetricSink {
       }
     }
     const p = percentiles?.result();
-    return { t, vus: this.activeVus, metrics, ...(p ? { percentiles: p } : {}) };
+    const vus = this.peakVus;
+    this.peakVus = this.activeVus;
+    return { t, vus, metrics, ...(p ? { percentiles: p } : {}) };
   }
 
   /** Closes the open second as unix second `t`, encoded as one line of client.ndjson. */

@@ -20,8 +20,12 @@ export interface MetricSink {
   counter(metric: string, tags: Tags, increment: number): void;
   rate(metric: string, tags: Tags, pass: boolean): void;
   gauge(metric: string, tags: Tags, value: number): void;
-  /** Active virtual users now. */
-  vus(count: number): void;
+  /**
+   * Virtual users now: `active` are in an iteration (closed model: looping), `allocated` exist
+   * (k6's vus_max: an open model's pool, busy or idle). A second records the most active VUs
+   * seen in it, so an open model's short iterations still show.
+   */
+  vus(active: number, allocated?: number): void;
   /**
    * Folds in a second recorded by another sink (a worker thread), when the sink can. A series
    * whose metric this sink knows under another kind throws MetricKindError (after the rest).

@@ -42,7 +42,7 @@ Examples:
   $ loadrig ab api.ts --base main --candidate HEAD  # build both refs, 3+3 interleaved rounds
 
 Exit codes: 0 thresholds passed, 1 a threshold failed (compare, ab: a regression), 2 bad usage or invalid scenario/target,
-3 the target could not be started or died, 4 internal error, 130 interrupted.`;
+3 the target could not be started, did not answer or died, 4 internal error, 130 interrupted.`;
 
 const FORMAT_FLAG = '-f, --format <list>';
 const FORMAT_HELP =

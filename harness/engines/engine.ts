@@ -4,7 +4,7 @@ import type { Profile } from '../../scenarios/profile.js';
 import type { Scenario } from '../../scenarios/scenario.js';
 import type { Flow } from '../../scenarios/vu-context.js';
 import type { ThresholdSource } from '../../scenarios/thresholds.js';
-import type { GeneratorHealth } from '../../core/run-dir/run-data.js';
+import type { FlowErrorSite, GeneratorHealth } from '../../core/run-dir/run-data.js';
 import type { MetricSink } from '../aggregator/metric-sink.js';
 
 /** Everything an engine needs to drive load; it never learns how the target was started. */
@@ -43,7 +43,12 @@ export interface EngineResult {
   droppedIterations: number;
   /** Exceptions thrown by the flow, by message, with their count. */
   flowErrors: Record<string, number>;
+  /** Where each message of `flowErrors` was first thrown, and its `flow_errors` tag. */
+  flowErrorSites?: Record<string, FlowErrorSite>;
+  /** The most VUs in an iteration at once. */
   peakVus: number;
+  /** The most VUs allocated at once (busy or idle: an open model's pool; k6's vus_max). */
+  peakAllocatedVus?: number;
   /** k6's own threshold verdicts, when k6 ran the load. */
   k6Thresholds?: { metric: string; expression: string; passed: boolean }[];
   /**
@@ -56,8 +61,13 @@ export interface EngineResult {
 }
 
 export interface EngineEvents {
-  /** The first time a distinct flow exception is seen. */
-  onFlowError?(message: string): void;
+  /**
+   * When the measured load really starts (unix ms): after worker threads are ready, which can
+   * take a while after `run` is called. Phases and rates are cut from this instant.
+   */
+  onStart?(unixMs: number): void;
+  /** The first time a distinct flow exception is seen, with its `file:line` when known. */
+  onFlowError?(message: string, location?: string): void;
   /** An arrival started `lagMs` late because the generator was busy (open model). */
   onScheduleLag?(lagMs: number): void;
   /** A worker thread's event-loop delay (p99) over its last second. */

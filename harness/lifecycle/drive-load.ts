@@ -16,6 +16,7 @@ import { BucketQueue } from './bucket-queue.js';
 import { GeneratorMonitor } from './generator-monitor.js';
 import { recordSecond } from './record-second.js';
 import { SecondTicker } from './second-ticker.js';
+import { checkWarmup } from './warmup-check.js';
 import type { ServerSampler } from './server-sampler.js';
 
 export interface LoadContext {
@@ -96,13 +97,15 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         startVus: 1,
         stages: [{ durationMs: scenario.warmupMs, vus: 1 }],
       };
-      await engine.run({ ...plan, profile: oneVu }, nullSink, stop.signal);
+      const warmed = await engine.run({ ...plan, profile: oneVu }, nullSink, stop.signal);
       warmup = { startMs: warmupStartMs, endMs: Date.now() };
+      if (!stop.signal.aborted) checkWarmup(warmed);
     }
     const aggregator = new Aggregator();
     // k6 stamps its own samples: its seconds are written by their time, not by the clock's.
     const timed = engine.timestampedBuckets === true ? new BucketQueue() : undefined;
-    const startedMs = Date.now();
+    // Moved to when the engine really starts the load (worker threads take a while to be ready).
+    let startedMs = Date.now();
     const monitor =
       engine.inProcess === true
         ? new GeneratorMonitor(engine.threads?.({ ...plan, profile: ctx.profile }) ?? 1)
@@ -122,7 +125,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       progress,
       written: (bucket: ClientBucket) => written.push(bucket),
     };
-    const elapsedMs = (): number => Date.now() - startedMs;
+    const elapsedMs = (): number => Math.max(0, Date.now() - startedMs);
     const onBreaches = (breaches: Breach[]): void => {
       if (breaches.length > 0 && !stop.signal.aborted) {
         progress.warn?.(`ending the run early: ${describeBreaches(breaches)}`);
@@ -165,9 +168,13 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
         ...(monitor
           ? { onScheduleLag: monitor.onScheduleLag, onWorkerLag: monitor.onWorkerLag }
           : {}),
-        onFlowError: (message) =>
+        onStart: (unixMs) => {
+          startedMs = unixMs;
+          ctx.onLoadStart?.(unixMs);
+        },
+        onFlowError: (message, location) =>
           progress.warn?.(
-            `the flow threw: ${message} (counted in flow_errors; later repeats are not printed)`,
+            `the flow threw: ${message}${location ? ` (at ${location})` : ''}; counted in flow_errors, later repeats are not printed`,
           ),
       },
     );

@@ -15,6 +15,7 @@ import { hostInfo } from '../meta/host-info.js';
 import { loadrigVersion } from '../meta/version.js';
 import type { ProgressListener } from '../progress/progress-listener.js';
 import { providerFor } from '../providers/index.js';
+import { preflight } from '../providers/preflight.js';
 import type { RunningTarget } from '../providers/provider.js';
 import { runFile } from '../../core/run-dir/run-files.js';
 import { RunStore } from '../store/run-store.js';
@@ -108,6 +109,16 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
         signal: opts.interrupt,
       }));
     if (!opts.runningTarget) target = running;
+    // A target someone else runs, with no health check to prove it answers: one request first.
+    if (spec.kind === 'external' && spec.health === undefined) {
+      progress.phase?.('pre-flight', `GET ${running.baseUrl}`);
+      await preflight({
+        name: spec.name,
+        baseUrl: running.baseUrl,
+        insecureSkipTlsVerify: scenario.insecureSkipTLSVerify,
+        signal: opts.interrupt,
+      });
+    }
     sampler = new ServerSampler(createCollectors(running.metricSources));
     meta = {
       ...meta,

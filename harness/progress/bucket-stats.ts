@@ -4,6 +4,8 @@ export interface BucketStats {
   requests: number;
   failed: number;
   p95Ms: number | undefined;
+  /** The most VUs allocated at once in the second (vus_max), when the engine says. */
+  allocatedVus: number | undefined;
 }
 
 /**
@@ -18,5 +20,11 @@ export function bucketStats(second: Second): BucketStats {
     if (s.merged.kind === 'rate') failed += s.merged.passes;
   }
   const requests = latency?.count ?? 0;
-  return { requests, failed, p95Ms: requests > 0 ? latency?.p95 : undefined };
+  const vusMax = second.metrics['vus_max']?.[0]?.merged;
+  return {
+    requests,
+    failed,
+    p95Ms: requests > 0 ? latency?.p95 : undefined,
+    allocatedVus: vusMax?.kind === 'gauge' ? vusMax.value : undefined,
+  };
 }

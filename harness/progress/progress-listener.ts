@@ -1,7 +1,7 @@
 import type { Second } from '../../core/series/second.js';
 
 export type RunPhase =
-  'provision' | 'warmup' | 'load' | 'drain' | 'teardown' | 'analyse' | 'report';
+  'provision' | 'pre-flight' | 'warmup' | 'load' | 'drain' | 'teardown' | 'analyse' | 'report';
 
 /** Observes a run through named events; never reaches into the run itself. */
 export interface ProgressListener {

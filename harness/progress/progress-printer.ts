@@ -41,7 +41,8 @@ export class ProgressPrinter implements ProgressListener {
     this.totalFailed += s.failed;
     const line = [
       `${formatDuration(elapsedMs).padStart(6)}/${formatDuration(this.totalMs)}`,
-      `vus ${String(second.vus).padStart(4)}`,
+      // Busy VUs, and of how many allocated (an open model's pool) when the engine says.
+      `vus ${`${second.vus}${s.allocatedVus === undefined ? '' : `/${s.allocatedVus}`}`.padStart(4)}`,
       `${String(s.requests).padStart(6)} req/s`,
       `p95 ${s.p95Ms === undefined ? '   -  ' : `${s.p95Ms.toFixed(1).padStart(6)}ms`}`,
       `errors ${this.totalFailed}/${this.totalRequests}`,

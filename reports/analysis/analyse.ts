@@ -3,6 +3,8 @@ import type { Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { SeriesIndex } from '../../core/series/series-index.js';
 import { runDetectors } from './detectors/index.js';
+import { flowErrorRows, type FlowErrorRow } from './flow-errors.js';
+import { requestErrorRows, type RequestErrorRow } from './request-errors.js';
 import { summarise, type Summary } from './summary.js';
 import { analyseCorrelation, type CorrelationAnalysis } from './correlation/run-correlation.js';
 import { evaluateThresholds, type ThresholdResult } from './thresholds/thresholds.js';
@@ -18,6 +20,10 @@ export interface RunAnalysis {
   correlation?: CorrelationAnalysis;
   /** Red flags from the detectors, in any order (renderers sort by severity); absent: none ran. */
   findings?: Finding[];
+  /** The flow's exceptions by message, most frequent first. */
+  flowErrors?: FlowErrorRow[];
+  /** Failed requests by status and transport cause, most frequent first. */
+  requestErrors?: RequestErrorRow[];
 }
 
 /** Everything the reports need, from run data alone: no clock, no I/O. */
@@ -34,5 +40,7 @@ export function analyseRun(run: RunData): RunAnalysis {
     timeline,
     correlation: analyseCorrelation(timeline),
     findings: runDetectors({ run, summary, timeline }, run.meta.scenario.detectors),
+    flowErrors: flowErrorRows(run, summary),
+    requestErrors: requestErrorRows(run.client),
   };
 }

@@ -3,12 +3,12 @@ import { combinedDurations, endpointRows, groupEndpoints, type EndpointRow } fro
 import { latencyDistribution, type LatencyDistribution } from './latency-distribution.js';
 import { SeriesIndex } from '../../core/series/series-index.js';
 import { metricStats, type MetricStats } from './metric-stats.js';
-import { runWindow } from './run-window.js';
+import { measuredPhases, runWindow } from './run-window.js';
 
 export interface VuStats {
   min: number;
   max: number;
-  /** VUs active at the end of the last second. */
+  /** The most VUs busy at once in the last second. */
   last: number;
 }
 
@@ -16,7 +16,7 @@ export interface Summary {
   /** First and last client bucket (unix seconds); null for a run without client data. */
   startT: number | null;
   endT: number | null;
-  /** Measured duration: first to last bucket inclusive. Counter rates divide by this. */
+  /** Measured duration (see RunWindow): the load phases' span. Counter rates divide by this. */
   durationSec: number;
   vus: VuStats;
   /** Every metric the run recorded, by name, aggregated according to its kind. */
@@ -30,7 +30,7 @@ export interface Summary {
 /** `index`: the run's client series indexed once (analyseRun shares it with the thresholds). */
 export function summarise(run: RunData, index = new SeriesIndex(run.client)): Summary {
   const buckets = run.client;
-  const window = runWindow(buckets);
+  const window = runWindow(buckets, measuredPhases(run.meta));
   const groups = groupEndpoints(buckets, index);
   const metrics: Record<string, MetricStats> = {};
   const durations = combinedDurations(groups);

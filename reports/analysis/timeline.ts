@@ -19,7 +19,13 @@ export interface ServerTimeline extends ServerSeriesInfo {
 export interface Timeline {
   /** Unix seconds. */
   t: number[];
+  /** The most VUs in an iteration at once in that second. */
   vus: (number | null)[];
+  /**
+   * The most VUs allocated at once (vus_max: an open model's pool); null where not recorded.
+   * Always set by buildTimeline.
+   */
+  vusMax?: (number | null)[];
   reqPerSec: (number | null)[];
   errorsPerSec: (number | null)[];
   /** Open-model arrivals that found no free VU in that second (dropped_iterations). */
@@ -41,6 +47,7 @@ export function buildTimeline(run: RunData): Timeline {
   const timeline: Timeline = {
     t: [],
     vus: [],
+    vusMax: [],
     reqPerSec: [],
     errorsPerSec: [],
     droppedPerSec: [],
@@ -88,13 +95,17 @@ function pushSecond(timeline: Timeline, buckets: ClientBucket[] | undefined): vo
     for (const key of SECOND_KEYS) {
       timeline[key].push(null);
     }
+    timeline.vusMax?.push(null);
     return;
   }
   let requests: number | undefined;
   let errors = 0;
   let dropped = 0;
   let iterations = 0;
+  let vusMax: number | null = null;
   for (const b of buckets) {
+    for (const s of b.metrics['vus_max'] ?? [])
+      if (s.kind === 'gauge') vusMax = Math.max(vusMax ?? 0, s.value);
     for (const s of b.metrics['http_reqs'] ?? [])
       if (s.kind === 'counter') requests = (requests ?? 0) + s.value;
     for (const s of b.metrics['http_req_failed'] ?? []) if (s.kind === 'rate') errors += s.passes;
@@ -106,6 +117,7 @@ function pushSecond(timeline: Timeline, buckets: ClientBucket[] | undefined): vo
   timeline.vus.push(
     buckets.length === 1 ? buckets[0]!.vus : Math.max(...buckets.map((b) => b.vus)),
   );
+  timeline.vusMax?.push(vusMax);
   // An engine that records durations but no http_reqs counter still gets a throughput line.
   timeline.reqPerSec.push(requests ?? latency?.count ?? 0);
   timeline.errorsPerSec.push(errors);

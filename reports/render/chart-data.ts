@@ -136,6 +136,9 @@ export function chartData(
       rightUnit: 'reqPerSec',
       series: [
         left('VUs', '#64748b', timeline.vus),
+        ...(timeline.vusMax?.some((v) => v !== null)
+          ? [left('VUs allocated', '#94a3b8', timeline.vusMax)]
+          : []),
         right('iterations/s', '#0891b2', timeline.iterationsPerSec),
         right('dropped/s', '#b91c1c', timeline.droppedPerSec),
       ],

@@ -5,6 +5,7 @@ import type { MetricStats } from '../analysis/metric-stats.js';
 import { verdictOf } from '../analysis/verdict.js';
 import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
+import { errorTables, type ErrorTables } from './error-tables.js';
 import {
   formatBytes,
   formatCount,
@@ -39,6 +40,7 @@ export function renderConsoleSummary(
   if (analysis.thresholds.length > 0) out.push(...thresholdLines(analysis, c), '');
   const findings = sortFindings(analysis.findings ?? []);
   if (findings.length > 0) out.push(...findingLines(findings, c), '');
+  out.push(...errorLines(errorTables(analysis), c));
   out.push(`  ${c.bold('█ TOTAL RESULTS')}`, '', ...metricLines(analysis, c), '');
   if (analysis.summary.endpoints.length > 0) {
     out.push(`  ${c.bold('█ ENDPOINTS')}`, '', ...endpointLines(analysis.summary.endpoints), '');
@@ -138,6 +140,62 @@ function metricLines(analysis: RunAnalysis, c: Colors): string[] {
       rest === '' ? c.cyan(first) : `${c.cyan(first.padEnd(firstWidth))} ${c.dim(rest)}`;
     return `${INDENT}${name}${dots}: ${values}`;
   });
+}
+
+const CONSOLE_MESSAGE_CHARS = 100;
+
+/** The flow's exceptions and the failed requests by status and cause, when there are any. */
+function errorLines(tables: ErrorTables, c: Colors): string[] {
+  const out: string[] = [];
+  if (tables.flow.length > 0) {
+    out.push(`  ${c.bold('█ FLOW ERRORS')}`, '');
+    out.push(
+      ...alignedTable(
+        [
+          ['count', 'of iterations', 'message', 'at'],
+          ...tables.flow.map((r) => [r.count, r.share, clip(r.message), r.location]),
+        ],
+        2,
+      ),
+    );
+    if (tables.flowMore) out.push(`${INDENT}${c.dim(tables.flowMore)}`);
+    out.push('');
+  }
+  if (tables.requests.length > 0) {
+    out.push(`  ${c.bold('█ REQUEST ERRORS')}`, '');
+    out.push(
+      ...alignedTable(
+        [
+          ['count', 'of requests', 'status', 'cause'],
+          ...tables.requests.map((r) => [r.count, r.share, r.status, r.cause]),
+        ],
+        3,
+      ),
+    );
+    if (tables.requestsMore) out.push(`${INDENT}${c.dim(tables.requestsMore)}`);
+    out.push('');
+  }
+  return out;
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > CONSOLE_MESSAGE_CHARS
+    ? `${flat.slice(0, CONSOLE_MESSAGE_CHARS - 1)}…`
+    : flat;
+}
+
+/** Columns before `textFrom` are figures (right-aligned), the rest text (left-aligned). */
+function alignedTable(table: string[][], textFrom: number): string[] {
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  return table.map(
+    (row) =>
+      INDENT +
+      row
+        .map((cell, i) => (i < textFrom ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd(),
+  );
 }
 
 function endpointLines(rows: EndpointRow[]): string[] {

@@ -3,6 +3,7 @@ import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type FindingSeverity } from '../model/finding.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
+import { errorTables } from './error-tables.js';
 import {
   formatCount,
   formatMs,
@@ -26,7 +27,7 @@ const SEVERITY_ICON: Record<FindingSeverity, string> = {
 
 /**
  * A Markdown summary for a pull-request comment or $GITHUB_STEP_SUMMARY: verdict, thresholds,
- * findings, endpoints. GitHub renders inline HTML, so every user string is escaped. Pure.
+ * findings, flow and request errors, endpoints. GitHub renders inline HTML, so every user string is escaped. Pure.
  */
 export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
   const meta = redactDeep(run.meta);
@@ -66,6 +67,33 @@ export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
       `- ${SEVERITY_ICON[f.severity]} **${f.severity}**: ${md(f.title)}. ${md(f.evidence.text)}`,
       `  *Cause:* ${md(f.cause)} *Fix:* ${md(f.fix)}`,
     );
+  }
+  const errors = errorTables(analysis);
+  if (errors.flow.length > 0) {
+    out.push(
+      '',
+      '#### Flow errors',
+      '',
+      '| Count | Of iterations | Message | At |',
+      '|--:|--:|---|---|',
+    );
+    for (const r of errors.flow) {
+      out.push(`| ${r.count} | ${r.share} | ${md(r.message)} | ${md(r.location)} |`);
+    }
+    if (errors.flowMore) out.push('', md(errors.flowMore));
+  }
+  if (errors.requests.length > 0) {
+    out.push(
+      '',
+      '#### Request errors',
+      '',
+      '| Count | Of requests | Status | Cause |',
+      '|--:|--:|--:|---|',
+    );
+    for (const r of errors.requests) {
+      out.push(`| ${r.count} | ${r.share} | ${r.status} | ${md(r.cause)} |`);
+    }
+    if (errors.requestsMore) out.push('', md(errors.requestsMore));
   }
   if (summary.endpoints.length > 0) {
     out.push(

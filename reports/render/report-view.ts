@@ -3,6 +3,7 @@ import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { CHART_ANCHORS } from './chart-data.js';
+import { errorTables, type ErrorTables } from './error-tables.js';
 import { formatDuration } from '../../core/duration.js';
 import {
   formatBytes,
@@ -35,6 +36,8 @@ export interface ReportView {
   endpoints: { name: string; method: string; failing: boolean; cells: string[] }[];
   findings: FindingView[];
   findingCounts: string;
+  /** Flow exceptions and failed requests by status and cause (empty lists when none). */
+  errors: ErrorTables & { any: boolean };
   /** The scenario's thresholds exactly as written, as JSON. */
   thresholdsVerbatim: string;
   profileJson: string;
@@ -82,6 +85,7 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
     })),
     ...metricRows(analysis),
     ...findingsView(run, analysis.findings ?? []),
+    errors: errorsView(analysis),
     thresholdsVerbatim: JSON.stringify(run.meta.scenario.thresholds, null, 2),
     profileJson: JSON.stringify(run.meta.scenario.profile ?? null, null, 2),
     endpoints: analysis.summary.endpoints.map((e) => ({
@@ -96,6 +100,11 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
       ],
     })),
   };
+}
+
+function errorsView(analysis: RunAnalysis): ReportView['errors'] {
+  const tables = errorTables(analysis);
+  return { ...tables, any: tables.flow.length > 0 || tables.requests.length > 0 };
 }
 
 function verdictDetail(run: RunData, analysis: RunAnalysis): string {
@@ -213,7 +222,7 @@ function engineRows(m: RunData['meta']): [string, string][] {
   const rows: [string, string][] = [
     [
       'Iterations',
-      `${formatCount(r.iterations)} completed, ${formatCount(r.interruptedIterations)} interrupted, ${formatCount(r.droppedIterations)} dropped; peak ${r.peakVus} VUs`,
+      `${formatCount(r.iterations)} completed, ${formatCount(r.interruptedIterations)} interrupted, ${formatCount(r.droppedIterations)} dropped; peak ${r.peakVus} VUs${r.peakAllocatedVus === undefined ? '' : ` busy, ${r.peakAllocatedVus} allocated`}`,
     ],
   ];
   const errors = Object.entries(r.flowErrors).sort((a, b) => b[1] - a[1]);

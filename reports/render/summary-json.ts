@@ -1,6 +1,7 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
+import type { RequestErrorRow } from '../analysis/request-errors.js';
 import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type Finding } from '../model/finding.js';
@@ -13,7 +14,8 @@ export const SUMMARY_SCHEMA_VERSION = 1;
  * summary.json, for CI and scripts. Stable: fields are only ever added within a schema
  * version; absent values are null (never missing); metrics are keyed in sorted order.
  * Units: trend figures are in the metric's own unit (ms for durations); rates are 0..1;
- * `ratePerSec` and `reqPerSec` divide by `run.durationSec` (first to last second inclusive).
+ * `ratePerSec` and `reqPerSec` divide by `run.durationSec`: the span of the load phases in
+ * run.json (no warm-up, start-up or drain), or first to last second inclusive without phases.
  */
 export interface SummaryJson {
   schemaVersion: typeof SUMMARY_SCHEMA_VERSION;
@@ -40,6 +42,14 @@ export interface SummaryJson {
   endpoints: EndpointRow[];
   /** Red flags, most severe first (empty when no detector found anything). */
   findings: Finding[];
+  /** Exceptions the flow threw, by message, most frequent first; `share` is of iterations. */
+  flowErrors: { message: string; location: string | null; count: number; share: number }[];
+  /**
+   * Failed requests by HTTP status and transport cause, most frequent first: `status` 0 is no
+   * response, `errorCode` the recorded cause (ECONNREFUSED...), `cause` its kind (`status`,
+   * `refused`, `timeout`, `reset`, `dns`, `tls`, `parse`, `other`); `share` is of all requests.
+   */
+  requestErrors: RequestErrorRow[];
 }
 
 export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
@@ -62,6 +72,13 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
     metrics,
     endpoints: summary.endpoints,
     findings: sortFindings(analysis.findings ?? []),
+    flowErrors: (analysis.flowErrors ?? []).map((r) => ({
+      message: redactText(r.message),
+      location: r.location,
+      count: r.count,
+      share: r.share,
+    })),
+    requestErrors: analysis.requestErrors ?? [],
   };
 }
 

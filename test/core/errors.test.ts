@@ -5,6 +5,7 @@ import {
   EngineError,
   ERROR_CODES,
   FeederExhaustedError,
+  FlowError,
   HttpParseError,
   InternalError,
   InvalidValueError,
@@ -115,6 +116,25 @@ const TABLE: {
     code: 'E_TARGET_UNHEALTHY',
     exit: 3,
     message: /within 30000 ms/,
+    issues: 0,
+  },
+  {
+    name: 'TargetError (unreachable)',
+    error: new TargetError(
+      'E_TARGET_UNREACHABLE',
+      'target "api" did not answer a pre-flight GET http://127.0.0.1:9: connection refused',
+    ),
+    code: 'E_TARGET_UNREACHABLE',
+    exit: 3,
+    message: /pre-flight GET http:\/\/127\.0\.0\.1:9/,
+    issues: 0,
+  },
+  {
+    name: 'FlowError',
+    error: new FlowError('every warm-up iteration threw (3 of 3)', 'fix the flow'),
+    code: 'E_FLOW_FAILED',
+    exit: 2,
+    message: /^every warm-up iteration threw/,
     issues: 0,
   },
   {

@@ -18,6 +18,9 @@ describe('toSummaryJson', () => {
       'metrics',
       'endpoints',
       'findings',
+      // Added within schema version 1 (fields are only ever added).
+      'flowErrors',
+      'requestErrors',
     ]);
     expect(json.schemaVersion).toBe(1);
     expect(json.run).toEqual({

@@ -60,12 +60,26 @@ export const generatorHealthSchema = z.object({
   maxArrivalLagMs: z.number(),
 });
 
+/** Where a distinct flow error was first thrown, and the `error` tag of its flow_errors series. */
+export const flowErrorSiteSchema = z.object({
+  /** `TypeError@checkout.ts:42`: the error's name and location (or its name alone). */
+  tag: z.string(),
+  /** `file:line` relative to the scenario file's folder, when the stack showed one. */
+  location: z.string().optional(),
+});
+
 export const engineResultSchema = z.object({
   iterations: z.number(),
   interruptedIterations: z.number(),
   droppedIterations: z.number(),
+  /** Exceptions the flow threw, by message (at most 50 distinct per thread; then one "other"). */
   flowErrors: z.record(z.string(), z.number()),
+  /** By the same messages: where each was first thrown. */
+  flowErrorSites: z.record(z.string(), flowErrorSiteSchema).optional(),
+  /** The most VUs in an iteration at once. */
   peakVus: z.number(),
+  /** The most VUs allocated at once, busy or idle (an open model's pool; k6's vus_max). */
+  peakAllocatedVus: z.number().optional(),
   k6Thresholds: z
     .array(z.object({ metric: z.string(), expression: z.string(), passed: z.boolean() }))
     .optional(),
@@ -186,6 +200,7 @@ export type ServerSeriesInfo = z.infer<typeof serverSeriesInfoSchema>;
 export type ContainerInfo = z.infer<typeof containerInfoSchema>;
 export type RunStatus = z.infer<typeof runStatusSchema>;
 export type GeneratorHealth = z.infer<typeof generatorHealthSchema>;
+export type FlowErrorSite = z.infer<typeof flowErrorSiteSchema>;
 export type EngineResultRecord = z.infer<typeof engineResultSchema>;
 export type LoadModel = z.infer<typeof loadModelSchema>;
 export type OutputReport = z.infer<typeof outputReportSchema>;

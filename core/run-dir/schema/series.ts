@@ -56,7 +56,10 @@ export const trendPercentilesSchema = z.object({
 export const clientBucketSchema = z.object({
   /** Unix time of the second's start, in seconds. */
   t: z.number().int(),
-  /** Active virtual users at the end of the second. */
+  /**
+   * The most virtual users busy at once during the second (older runs: at its end). VUs
+   * allocated but idle (an open model's pool) are the `vus_max` gauge among the metrics.
+   */
   vus: z.number().nonnegative(),
   metrics: z.record(z.string(), z.array(metricSeriesSchema)),
   /**

@@ -13,13 +13,17 @@ import {
   MetricKindError,
   type ErrorCode,
 } from '../../../core/errors.js';
-import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
+import type { MetricSink } from '../../aggregator/metric-sink.js';
 import type { Engine, EngineEvents, EnginePlan, EngineResult } from '../engine.js';
 import { SingleThreadEngine } from './single-thread-engine.js';
 import { splitExecutor } from './split-executor.js';
-import type { FromWorker, WorkerInit } from './worker/worker-protocol.js';
+import { ThreadVus } from './thread-vus.js';
+import { epochNowMs } from './executors/arrival-clock.js';
+import type { FromWorker, ToWorker, WorkerInit } from './worker/worker-protocol.js';
 
 const WORKER_FILE = 'harness/engines/builtin/worker/engine-worker.js';
+/** How far ahead of "all ready" the shared start is set, so every thread hears of it in time. */
+const START_MARGIN_MS = 50;
 
 /** Worker threads the machine can spare: one core stays with the main thread (and the target). */
 export function defaultWorkerCount(): number {
@@ -99,12 +103,11 @@ export class BuiltinEngine implements Engine {
       });
       firstVuId += Object.values(mine).reduce((n, e) => n + executorMaxVus(e), 0);
     }
-    const vus = inits.map(() => 0);
     const seenErrors = new Set<string>();
-    const reportFlowError = (message: string): void => {
+    const reportFlowError = (message: string, location?: string): void => {
       if (seenErrors.has(message)) return;
       seenErrors.add(message);
-      events.onFlowError?.(message);
+      events.onFlowError?.(message, location);
     };
     // Kind conflicts between threads (one recorded "x" as a trend, another as a counter) show
     // up only here, where their seconds meet: counted as flow errors, like one inside a thread.
@@ -115,13 +118,24 @@ export class BuiltinEngine implements Engine {
       } catch (e) {
         if (!(e instanceof MetricKindError)) throw e;
         mergeErrors[e.message] = (mergeErrors[e.message] ?? 0) + 1;
-        sink.counter('flow_errors', EMPTY_TAGS, 1);
+        sink.counter('flow_errors', MERGE_ERROR_TAGS, 1);
         reportFlowError(e.message);
       }
     };
     const threads = inits.map((init) => new Worker(file, { workerData: init }));
+    const threadVus = new ThreadVus(threads.length, sink);
+    // Threads load the scenario at their own pace; the load starts for all at one instant
+    // once every one is ready, so their arrivals interleave and the phases match the load.
+    let ready = 0;
+    const onReady = (): void => {
+      if (++ready < threads.length) return;
+      const nowEpochMs = epochNowMs();
+      const atEpochMs = nowEpochMs + START_MARGIN_MS;
+      for (const t of threads) t.postMessage({ type: 'start', atEpochMs } satisfies ToWorker);
+      events.onStart?.(Date.now() + (atEpochMs - nowEpochMs));
+    };
     const onInterrupt = (): void => {
-      for (const t of threads) t.postMessage({ type: 'stop' });
+      for (const t of threads) t.postMessage({ type: 'stop' } satisfies ToWorker);
     };
     interrupt.addEventListener('abort', onInterrupt, { once: true });
     try {
@@ -131,6 +145,9 @@ export class BuiltinEngine implements Engine {
             new Promise<EngineResult>((resolve, reject) => {
               thread.on('message', (m: FromWorker) => {
                 switch (m.type) {
+                  case 'ready':
+                    onReady();
+                    return;
                   case 'bucket':
                     try {
                       merge(m.bucket);
@@ -144,13 +161,19 @@ export class BuiltinEngine implements Engine {
                       for (let n = m.lateLagsMs.length; n < m.arrivals; n++)
                         events.onScheduleLag(0);
                     }
-                    vus[i] = m.bucket.vus;
-                    sink.vus(vus.reduce((a, b) => a + b, 0));
+                    threadVus.second(i, {
+                      t: m.bucket.t,
+                      peakActive: m.bucket.vus,
+                      peakAllocated: m.peakAllocatedVus,
+                      active: m.activeVus,
+                      allocated: m.allocatedVus,
+                    });
                     return;
                   case 'flowError':
-                    reportFlowError(m.message);
+                    reportFlowError(m.message, m.location);
                     return;
                   case 'done':
+                    threadVus.finish(i);
                     resolve(m.result);
                     return;
                   case 'error':
@@ -173,7 +196,13 @@ export class BuiltinEngine implements Engine {
             }),
         ),
       );
-      return combine([...results, { ...NO_RESULT, flowErrors: mergeErrors }]);
+      const mergeSites = Object.fromEntries(
+        Object.keys(mergeErrors).map((m) => [m, { tag: MERGE_ERROR_TAGS.error }]),
+      );
+      return combine([
+        ...results,
+        { ...NO_RESULT, flowErrors: mergeErrors, flowErrorSites: mergeSites },
+      ]);
     } finally {
       interrupt.removeEventListener('abort', onInterrupt);
       await Promise.all(threads.map((t) => t.terminate()));
@@ -181,6 +210,9 @@ export class BuiltinEngine implements Engine {
     }
   }
 }
+
+/** The flow_errors tag of a kind conflict found where the threads' seconds meet. */
+const MERGE_ERROR_TAGS = Object.freeze({ error: 'MetricKindError' });
 
 const NO_RESULT: EngineResult = {
   iterations: 0,
@@ -205,8 +237,10 @@ function workerError(
 
 function combine(results: EngineResult[]): EngineResult {
   const flowErrors: Record<string, number> = {};
+  const flowErrorSites: NonNullable<EngineResult['flowErrorSites']> = {};
   for (const r of results) {
     for (const [m, n] of Object.entries(r.flowErrors)) flowErrors[m] = (flowErrors[m] ?? 0) + n;
+    for (const [m, site] of Object.entries(r.flowErrorSites ?? {})) flowErrorSites[m] ??= site;
   }
   const sum = (f: (r: EngineResult) => number): number => results.reduce((n, r) => n + f(r), 0);
   return {
@@ -214,7 +248,9 @@ function combine(results: EngineResult[]): EngineResult {
     interruptedIterations: sum((r) => r.interruptedIterations),
     droppedIterations: sum((r) => r.droppedIterations),
     flowErrors,
-    // Peaks of different threads need not coincide: an upper bound.
+    flowErrorSites,
+    // Peaks of different threads need not coincide: upper bounds.
     peakVus: sum((r) => r.peakVus),
+    peakAllocatedVus: sum((r) => r.peakAllocatedVus ?? 0),
   };
 }

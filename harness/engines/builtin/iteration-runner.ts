@@ -1,6 +1,7 @@
 import type { Flow } from '../../../scenarios/vu-context.js';
 import { EMPTY_TAGS, type MetricSink } from '../../aggregator/metric-sink.js';
 import type { EngineEvents, EngineResult } from '../engine.js';
+import { FlowErrorTally } from './flow-errors.js';
 import { TimeoutSweeper } from './http1/timeout-sweeper.js';
 import type { TargetResolver } from './request-target.js';
 import { TagContext } from './tag-context.js';
@@ -16,10 +17,11 @@ export class IterationRunner {
   interrupted = 0;
   dropped = 0;
   peakVus = 0;
+  peakAllocatedVus = 0;
   private active = 0;
   private nextVuId: number;
   private readonly live = new Set<VirtualUser>();
-  private readonly flowErrors = new Map<string, number>();
+  private readonly flowErrors: FlowErrorTally;
   private readonly sweeper = new TimeoutSweeper();
   readonly rootCtx: TagContext;
 
@@ -31,9 +33,14 @@ export class IterationRunner {
     private readonly events: EngineEvents,
     /** First VU id of this thread (workers number their VUs apart). */
     firstVuId = 1,
+    /** Where the flow came from: flow errors are located relative to it. */
+    scenarioFile?: string,
   ) {
     this.nextVuId = firstVuId;
     this.rootCtx = new TagContext(sink, EMPTY_TAGS);
+    this.flowErrors = new FlowErrorTally(scenarioFile);
+    // flow_errors exists in every run, so `flow_errors: ['count==0']` has a figure to judge.
+    this.rootCtx.series('flow_errors', 'counter').add(0);
   }
 
   createVu(
@@ -51,6 +58,8 @@ export class IterationRunner {
       ctx,
     );
     this.live.add(vu);
+    if (this.live.size > this.peakAllocatedVus) this.peakAllocatedVus = this.live.size;
+    this.sink.vus(this.active, this.live.size);
     return vu;
   }
 
@@ -58,12 +67,12 @@ export class IterationRunner {
   busy(): void {
     this.active++;
     if (this.active > this.peakVus) this.peakVus = this.active;
-    this.sink.vus(this.active);
+    this.sink.vus(this.active, this.live.size);
   }
 
   idle(): void {
     this.active--;
-    this.sink.vus(this.active);
+    this.sink.vus(this.active, this.live.size);
   }
 
   /** Runs one iteration; `scheduledStartMs` (open model) makes latency count from the schedule. */
@@ -74,7 +83,7 @@ export class IterationRunner {
     try {
       await vu.flow(vu);
     } catch (e) {
-      if (!vu.stopped) this.recordFlowError(e);
+      if (!vu.stopped) this.recordFlowError(e, vu.baseCtx);
     }
     vu.iteration++;
     if (vu.stopped) {
@@ -93,7 +102,7 @@ export class IterationRunner {
 
   /** Stops a VU for good: hard (cut what it is doing) or after it finished its work. */
   async retire(vu: VirtualUser, hard: boolean): Promise<void> {
-    this.live.delete(vu);
+    if (this.live.delete(vu)) this.sink.vus(this.active, this.live.size);
     await (hard ? vu.stop() : vu.release());
   }
 
@@ -107,16 +116,16 @@ export class IterationRunner {
       iterations: this.iterations,
       interruptedIterations: this.interrupted,
       droppedIterations: this.dropped,
-      flowErrors: Object.fromEntries(this.flowErrors),
+      flowErrors: this.flowErrors.counts(),
+      flowErrorSites: this.flowErrors.sites(),
       peakVus: this.peakVus,
+      peakAllocatedVus: this.peakAllocatedVus,
     };
   }
 
-  private recordFlowError(e: unknown): void {
-    const message = e instanceof Error ? e.message : String(e);
-    const seen = this.flowErrors.get(message) ?? 0;
-    this.flowErrors.set(message, seen + 1);
-    this.rootCtx.series('flow_errors', 'counter').add(1);
-    if (seen === 0) this.events.onFlowError?.(message);
+  private recordFlowError(e: unknown, ctx: TagContext): void {
+    const { message, site, first } = this.flowErrors.record(e);
+    ctx.series('flow_errors', 'counter', { error: site.tag }).add(1);
+    if (first) this.events.onFlowError?.(message, site.location);
   }
 }

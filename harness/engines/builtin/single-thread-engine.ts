@@ -11,13 +11,23 @@ import { TargetResolver } from './request-target.js';
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_REDIRECTS = 10;
 
+export interface SingleThreadOptions {
+  /** First VU id of this thread (workers number their VUs apart). */
+  firstVuId?: number;
+  /**
+   * The load's start on this thread's performance.now() clock, shared by every worker thread
+   * (BuiltinEngine fixes it once all are ready); now when absent.
+   */
+  startAtMs?: number;
+}
+
 /**
- * Runs the plan's executors in this thread with undici keep-alive clients, each named
- * scenario from its `startTime`. (BuiltinEngine spreads the same across threads.)
+ * Runs the plan's executors in this thread, each named scenario from its `startTime` after the
+ * load's start. (BuiltinEngine spreads the same across threads.)
  */
 export class SingleThreadEngine implements Engine {
   readonly inProcess = true;
-  constructor(private readonly opts: { firstVuId?: number } = {}) {}
+  constructor(private readonly opts: SingleThreadOptions = {}) {}
 
   async run(
     plan: EnginePlan,
@@ -38,6 +48,7 @@ export class SingleThreadEngine implements Engine {
       sink,
       events,
       this.opts.firstVuId,
+      plan.source?.scenarioFile,
     );
     // Ctrl-C: cut every VU at once rather than waiting out graceful stops.
     // Custom metrics (Trend, Counter, Rate, Gauge) declared in the scenario file land here. A
@@ -49,6 +60,8 @@ export class SingleThreadEngine implements Engine {
     interrupt.addEventListener('abort', onInterrupt, { once: true });
     const named = Object.entries(executors);
     const tagScenario = plan.profile.kind === 'scenarios';
+    const zeroMs = this.opts.startAtMs ?? performance.now();
+    if (this.opts.startAtMs === undefined) events.onStart?.(Date.now());
     try {
       await Promise.all(
         named.map(async ([name, e]) => {
@@ -62,10 +75,12 @@ export class SingleThreadEngine implements Engine {
             ]);
           }
           const tags = { ...(tagScenario ? { scenario: name } : {}), ...e.tags };
-          await abortableSleep(e.startTime ?? 0, interrupt);
+          const startMs = zeroMs + (e.startTime ?? 0);
+          await abortableSleep(startMs - performance.now(), interrupt);
           if (interrupt.aborted) return;
           await runExecutor(e, {
             name,
+            startMs,
             runner,
             ctx: Object.keys(tags).length > 0 ? runner.rootCtx.with(tags) : runner.rootCtx,
             flow,

@@ -10,9 +10,16 @@ export interface HttpHandles {
   sent: SeriesHandle;
 }
 
-/** One (name, method) in one tag context: handles by status code. */
+/** Transport causes kept apart per route; past this, they share one `error_code: other`. */
+const MAX_CAUSES = 32;
+
+/**
+ * One (name, method) in one tag context: handles by status code, and for requests that got no
+ * response (status 0) by cause, tagged `error_code` (ECONNREFUSED, E_REQUEST_TIMEOUT...).
+ */
 export class Route {
   private readonly byStatus: (HttpHandles | undefined)[] = [];
+  private readonly byCause = new Map<string, HttpHandles>();
 
   constructor(
     private readonly ctx: TagContext,
@@ -23,23 +30,38 @@ export class Route {
   handles(status: number): HttpHandles {
     let h = this.byStatus[status];
     if (h === undefined) {
-      const tags: Tags = Object.freeze({
-        ...this.ctx.tags,
-        name: this.name,
-        method: this.method,
-        status: String(status),
-      });
-      const sink = this.ctx.sink;
-      h = {
-        duration: sink.series('http_req_duration', 'trend', tags),
-        reqs: sink.series('http_reqs', 'counter', tags),
-        failed: sink.series('http_req_failed', 'rate', tags),
-        received: sink.series('data_received', 'counter', tags),
-        sent: sink.series('data_sent', 'counter', tags),
-      };
+      h = this.resolve({ status: String(status) });
       this.byStatus[status] = h;
     }
     return h;
+  }
+
+  /** A request that got no response, by its transport cause. */
+  failure(cause: string): HttpHandles {
+    let h = this.byCause.get(cause);
+    if (h === undefined) {
+      const code = this.byCause.size < MAX_CAUSES ? cause : 'other';
+      h = this.byCause.get(code) ?? this.resolve({ status: '0', error_code: code });
+      this.byCause.set(code, h);
+    }
+    return h;
+  }
+
+  private resolve(extra: Record<string, string>): HttpHandles {
+    const tags: Tags = Object.freeze({
+      ...this.ctx.tags,
+      name: this.name,
+      method: this.method,
+      ...extra,
+    });
+    const sink = this.ctx.sink;
+    return {
+      duration: sink.series('http_req_duration', 'trend', tags),
+      reqs: sink.series('http_reqs', 'counter', tags),
+      failed: sink.series('http_req_failed', 'rate', tags),
+      received: sink.series('data_received', 'counter', tags),
+      sent: sink.series('data_sent', 'counter', tags),
+    };
   }
 }
 

@@ -105,7 +105,8 @@ export class VuHttp implements HttpApi {
     const failed = outcome instanceof TransportError;
     const status = failed ? 0 : outcome.status;
     const ctx = opts?.tags === undefined ? this.ctx : this.ctx.with(opts.tags);
-    const h = this.route(ctx, target, method, opts?.name).handles(status);
+    const route = this.route(ctx, target, method, opts?.name);
+    const h = failed ? route.failure(outcome.reason) : route.handles(status);
     h.duration.add(durationMs);
     h.reqs.add(1);
     h.failed.add(status === 0 || status >= 400 ? 1 : 0);

@@ -1,5 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import { formatPercent } from '../../render/format.js';
+import { requestErrorRows } from '../request-errors.js';
 import type { Detector } from './detector.js';
 import { round, span } from './run-facts.js';
 
@@ -13,13 +14,16 @@ export const errorRate: Detector<{ warnPercent: number; criticalPercent: number 
     const percent = failed.rate * 100;
     if (percent <= s.warnPercent) return [];
     const seconds = input.timeline.errorsPerSec.flatMap((e, i) => ((e ?? 0) > 0 ? [i] : []));
+    const causes = requestErrorRows(input.run.client)
+      .slice(0, 3)
+      .map((r) => `${r.label}: ${r.count}`);
     return [
       {
         id: 'errors.rate',
         severity: percent > s.criticalPercent ? 'critical' : 'warning',
         title: `${formatPercent(failed.rate)} of requests failed (${failed.passes} of ${failed.total})`,
         evidence: {
-          text: `${failed.passes} requests failed (HTTP ≥ 400 or no answer) in ${seconds.length} s of the run.`,
+          text: `${failed.passes} requests failed (HTTP ≥ 400 or no answer) in ${seconds.length} s of the run${causes.length > 0 ? `; by status and cause: ${causes.join('; ')}` : ''}.`,
           figures: {
             failed: failed.passes,
             requests: failed.total,
@@ -28,7 +32,7 @@ export const errorRate: Detector<{ warnPercent: number; criticalPercent: number 
           ...span(input, seconds),
         },
         cause: 'Connection or pool limits, timeouts under load, or a dependency failing.',
-        fix: 'Read the failures by status in the endpoints table and the target log; raise the limit that is hit, add a circuit breaker or back-pressure.',
+        fix: 'Read the request errors by status and cause (console summary, report, summary.json requestErrors) and the target log; raise the limit that is hit, add a circuit breaker or back-pressure.',
         chart: 'throughput',
       },
     ];

@@ -6,6 +6,7 @@ import type { Detector, DetectorInput, DetectorOverrides } from './detector.js';
 export type { DetectorOverrides } from './detector.js';
 import { errorRate, errorSpike } from './errors.js';
 import { eventLoopSaturated } from './event-loop.js';
+import { flowErrors } from './flow-errors.js';
 import { gcLatencySpikes, gcPressure } from './gc-latency-spikes.js';
 import { generatorSaturated } from './generator-saturated.js';
 import { latencyGrowsWithLoad } from './latency-grows-with-load.js';
@@ -26,6 +27,7 @@ export const detectors = {
   'cpu.single-core': singleCoreSaturated,
   'errors.rate': errorRate,
   'errors.spike': errorSpike,
+  'errors.flow': flowErrors,
   'throughput.plateau': throughputPlateau,
   'throughput.declining': throughputDecline,
   eventloop: eventLoopSaturated,

@@ -3,7 +3,7 @@ import type { MetricKind, RunData } from '../../../core/run-dir/run-data.js';
 import { SeriesIndex } from '../../../core/series/series-index.js';
 import { aggregate, aggregationLabel } from './judge.js';
 import { evaluateWindowed } from './windowed-threshold.js';
-import { runWindow } from '../run-window.js';
+import { measuredPhases, runWindow } from '../run-window.js';
 
 export interface ThresholdResult {
   /** The metric selector as written: `http_req_duration{name:login}`. */
@@ -39,7 +39,7 @@ export function evaluateThresholds(
   thresholds: Threshold[],
   index = new SeriesIndex(run.client),
 ): ThresholdResult[] {
-  const { durationSec } = runWindow(run.client);
+  const { durationSec } = runWindow(run.client, measuredPhases(run.meta));
   const results: ThresholdResult[] = [];
   for (const { selector, expressions } of thresholds) {
     const merged = index.merge(selector.metric, selector.tags);

@@ -1,11 +1,13 @@
 import {
   ArrivalSchedule,
+  executorDurationMs,
   type ArrivalRateExecutor,
 } from '../../../../scenarios/executor-schedule.js';
 import { K6_DEFAULT_GRACEFUL_STOP_MS } from '../../../../scenarios/executors.js';
 import { abortableSleep } from '../abortable-sleep.js';
 import { gracefulStop } from '../graceful-stop.js';
 import type { VirtualUser } from '../virtual-user.js';
+import { arrivalStartMs } from './arrival-clock.js';
 import { InFlight, newVu, type ExecutorRun } from './executor-run.js';
 
 /**
@@ -30,15 +32,17 @@ export async function runArrivalRateExecutor(
 
   const inFlight = new InFlight();
   const schedule = new ArrivalSchedule(e);
-  const start = performance.now();
+  // Threads share one start instant (see SingleThreadEngine), so their arrivals interleave.
+  const start = run.startMs ?? performance.now();
   for (let at = schedule.next(); at !== undefined; at = schedule.next()) {
     if (interrupt.aborted) break;
     const due = start + at;
     const wait = due - performance.now();
     if (wait > 1) await abortableSleep(wait, interrupt);
     if (interrupt.aborted) break;
-    const lag = performance.now() - due;
-    run.onScheduleLag?.(lag > 0 ? lag : 0);
+    const now = performance.now();
+    const from = arrivalStartMs(due, now);
+    run.onScheduleLag?.(now - from);
     const vu = idle.pop() ?? (all.length < e.maxVUs ? allocate() : undefined);
     if (vu === undefined) {
       runner.recordDropped(run.ctx);
@@ -46,12 +50,14 @@ export async function runArrivalRateExecutor(
     }
     inFlight.add();
     runner.busy();
-    void runner.iterate(vu, due).then(() => {
+    void runner.iterate(vu, from).then(() => {
       runner.idle();
       if (!vu.stopped) idle.push(vu);
       inFlight.done();
     });
   }
+  // As in k6, the executor lasts its whole duration: the last arrival is not its end.
+  await abortableSleep(start + executorDurationMs(e) - performance.now(), interrupt);
 
   await gracefulStop(
     inFlight.drained(),

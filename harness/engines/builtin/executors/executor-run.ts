@@ -13,6 +13,11 @@ export interface ExecutorRun {
   env: Readonly<Record<string, string | undefined>>;
   /** The whole run's stop: Ctrl-C, a target that died, a threshold with abortOnFail. */
   interrupt: AbortSignal;
+  /**
+   * When the executor's schedule starts, on this thread's performance.now() clock (its
+   * `startTime` included); now when absent.
+   */
+  startMs?: number;
   /** Seen each time an arrival starts late; `lagMs` is how late (self-monitoring). */
   onScheduleLag?(lagMs: number): void;
 }

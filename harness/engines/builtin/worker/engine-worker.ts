@@ -4,6 +4,7 @@ import { InternalError, LoadrigError } from '../../../../core/errors.js';
 import { Aggregator } from '../../../aggregator/aggregator.js';
 import { setFeederPartition } from '../../../../scenarios/feeders.js';
 import { loadScenario } from '../../../loader/load-scenario.js';
+import { epochNowMs, localFromEpochMs } from '../executors/arrival-clock.js';
 import { SingleThreadEngine } from '../single-thread-engine.js';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.js';
 
@@ -19,13 +20,19 @@ if (port === null) throw new InternalError('engine-worker.js must run as a worke
 const post = (m: FromWorker): void => port.postMessage(m);
 
 const interrupt = new AbortController();
+let startAt: (epochMs: number) => void = () => undefined;
+const started = new Promise<number>((resolve) => (startAt = resolve));
 port.on('message', (m: ToWorker) => {
-  if (m.type === 'stop') interrupt.abort();
+  if (m.type === 'stop') {
+    interrupt.abort();
+    startAt(epochNowMs());
+  } else if (m.type === 'start') startAt(m.atEpochMs);
 });
 
 const FLUSH_BEFORE_SECOND_MS = 30;
 // Percentiles are read from the main thread's merged second; here they would be thrown away.
-const aggregator = new Aggregator({ percentiles: false });
+// vus_max is the sum over threads: the main thread writes it.
+const aggregator = new Aggregator({ percentiles: false, vusMax: false });
 let arrivals = 0;
 let lateLagsMs: number[] = [];
 const onScheduleLag = (lagMs: number): void => {
@@ -38,9 +45,13 @@ const postBucket = (): void => {
   const loopLagMs = loop.count > 0 ? loop.percentile(99) / 1e6 : 0;
   loop.reset();
   aggregator.gauge('generator_event_loop_lag', { thread: String(init.threadIndex + 1) }, loopLagMs);
+  const peakAllocatedVus = aggregator.allocatedPeak;
   post({
     type: 'bucket',
     bucket: aggregator.flush(Math.floor(Date.now() / 1000)),
+    peakAllocatedVus,
+    activeVus: aggregator.active,
+    allocatedVus: aggregator.allocated,
     arrivals,
     lateLagsMs,
     loopLagMs,
@@ -63,13 +74,16 @@ try {
   setFeederPartition(init.threadIndex, init.threadCount);
   const scenario = await loadScenario(init.scenarioFile);
   schedule();
-  const result = await new SingleThreadEngine({ firstVuId: init.firstVuId }).run(
+  post({ type: 'ready' });
+  const startAtMs = localFromEpochMs(await started);
+  const result = await new SingleThreadEngine({ firstVuId: init.firstVuId, startAtMs }).run(
     {
       baseUrl: init.baseUrl,
       profile: init.profile,
       executors: init.executors,
       flow: scenario.flow,
       flows: scenario.flows,
+      source: { scenarioFile: init.scenarioFile, scenario },
       env: init.env,
       gracefulStopMs: init.gracefulStopMs,
       ...(init.httpTimeoutMs !== undefined ? { httpTimeoutMs: init.httpTimeoutMs } : {}),
@@ -81,7 +95,11 @@ try {
     },
     aggregator,
     interrupt.signal,
-    { onFlowError: (message) => post({ type: 'flowError', message }), onScheduleLag },
+    {
+      onFlowError: (message, location) =>
+        post({ type: 'flowError', message, ...(location !== undefined ? { location } : {}) }),
+      onScheduleLag,
+    },
   );
   clearTimeout(timer);
   postBucket();
