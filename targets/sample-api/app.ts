@@ -118,6 +118,7 @@ export function createSampleApi(config: SampleApiConfig): SampleApi {
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        behaviour.stop?.();
         server.close(() => resolve());
         server.closeIdleConnections();
       }),
