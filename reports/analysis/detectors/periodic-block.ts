@@ -16,7 +16,6 @@ type Settings = {
   minPeriodSec: number;
   periodTolerance: number;
   minRegularShare: number;
-  maxPhaseJitter: number;
   maxPValue: number;
   maxHeightSpread: number;
   spikeRatio: number;
@@ -93,7 +92,7 @@ interface Train {
 
 /**
  * The stalls as a train, when they form one: enough of them, of similar height, most gaps one
- * or two periods long, a period of at least `minPeriodSec`. Small stalls between the big ones
+ * or two periods long and most stalls on the beat grid, a period of at least `minPeriodSec`. Small stalls between the big ones
  * are noise beside the job, not beats of it.
  */
 function train(input: DetectorInput, s: Settings, seconds: readonly Second[]): Train | undefined {
@@ -109,13 +108,24 @@ function train(input: DetectorInput, s: Settings, seconds: readonly Second[]): T
     beats.map((x) => input.timeline.t[x.i] as number),
     s.periodTolerance,
   );
-  if (!fit || fit.periodSec < s.minPeriodSec || fit.regular < s.minRegularShare * fit.intervals)
+  if (
+    !fit ||
+    fit.periodSec < s.minPeriodSec ||
+    fit.regular < s.minRegularShare * fit.intervals ||
+    fit.onGrid < s.minRegularShare * beats.length
+  )
     return undefined;
   return { beats, blockMs, fit };
 }
 
-const jitterOf = (t: Train | undefined): number =>
-  t ? t.fit.phaseJitterSec / t.fit.periodSec : Infinity;
+/**
+ * The train's score: stalls on its beat grid, less stalls off it and beats with no stall. A
+ * stray or shifted stall costs two, a skipped beat one, so events that merely share a short
+ * lattice (all on even seconds, with gaps) score low. A rearrangement as extreme as the
+ * observed train scores at least as much.
+ */
+const score = (t: Train | undefined): number =>
+  t ? 2 * t.fit.onGrid - t.beats.length - t.fit.skipped : -Infinity;
 
 /** The same stalls (heights and count) dropped on random measured seconds. */
 function scattered(found: Candidates, random: () => number): Second[] {
@@ -137,8 +147,7 @@ const ROUNDS = 499;
  * A job on a timer that blocks the event loop: stalls of about the same length at a regular
  * period. Read from the agent's stall meter when the target has one; from the client's
  * per-second maximum latency otherwise. Statistical support is a permutation test: the same
- * stalls dropped on random seconds must rarely line up as well (phase jitter against the
- * period), so random noise, GC spikes and request-driven blocks (which follow the traffic, not
+ * stalls dropped on random seconds must rarely line up as well, so random noise, GC spikes and request-driven blocks (which follow the traffic, not
  * the clock) do not qualify.
  */
 export const periodicBlock: Detector<Settings> = {
@@ -149,7 +158,6 @@ export const periodicBlock: Detector<Settings> = {
     minPeriodSec: 2,
     periodTolerance: 0.15,
     minRegularShare: 0.8,
-    maxPhaseJitter: 0.2,
     maxPValue: 0.01,
     maxHeightSpread: 0.35,
     spikeRatio: 3,
@@ -166,10 +174,9 @@ export const periodicBlock: Detector<Settings> = {
       seconds: raw.seconds.filter(({ i, ms }) => gcNear(i) < s.gcShare * ms),
     };
     const observed = train(input, s, found.seconds);
-    if (!observed || jitterOf(observed) > s.maxPhaseJitter) return [];
+    if (!observed) return [];
     const pValue = permutationPValue(
-      jitterOf(observed),
-      (random) => jitterOf(train(input, s, scattered(found, random))),
+      (random) => score(train(input, s, scattered(found, random))) >= score(observed),
       ROUNDS,
       found.seconds.length,
     );
@@ -187,7 +194,7 @@ function finding(
 ): Finding {
   const every = `${round(fit.periodSec, 1)} s`;
   const longest = Math.max(...beats.map((x) => x.ms));
-  const chance = `${fit.regular} of ${fit.intervals} gaps between them are one period (or a skipped beat) long, each stall within ${round(fit.phaseJitterSec, 2)} s of the beat (random stalls line up this well with p ≤ ${pValue.toPrecision(2)})`;
+  const chance = `${fit.regular} of ${fit.intervals} gaps between them are one period long (or two: a beat unseen) and ${fit.onGrid} of ${beats.length} stalls sit on the beat; the same stalls dropped on random seconds line up as well with p ≤ ${pValue.toPrecision(2)}`;
   const blocked = seriesEnding(input, 'event_loop_blocked_ms')[0];
   const blockedMs = blocked ? median(beats.map((x) => blocked.values[x.i] ?? 0)) : undefined;
   return {
@@ -208,6 +215,7 @@ function finding(
         regularIntervals: fit.regular,
         intervals: fit.intervals,
         phaseJitterSec: round(fit.phaseJitterSec, 2),
+        onBeat: fit.onGrid,
         pValue: Number(pValue.toPrecision(3)),
         ...(blockedMs !== undefined ? { blockedMsPerBlock: round(blockedMs, 1) } : {}),
         ...(found.fromAgent ? {} : { typicalMaxLatencyMs: round(found.typicalMs, 1) }),

@@ -1,21 +1,35 @@
 import { median } from 'simple-statistics';
+import { theilSen } from './theil-sen.js';
 
 export interface RegularPeriod {
-  /** The least-squares period of the events against their beat numbers (seconds). */
+  /** The period of the events against their beat numbers (seconds; Theil–Sen, robust). */
   periodSec: number;
   intervals: number;
   /** Intervals of one or two periods, within the tolerance (two: a beat went unseen). */
   regular: number;
-  /** RMS distance of the events from the fitted beat grid (seconds): 0 for a perfect train. */
+  /**
+   * The median distance of the events from the fitted beat grid (seconds): 0 for a perfect
+   * train, and still 0 when a few beats landed a second off.
+   */
   phaseJitterSec: number;
+  /** Events on the grid: within `max(0.6 s, 5 % of the period)` of their beat. */
+  onGrid: number;
+  /** Beats of the grid between the first and the last event with no event on them. */
+  skipped: number;
 }
+
+// Events read on a one-second grid sit up to half a second off the beat of a train whose
+// period is not a whole number of seconds; a little more tolerance covers the timer's own drift.
+const GRID_TOLERANCE_SEC = 0.6;
+const GRID_TOLERANCE_SHARE = 0.05;
 
 /**
  * How regularly events at `times` (seconds, ascending) recur. The first guess is the mean of
  * the intervals near their median (so 2, 3, 2, 3 reads as 2.5 and a skipped beat does not pull
- * it), each event gets a beat number, and a line through (beat, time) gives the period and
- * the phase jitter. Events on a one-second grid keep a train with a fractional period within
- * half a second of its grid, while events at random drift off it.
+ * it), each event gets a beat number, and a robust line through (beat, time) gives the period
+ * and the phase jitter. A train read on a one-second grid stays within half a second of its
+ * beat grid whatever its period, while events at random fall off it (a quarter of a period
+ * typically).
  */
 export function regularPeriod(
   times: readonly number[],
@@ -29,35 +43,26 @@ export function regularPeriod(
   const beats = [0];
   for (const d of intervals)
     beats.push((beats.at(-1) as number) + Math.max(1, Math.round(d / guess)));
-  const { slope, residualRms } = lineFit(beats, times);
-  const periodSec = slope;
+  const fit = theilSen(beats, times);
+  if (!fit || fit.slope <= 0) return undefined;
+  const periodSec = fit.slope;
+  const residuals = times.map((t, i) =>
+    Math.abs(t - fit.intercept - periodSec * (beats[i] as number)),
+  );
   const tolerance = Math.max(1, toleranceShare * periodSec);
   const regular = intervals.filter((d) => {
     const k = Math.max(1, Math.round(d / periodSec));
     return k <= 2 && Math.abs(d - k * periodSec) <= tolerance;
   }).length;
-  return { periodSec, intervals: intervals.length, regular, phaseJitterSec: residualRms };
-}
-
-/** Ordinary least squares of y on x: the slope and the RMS of the residuals. */
-export function lineFit(
-  x: readonly number[],
-  y: readonly number[],
-): { slope: number; residualRms: number } {
-  const n = x.length;
-  const mx = x.reduce((a, b) => a + b, 0) / n;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += ((x[i] as number) - mx) * ((y[i] as number) - my);
-    sxx += ((x[i] as number) - mx) ** 2;
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  let squares = 0;
-  for (let i = 0; i < n; i++)
-    squares += ((y[i] as number) - my - slope * ((x[i] as number) - mx)) ** 2;
-  return { slope, residualRms: Math.sqrt(squares / n) };
+  const onGridSec = Math.max(GRID_TOLERANCE_SEC, GRID_TOLERANCE_SHARE * periodSec);
+  return {
+    periodSec,
+    intervals: intervals.length,
+    regular,
+    phaseJitterSec: median(residuals),
+    onGrid: residuals.filter((r) => r <= onGridSec).length,
+    skipped: (beats.at(-1) as number) + 1 - times.length,
+  };
 }
 
 /** A small seeded generator (mulberry32): analysis stays deterministic. */
@@ -73,20 +78,19 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * A Monte Carlo permutation p-value: the share of `rounds` random rearrangements whose
- * statistic is at least as extreme (as low) as the observed one, counting the observation
+ * A Monte Carlo permutation p-value: the share of `rounds` random rearrangements at least as
+ * extreme as the observation (`asExtreme` draws one and judges it), counting the observation
  * itself, so never below 1 / (rounds + 1).
  */
 export function permutationPValue(
-  observed: number,
-  statistic: (random: () => number) => number,
+  asExtreme: (random: () => number) => boolean,
   rounds: number,
   seed: number,
 ): number {
   const random = seededRandom(seed);
-  let asExtreme = 0;
-  for (let r = 0; r < rounds; r++) if (statistic(random) <= observed) asExtreme++;
-  return (asExtreme + 1) / (rounds + 1);
+  let count = 0;
+  for (let r = 0; r < rounds; r++) if (asExtreme(random)) count++;
+  return (count + 1) / (rounds + 1);
 }
 
 /**
