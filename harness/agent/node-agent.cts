@@ -8,10 +8,10 @@
  *
  * Off the hot path: nothing here runs per request. Node's native event-loop-delay histogram, a
  * stall meter (one unref'd timer every STALL_TICK_MS) and a GC PerformanceObserver accumulate in
- * the background; once a second an unref'd timer reads them, writes one JSON line to the Unix
- * socket loadrig listens on, and resets them. A write that would queue (loadrig gone or slow) is
- * dropped rather than buffered, and every failure is swallowed: the agent must never change the
- * target's behaviour or crash it.
+ * the background; once a second (mid-second on the wall clock) an unref'd timer reads them,
+ * writes one JSON line to the Unix socket loadrig listens on, and resets them. A write that
+ * would queue (loadrig gone or slow) is dropped rather than buffered, and every failure is
+ * swallowed: the agent must never change the target's behaviour or crash it.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file under verbatimModuleSyntax can only import this way */
 import net = require('node:net');
@@ -23,7 +23,14 @@ import type { AgentSample, GcKind } from './agent-sample.cjs';
 
 // Kept in step with AGENT_SOCKET_ENV in agent-injection.ts (this file cannot import ESM).
 const SOCKET_ENV = 'LOADRIG_AGENT_SOCKET';
-const INTERVAL_MS = 1000;
+// Reports go out at the middle of each wall-clock second. loadrig samples just after every
+// second boundary, so a report that a stall delays (by up to half a second) still lands in its
+// own second, and no stall shifts the reports after it: an interval timer would be pushed to
+// the end of every stall it fell due in and keep that phase, so a line, and the stalls in it,
+// would slip into a neighbouring second whenever it crossed loadrig's boundary.
+const REPORT_AT_MS = 500;
+// A report that ran late by more than this waits for the next second's slot instead.
+const MIN_REPORT_GAP_MS = 200;
 // The native histogram samples the loop every RESOLUTION_MS; a reading is that interval plus
 // the delay, so the interval is subtracted to report the delay alone.
 const RESOLUTION_MS = 10;
@@ -170,13 +177,20 @@ function start(socketPath: string): void {
     // A socket that cannot take the line now (writableNeedDrain) loses it: never buffer.
     if (socket && !socket.writableNeedDrain) socket.write(JSON.stringify(sample) + '\n');
   };
-  setInterval(() => {
-    try {
-      report();
-    } catch {
-      // never let a sampling failure reach the target
-    }
-  }, INTERVAL_MS).unref();
+  const scheduleReport = (): void => {
+    const intoSecond = Date.now() % 1000;
+    let waitMs = (REPORT_AT_MS - intoSecond + 1000) % 1000;
+    if (waitMs < MIN_REPORT_GAP_MS) waitMs += 1000;
+    setTimeout(() => {
+      try {
+        report();
+      } catch {
+        // never let a sampling failure reach the target
+      }
+      scheduleReport();
+    }, waitMs).unref();
+  };
+  scheduleReport();
 }
 
 const socketPath = process.env[SOCKET_ENV];

@@ -20,7 +20,6 @@ type Settings = {
   maxHeightSpread: number;
   spikeRatio: number;
   minRequests: number;
-  gcShare: number;
   criticalMs: number;
 };
 
@@ -162,16 +161,16 @@ export const periodicBlock: Detector<Settings> = {
     maxHeightSpread: 0.35,
     spikeRatio: 3,
     minRequests: 5,
-    gcShare: 0.5,
     criticalMs: 500,
   },
   detect(input, s) {
     const raw = agentCandidates(input, s) ?? clientCandidates(input, s);
-    // A stall that GC pauses around it mostly account for is the collector's (gc.* speak of it).
+    // GC pauses around a stall are the collector's (gc.* speak of them): a stall that is
+    // still a block without them is the code's (its length as lived, GC included).
     const gcNear = gcPauseNear(input);
     const found = {
       ...raw,
-      seconds: raw.seconds.filter(({ i, ms }) => gcNear(i) < s.gcShare * ms),
+      seconds: raw.seconds.filter(({ i, ms }) => ms - gcNear(i) >= s.minBlockMs),
     };
     const observed = train(input, s, found.seconds);
     if (!observed) return [];

@@ -61,13 +61,17 @@ describe('the sample API in periodic-block mode, end to end', () => {
     const span = blocked.at(-1)!.t - blocked[0]!.t;
     expect(blocked.length).toBe(Math.round(span / 3) + 1);
     for (const s of blocked) {
-      expect(s.values[NODE_SERIES.loopBlockMax]).toBeLessThan(BLOCK_MS + 80);
+      // The job allocates: a GC pause inside it lengthens that stall.
+      const gcMs = s.values[NODE_SERIES.gcPause] ?? 0;
+      expect(s.values[NODE_SERIES.loopBlockMax]).toBeLessThan(BLOCK_MS + 80 + gcMs);
       expect(s.values[NODE_SERIES.loopBlocked]).toBeGreaterThanOrEqual(BLOCK_MS * 0.8);
     }
 
     expect(finding).toMatchObject({ chart: 'server', severity: 'warning' });
-    expect(finding?.title).toMatch(/^Event loop blocked ~\d+ms every ~3 s \(\d+ times\)$/);
-    expect(finding?.evidence.figures['periodSec']).toBeCloseTo(3, 0);
+    expect(finding?.title).toMatch(/^Event loop blocked ~\d+ms every ~[\d.]+ s \(\d+ times\)$/);
+    // Seconds are the grid: the agent's report and loadrig's sampling tick can slip a stall
+    // into the next second once in a run, which reads as 2.9 s over a dozen beats.
+    expect(Math.abs(finding!.evidence.figures['periodSec']! - EVERY_MS / 1000)).toBeLessThan(0.2);
     expect(finding?.evidence.figures['blockMs']).toBeGreaterThanOrEqual(BLOCK_MS * 0.9);
     expect(finding?.evidence.figures['blockMs']).toBeLessThan(BLOCK_MS + 60);
   }, 90_000);
@@ -78,8 +82,8 @@ describe('the sample API in periodic-block mode, end to end', () => {
       NODE_SERIES.loopBlockMax,
     );
     expect(finding).toMatchObject({ chart: 'latency' });
-    expect(finding?.title).toMatch(/^Requests stalled ~\d+ms every ~3 s/);
-    expect(finding?.evidence.figures['periodSec']).toBeCloseTo(3, 0);
+    expect(finding?.title).toMatch(/^Requests stalled ~\d+ms every ~[\d.]+ s/);
+    expect(Math.abs(finding!.evidence.figures['periodSec']! - EVERY_MS / 1000)).toBeLessThan(0.2);
     // Requests queued behind a block wait up to its whole length (open model: from schedule).
     expect(finding?.evidence.figures['blockMs']).toBeGreaterThanOrEqual(BLOCK_MS * 0.8);
     expect(finding?.evidence.figures['blockMs']).toBeLessThan(BLOCK_MS + 100);
