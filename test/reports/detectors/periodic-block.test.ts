@@ -68,6 +68,16 @@ describe('eventloop.periodic-block from the agent stall meter', () => {
     expect(detect(spec, { minBlocks: 4, maxPValue: 0.05 })).toHaveLength(1);
   });
 
+  it('on a long run, tests the first few hundred stalls and reports them all', () => {
+    const [f] = detect({
+      seconds: 2400,
+      latencies: () => [5],
+      server: meter((i) => i % 3 === 1),
+    });
+    expect(f?.evidence.figures).toMatchObject({ blocks: 800, periodSec: 3, pValue: 0.002 });
+    expect(f?.evidence.toT).toBe(1_700_000_000 + 2398);
+  });
+
   it('prefers the agent: no client-latency reading when the stall meter saw nothing', () => {
     const spec = {
       seconds: 60,
