@@ -91,8 +91,8 @@ interface Train {
 
 /**
  * The stalls as a train, when they form one: enough of them, of similar height, most gaps one
- * or two periods long and most stalls on the beat grid, a period of at least `minPeriodSec`. Small stalls between the big ones
- * are noise beside the job, not beats of it.
+ * or two periods long and most stalls on the beat grid, a period of at least `minPeriodSec`.
+ * Small stalls between the big ones are noise beside the job, not beats of it.
  */
 function train(input: DetectorInput, s: Settings, seconds: readonly Second[]): Train | undefined {
   const all = stalls(seconds);
@@ -160,8 +160,8 @@ function testedSpan(found: Candidates): Candidates {
  * A job on a timer that blocks the event loop: stalls of about the same length at a regular
  * period. Read from the agent's stall meter when the target has one; from the client's
  * per-second maximum latency otherwise. Statistical support is a permutation test: the same
- * stalls dropped on random seconds must rarely line up as well, so random noise, GC spikes and request-driven blocks (which follow the traffic, not
- * the clock) do not qualify.
+ * stalls dropped on random seconds must rarely line up as well, so random noise, GC spikes and
+ * request-driven blocks (which follow the traffic, not the clock) do not qualify.
  */
 export const periodicBlock: Detector<Settings> = {
   describes: 'event-loop blocks of similar length at a regular period (a timer job)',
