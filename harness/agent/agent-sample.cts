@@ -12,7 +12,7 @@ export interface AgentSample {
   intervalMs: number;
   eventLoopDelayP50Ms: number;
   eventLoopDelayP99Ms: number;
-  /** Node's histogram max, or the longest stall when the histogram missed it (it can). */
+  /** Node's histogram max: it can miss a block (see the stall meter in node-agent.cts). */
   eventLoopDelayMaxMs: number;
   /** The longest stall of the loop (a timer late by 10 ms or more), 0 when none. */
   eventLoopBlockMaxMs: number;

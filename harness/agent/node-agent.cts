@@ -156,8 +156,7 @@ function start(socketPath: string): void {
       intervalMs: nowMs - lastMs,
       eventLoopDelayP50Ms: delay.count > 0 ? delayMs(delay.percentile(50)) : 0,
       eventLoopDelayP99Ms: delay.count > 0 ? delayMs(delay.percentile(99)) : 0,
-      // The histogram's max misses a block its reset hid (see meterStalls); the meter does not.
-      eventLoopDelayMaxMs: Math.max(delay.count > 0 ? delayMs(delay.max) : 0, stalls.maxMs),
+      eventLoopDelayMaxMs: delay.count > 0 ? delayMs(delay.max) : 0,
       eventLoopBlockMaxMs: stalls.maxMs,
       eventLoopBlockedMs: stalls.totalMs,
       eventLoopUtilization: perfHooks.performance.eventLoopUtilization(nextElu, elu).utilization,

@@ -70,7 +70,8 @@ export function agentSampleValues(sample: AgentSample): Record<string, number> {
   const values: Record<string, number> = {
     [NODE_SERIES.loopDelayP50]: sample.eventLoopDelayP50Ms,
     [NODE_SERIES.loopDelayP99]: sample.eventLoopDelayP99Ms,
-    [NODE_SERIES.loopDelayMax]: sample.eventLoopDelayMaxMs,
+    // Node's histogram can lose a block to its reset; the stall meter cannot.
+    [NODE_SERIES.loopDelayMax]: Math.max(sample.eventLoopDelayMaxMs, sample.eventLoopBlockMaxMs),
     [NODE_SERIES.loopBlockMax]: sample.eventLoopBlockMaxMs,
     [NODE_SERIES.loopBlocked]: sample.eventLoopBlockedMs,
     [NODE_SERIES.loopUtilization]: sample.eventLoopUtilization * 100,

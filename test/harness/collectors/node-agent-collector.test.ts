@@ -127,6 +127,8 @@ describe('NodeAgentCollector over its Unix socket', () => {
     expect(first[NODE_SERIES.gcCount]).toBe(2);
     expect(first[gcSeriesId('gcPause', 'scavenge')]).toBe(7.5);
     expect(first[NODE_SERIES.loopBlockMax]).toBe(250);
+    // The histogram's max (9) missed the stall: the series is never below it.
+    expect(first[NODE_SERIES.loopDelayMax]).toBe(250);
     expect(first[NODE_SERIES.loopBlocked]).toBe(260);
     nowMs = 2000; // no line this tick: the same gauges, no new GC and no new stall
     const second = await collector.sample(0);
