@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ServerSample } from '../../../core/run-dir/run-data.js';
 import { NODE_SERIES } from '../../../harness/collectors/node-series.js';
 import { runScenario } from '../../../harness/lifecycle/run-scenario.js';
@@ -11,6 +11,11 @@ import { sampleApi } from '../../../targets/sample-api/index.js';
 
 const BLOCK_MS = 250;
 const EVERY_MS = 3000;
+
+const outDirs: string[] = [];
+afterAll(() => {
+  for (const dir of outDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A short constant load on the sample API blocking BLOCK_MS every EVERY_MS from a timer. */
 async function run(agent: boolean) {
@@ -24,6 +29,8 @@ async function run(agent: boolean) {
     }),
     metrics: { agent },
   };
+  const outDir = mkdtempSync(join(tmpdir(), 'loadrig-periodic-block-'));
+  outDirs.push(outDir);
   const outcome = await runScenario({
     scenario: scenario({
       name: `periodic-block-${agent ? 'agent' : 'no-agent'}`,
@@ -33,7 +40,7 @@ async function run(agent: boolean) {
         await vu.http.get('/fast');
       },
     }),
-    outDir: mkdtempSync(join(tmpdir(), 'loadrig-periodic-block-')),
+    outDir,
     interrupt: new AbortController().signal,
     progress: {},
     cwd: process.cwd(),
