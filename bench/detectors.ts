@@ -22,6 +22,7 @@ const EXPECTED: Record<SampleApiMode, string[]> = {
   block: ['eventloop.delay'],
   cpu: ['cpu.single-core-saturated', 'latency.grows-with-load'],
   pool: ['latency.grows-with-load'],
+  'periodic-block': ['eventloop.periodic-block'],
 };
 
 /** Findings a mode may also produce, with the reason the report gives. */

@@ -12,7 +12,12 @@ export interface AgentSample {
   intervalMs: number;
   eventLoopDelayP50Ms: number;
   eventLoopDelayP99Ms: number;
+  /** Node's histogram max: it can miss a block (see the stall meter in node-agent.cts). */
   eventLoopDelayMaxMs: number;
+  /** The longest stall of the loop (a timer late by 10 ms or more), 0 when none. */
+  eventLoopBlockMaxMs: number;
+  /** The stalls' total: time the loop could not run anything else. */
+  eventLoopBlockedMs: number;
   /** 0..1: the share of the interval the loop spent running callbacks rather than idle. */
   eventLoopUtilization: number;
   heapUsedBytes: number;

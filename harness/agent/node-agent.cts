@@ -6,9 +6,10 @@
  * target's own code, whatever module system the target uses. It does nothing at all unless
  * loadrig set LOADRIG_AGENT_SOCKET, so a production image that keeps the flag stays silent.
  *
- * Off the hot path: nothing here runs per request. Node's native event-loop-delay histogram and
- * a GC PerformanceObserver accumulate in the background; once a second an unref'd timer reads
- * them, writes one JSON line to the Unix socket loadrig listens on, and resets them. A write that
+ * Off the hot path: nothing here runs per request. Node's native event-loop-delay histogram, a
+ * stall meter (one unref'd timer every STALL_TICK_MS) and a GC PerformanceObserver accumulate in
+ * the background; once a second (mid-second on the wall clock) an unref'd timer reads them,
+ * writes one JSON line to the Unix socket loadrig listens on, and resets them. A write that
  * would queue (loadrig gone or slow) is dropped rather than buffered, and every failure is
  * swallowed: the agent must never change the target's behaviour or crash it.
  */
@@ -22,11 +23,23 @@ import type { AgentSample, GcKind } from './agent-sample.cjs';
 
 // Kept in step with AGENT_SOCKET_ENV in agent-injection.ts (this file cannot import ESM).
 const SOCKET_ENV = 'LOADRIG_AGENT_SOCKET';
-const INTERVAL_MS = 1000;
+// Reports go out at the middle of each wall-clock second. loadrig samples just after every
+// second boundary, so a report that a stall delays (by up to half a second) still lands in its
+// own second, and no stall shifts the reports after it: an interval timer would be pushed to
+// the end of every stall it fell due in and keep that phase, so a line, and the stalls in it,
+// would slip into a neighbouring second whenever it crossed loadrig's boundary.
+const REPORT_AT_MS = 500;
+// A report that ran late by more than this waits for the next second's slot instead.
+const MIN_REPORT_GAP_MS = 200;
 // The native histogram samples the loop every RESOLUTION_MS; a reading is that interval plus
 // the delay, so the interval is subtracted to report the delay alone.
 const RESOLUTION_MS = 10;
 const RECONNECT_MS = 1000;
+// The stall meter's tick: a stall is seen by the first tick after it, so none is ever missed;
+// its length is known to within about one tick (less when the loop is otherwise idle).
+const STALL_TICK_MS = 50;
+// A tick later than this marks a stall: below it is timer and scheduler jitter.
+const STALL_FLOOR_MS = 10;
 const NS_PER_MS = 1e6;
 
 const { constants } = perfHooks;
@@ -49,7 +62,55 @@ const emptyGc = (): GcTotals => ({
 // (fs, dns, writes), which libuv names *Req / *ReqWrap / FSReqCallback.
 const isRequest = (resource: string): boolean => /Req(Wrap|Callback)?$/.test(resource);
 
+interface Stalls {
+  maxMs: number;
+  totalMs: number;
+}
+
+/**
+ * Why not Node's histogram alone: `reset()` also forgets the time of its last tick, so the
+ * first gap after every reset is never recorded. A block that starts before the histogram's
+ * first tick after the report, or that ends just before a report which then runs ahead of that
+ * tick (two overdue timers), vanishes from the second entirely; and a job on a whole-second
+ * interval keeps meeting the report at the same phase. This meter never resets its clock: every
+ * tick records how late it ran since the previous one, and the report only takes the totals.
+ *
+ * A late tick bounds the stall from below (the loop was unavailable from the tick's due time
+ * until now); the loop's busy time in the window (ELU's idle time subtracted) bounds it from
+ * above. The part of the window before the due time is credited to the stall only beyond what
+ * the loop's utilisation in the previous tick would explain, so a saturated loop reads as its
+ * lateness and an idle loop blocked once reads as the whole block.
+ */
+function meterStalls(): () => Stalls {
+  const { performance } = perfHooks;
+  let last = performance.now();
+  let lastIdle = performance.eventLoopUtilization().idle;
+  let utilisation = 0;
+  let stalls: Stalls = { maxMs: 0, totalMs: 0 };
+  setInterval(() => {
+    const now = performance.now();
+    const idle = performance.eventLoopUtilization().idle;
+    const gapMs = now - last;
+    const busyMs = Math.min(gapMs, Math.max(0, gapMs - (idle - lastIdle)));
+    const lateMs = gapMs - STALL_TICK_MS;
+    if (lateMs >= STALL_FLOOR_MS) {
+      const before = Math.min(STALL_TICK_MS, Math.max(0, busyMs - lateMs));
+      const stallMs = lateMs + Math.max(0, before - utilisation * STALL_TICK_MS);
+      stalls.maxMs = Math.max(stalls.maxMs, stallMs);
+      stalls.totalMs += stallMs;
+    } else utilisation = gapMs > 0 ? busyMs / gapMs : 0;
+    last = now;
+    lastIdle = idle;
+  }, STALL_TICK_MS).unref();
+  return () => {
+    const taken = stalls;
+    stalls = { maxMs: 0, totalMs: 0 };
+    return taken;
+  };
+}
+
 function start(socketPath: string): void {
+  const takeStalls = meterStalls();
   const delay = perfHooks.monitorEventLoopDelay({ resolution: RESOLUTION_MS });
   delay.enable();
   let elu = perfHooks.performance.eventLoopUtilization();
@@ -87,6 +148,7 @@ function start(socketPath: string): void {
     const mem = process.memoryUsage();
     const resources = process.getActiveResourcesInfo();
     const requests = resources.filter(isRequest).length;
+    const stalls = takeStalls();
     const sample: AgentSample = {
       v: 1,
       pid: process.pid,
@@ -95,6 +157,8 @@ function start(socketPath: string): void {
       eventLoopDelayP50Ms: delay.count > 0 ? delayMs(delay.percentile(50)) : 0,
       eventLoopDelayP99Ms: delay.count > 0 ? delayMs(delay.percentile(99)) : 0,
       eventLoopDelayMaxMs: delay.count > 0 ? delayMs(delay.max) : 0,
+      eventLoopBlockMaxMs: stalls.maxMs,
+      eventLoopBlockedMs: stalls.totalMs,
       eventLoopUtilization: perfHooks.performance.eventLoopUtilization(nextElu, elu).utilization,
       heapUsedBytes: mem.heapUsed,
       heapTotalBytes: mem.heapTotal,
@@ -113,13 +177,20 @@ function start(socketPath: string): void {
     // A socket that cannot take the line now (writableNeedDrain) loses it: never buffer.
     if (socket && !socket.writableNeedDrain) socket.write(JSON.stringify(sample) + '\n');
   };
-  setInterval(() => {
-    try {
-      report();
-    } catch {
-      // never let a sampling failure reach the target
-    }
-  }, INTERVAL_MS).unref();
+  const scheduleReport = (): void => {
+    const intoSecond = Date.now() % 1000;
+    let waitMs = (REPORT_AT_MS - intoSecond + 1000) % 1000;
+    if (waitMs < MIN_REPORT_GAP_MS) waitMs += 1000;
+    setTimeout(() => {
+      try {
+        report();
+      } catch {
+        // never let a sampling failure reach the target
+      }
+      scheduleReport();
+    }, waitMs).unref();
+  };
+  scheduleReport();
 }
 
 const socketPath = process.env[SOCKET_ENV];

@@ -14,6 +14,8 @@ const WORST = [
   'eventLoopDelayP50Ms',
   'eventLoopDelayP99Ms',
   'eventLoopDelayMaxMs',
+  'eventLoopBlockMaxMs',
+  'eventLoopBlockedMs',
   'eventLoopUtilization',
   'heapLimitBytes',
 ] as const;
@@ -32,14 +34,21 @@ export function parseAgentLine(text: string): AgentSample | undefined {
 
 /**
  * Several lines from one process in one collector tick (the agent's timer and loadrig's drift
- * against each other): gauges from the last, the worst delay, the mean utilisation, GC summed.
+ * against each other): gauges from the last, the worst delay and stall, the mean utilisation,
+ * GC and blocked time summed (each line covers its own interval).
  */
 export function mergeOneProcess(lines: AgentSample[]): AgentSample | undefined {
   const last = lines.at(-1);
   if (!last) return undefined;
   const merged: AgentSample = { ...last, gc: structuredClone(last.gc) };
-  for (const key of ['eventLoopDelayP50Ms', 'eventLoopDelayP99Ms', 'eventLoopDelayMaxMs'] as const)
+  for (const key of [
+    'eventLoopDelayP50Ms',
+    'eventLoopDelayP99Ms',
+    'eventLoopDelayMaxMs',
+    'eventLoopBlockMaxMs',
+  ] as const)
     merged[key] = Math.max(...lines.map((l) => l[key]));
+  merged.eventLoopBlockedMs = lines.reduce((sum, l) => sum + l.eventLoopBlockedMs, 0);
   merged.eventLoopUtilization =
     lines.reduce((sum, l) => sum + l.eventLoopUtilization, 0) / lines.length;
   for (const kind of GC_KINDS) {

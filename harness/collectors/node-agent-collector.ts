@@ -79,9 +79,15 @@ export class NodeAgentCollector implements Collector {
         state.last = { sample: fresh, receivedMs: nowMs };
         current.push(fresh);
       } else if (state.last && nowMs - state.last.receivedMs < STALE_AFTER_MS) {
-        // No line landed in this tick (timer phase drift): keep the gauges, count no new GC.
+        // No line landed in this tick (timer phase drift): keep the gauges, count no new GC
+        // and no new stall (repeating them would count one block twice).
         const gc = Object.fromEntries(GC_KINDS.map((k) => [k, { count: 0, totalMs: 0 }]));
-        current.push({ ...state.last.sample, gc: gc as AgentSample['gc'] });
+        current.push({
+          ...state.last.sample,
+          eventLoopBlockMaxMs: 0,
+          eventLoopBlockedMs: 0,
+          gc: gc as AgentSample['gc'],
+        });
       }
     }
     const merged = mergeProcesses(current);

@@ -119,6 +119,7 @@ export function createSampleApi(config: Omit<SampleApiConfig, 'workers'>): Sampl
     close: () =>
       new Promise<void>((resolve) => {
         closing = true;
+        behaviour.stop?.();
         server.close(() => resolve());
         server.closeIdleConnections();
       }),

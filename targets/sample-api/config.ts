@@ -5,7 +5,15 @@ import type { ModeSettings } from './modes/mode.js';
  * bundled target can show (each implemented in modes/<mode>.ts, where its mechanism is
  * described); they apply to every route but /health.
  */
-export const SAMPLE_API_MODES = ['healthy', 'leak', 'gc', 'block', 'cpu', 'pool'] as const;
+export const SAMPLE_API_MODES = [
+  'healthy',
+  'leak',
+  'gc',
+  'block',
+  'cpu',
+  'pool',
+  'periodic-block',
+] as const;
 export type SampleApiMode = (typeof SAMPLE_API_MODES)[number];
 
 export const MAX_DELAY_MS = 60_000;
@@ -32,6 +40,8 @@ const KNOBS = {
   gcAllocMb: ['GC_ALLOC_MB', 16, 1],
   blockEvery: ['BLOCK_EVERY', 10, 1],
   blockMs: ['BLOCK_MS', 100, 1],
+  periodicBlockMs: ['PERIODIC_BLOCK_MS', 300, 1],
+  periodicBlockEveryMs: ['PERIODIC_BLOCK_EVERY_MS', 3000, 100],
   cpuMs: ['CPU_MS', 5, 1],
   poolSize: ['POOL_SIZE', 4, 1],
   poolHoldMs: ['POOL_HOLD_MS', 20, 1],

@@ -11,6 +11,7 @@ import { gcLatencySpikes, gcPressure } from './gc-latency-spikes.js';
 import { generatorSaturated } from './generator-saturated.js';
 import { latencyGrowsWithLoad } from './latency-grows-with-load.js';
 import { memoryGrowth } from './memory-growth.js';
+import { periodicBlock } from './periodic-block.js';
 import { singleCoreSaturated } from './single-core-saturated.js';
 import { maxVsAverage, p95VsAverage, p99Tail } from './tail-latency.js';
 import { throughputDecline } from './throughput-decline.js';
@@ -31,6 +32,7 @@ export const detectors = {
   'throughput.plateau': throughputPlateau,
   'throughput.declining': throughputDecline,
   eventloop: eventLoopSaturated,
+  'eventloop.periodic-block': periodicBlock,
   'gc.latency-spikes': gcLatencySpikes,
   'gc.pressure': gcPressure,
   'model.coordinated-omission': coordinatedOmissionRisk,

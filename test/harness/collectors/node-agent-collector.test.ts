@@ -27,6 +27,8 @@ const line = (over: Partial<AgentSample> = {}): AgentSample => ({
   eventLoopDelayP50Ms: 1,
   eventLoopDelayP99Ms: 5,
   eventLoopDelayMaxMs: 9,
+  eventLoopBlockMaxMs: 0,
+  eventLoopBlockedMs: 0,
   eventLoopUtilization: 0.2,
   heapUsedBytes: 10,
   heapTotalBytes: 20,
@@ -56,6 +58,19 @@ describe('agent lines', () => {
     expect(merged).toMatchObject({ eventLoopDelayP99Ms: 40, heapUsedBytes: 2 });
     expect(merged?.eventLoopUtilization).toBeCloseTo(0.4);
     expect(merged?.gc.scavenge).toEqual({ count: 3, totalMs: 4 });
+  });
+
+  it('merges two lines of one tick: the longest stall, blocked time summed (disjoint intervals)', () => {
+    const merged = mergeOneProcess([
+      line({ eventLoopBlockMaxMs: 300, eventLoopBlockedMs: 300 }),
+      line({ eventLoopBlockMaxMs: 40, eventLoopBlockedMs: 55 }),
+    ]);
+    expect(merged).toMatchObject({ eventLoopBlockMaxMs: 300, eventLoopBlockedMs: 355 });
+  });
+
+  it('refuses a line without the stall figures', () => {
+    const { eventLoopBlockedMs: _dropped, ...old } = line();
+    expect(parseAgentLine(JSON.stringify(old))).toBeUndefined();
   });
 
   it('merges processes as one target: memory summed, the worst loop', () => {
@@ -94,7 +109,16 @@ describe('NodeAgentCollector over its Unix socket', () => {
     await collector.listening;
     expect(await collector.sample(0)).toEqual({});
     const socket = await agent(collector.socketPath);
-    socket.write(JSON.stringify(line({ heapUsedBytes: 123, gc: gc(2, 7.5) })) + '\n');
+    socket.write(
+      JSON.stringify(
+        line({
+          heapUsedBytes: 123,
+          gc: gc(2, 7.5),
+          eventLoopBlockMaxMs: 250,
+          eventLoopBlockedMs: 260,
+        }),
+      ) + '\n',
+    );
     await new Promise((r) => setTimeout(r, 100));
     nowMs = 1000;
     const first = await collector.sample(0);
@@ -102,10 +126,16 @@ describe('NodeAgentCollector over its Unix socket', () => {
     expect(first[NODE_SERIES.loopUtilization]).toBeCloseTo(20);
     expect(first[NODE_SERIES.gcCount]).toBe(2);
     expect(first[gcSeriesId('gcPause', 'scavenge')]).toBe(7.5);
-    nowMs = 2000; // no line this tick: the same gauges, no new GC
+    expect(first[NODE_SERIES.loopBlockMax]).toBe(250);
+    // The histogram's max (9) missed the stall: the series is never below it.
+    expect(first[NODE_SERIES.loopDelayMax]).toBe(250);
+    expect(first[NODE_SERIES.loopBlocked]).toBe(260);
+    nowMs = 2000; // no line this tick: the same gauges, no new GC and no new stall
     const second = await collector.sample(0);
     expect(second[NODE_SERIES.heapUsed]).toBe(123);
     expect(second[NODE_SERIES.gcCount]).toBe(0);
+    expect(second[NODE_SERIES.loopBlockMax]).toBe(0);
+    expect(second[NODE_SERIES.loopBlocked]).toBe(0);
     nowMs = 5000; // silent for longer than a tick or two: a gap
     expect(await collector.sample(0)).toEqual({});
     await collector.close();

@@ -18,6 +18,8 @@ describe('parseSampleApiConfig', () => {
         gcAllocMb: 16,
         blockEvery: 10,
         blockMs: 100,
+        periodicBlockMs: 300,
+        periodicBlockEveryMs: 3000,
         cpuMs: 5,
         poolSize: 4,
         poolHoldMs: 20,
@@ -59,6 +61,23 @@ describe('parseSampleApiConfig', () => {
     expect(() => parseSampleApiConfig({ PORT: '0', WORKERS: 'two' })).toThrow('WORKERS "two"');
   });
 
+  it('reads the periodic block knobs; a period under 100 ms is refused', () => {
+    expect(
+      parseSampleApiConfig({
+        PORT: '0',
+        SAMPLE_API_MODE: 'periodic-block',
+        PERIODIC_BLOCK_MS: '200',
+        PERIODIC_BLOCK_EVERY_MS: '5000',
+      }),
+    ).toMatchObject({
+      mode: 'periodic-block',
+      modeSettings: { periodicBlockMs: 200, periodicBlockEveryMs: 5000 },
+    });
+    expect(() => parseSampleApiConfig({ PORT: '0', PERIODIC_BLOCK_EVERY_MS: '50' })).toThrow(
+      'PERIODIC_BLOCK_EVERY_MS "50" is not a whole number >= 100 (default 3000)',
+    );
+  });
+
   it('rejects knobs that are not whole numbers at or above their minimum', () => {
     expect(() => parseSampleApiConfig({ PORT: '0', POOL_SIZE: '0', CPU_MS: 'abc' })).toThrow(
       'CPU_MS "abc" is not a whole number >= 1 (default 5); POOL_SIZE "0" is not a whole number >= 1 (default 4)',
@@ -70,7 +89,7 @@ describe('parseSampleApiConfig', () => {
       parseSampleApiConfig({ PORT: '70000', SAMPLE_API_MODE: 'leaky', DELAY_MS: '-1' }),
     ).toThrow(
       'PORT "70000" is not a port in 0..65535; ' +
-        'SAMPLE_API_MODE "leaky" is unknown; valid modes: healthy, leak, gc, block, cpu, pool; ' +
+        'SAMPLE_API_MODE "leaky" is unknown; valid modes: healthy, leak, gc, block, cpu, pool, periodic-block; ' +
         'DELAY_MS: "-1" is not a whole number of milliseconds',
     );
   });

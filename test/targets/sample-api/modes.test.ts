@@ -59,6 +59,37 @@ describe('sample API modes', () => {
     expect(Math.max(times[0]!, times[1]!)).toBeLessThan(60);
   });
 
+  it('periodic-block: a timer stalls the loop for PERIODIC_BLOCK_MS every PERIODIC_BLOCK_EVERY_MS, until closed', async () => {
+    // The API runs in this process: a 5 ms ticker here sees its stalls.
+    const stalls = async (ms: number): Promise<number[]> => {
+      const at: number[] = [];
+      let last = performance.now();
+      const started = last;
+      await new Promise<void>((resolve) => {
+        const ticker = setInterval(() => {
+          const now = performance.now();
+          if (now - last > 60) at.push(now - started);
+          last = now;
+          if (now - started > ms) resolve(clearInterval(ticker));
+        }, 5);
+      });
+      return at;
+    };
+    const base = await start({
+      SAMPLE_API_MODE: 'periodic-block',
+      PERIODIC_BLOCK_MS: '80',
+      PERIODIC_BLOCK_EVERY_MS: '300',
+    });
+    expect(await get(`${base}/fast`)).toBe(200);
+    const during = await stalls(1300);
+    expect(during.length).toBeGreaterThanOrEqual(3);
+    const gaps = during.slice(1).map((t, i) => t - during[i]!);
+    for (const gap of gaps) expect(Math.abs(gap - 300)).toBeLessThan(60);
+    await api?.close();
+    api = undefined;
+    expect(await stalls(700)).toEqual([]);
+  });
+
   it('leak: heap grows with requests and stays grown', async () => {
     const base = await start({ SAMPLE_API_MODE: 'leak', LEAK_BYTES_PER_REQUEST: '262144' });
     const before = process.memoryUsage().heapUsed;
