@@ -28,7 +28,7 @@ const runCommand: typeof runCommandModule = async (...args) =>
 const EXAMPLES = `
 Examples:
   $ loadrig demo                                    # sample API, 30 s ramp, report in ./runs
-  $ loadrig run scenarios/examples/demo.ts          # a scenario file (TypeScript)
+  $ loadrig run examples/demo.ts          # a scenario file (TypeScript)
   $ loadrig run checkout.ts --target http://127.0.0.1:8080 --duration 2m
   $ loadrig report runs/20261123T081500Z-demo       # re-render a stored run
   $ loadrig run checkout.ts --format html,junit,md  # also write junit.xml and summary.md
@@ -100,7 +100,7 @@ function program(): Command {
       'run the bundled demo: the sample API as a local process, a ~30 s ramp, then the report',
     )
     .action(async (opts) => {
-      process.exitCode = await runCommand(join(packageRoot(), 'scenarios', 'examples', 'demo.ts'), {
+      process.exitCode = await runCommand(join(packageRoot(), 'examples', 'demo.ts'), {
         ...opts,
         color,
       });

@@ -38,7 +38,7 @@ export async function loadScenario(file: string, opts: LoadOptions = {}): Promis
       'E_SCENARIO_NOT_FOUND',
       file,
       `scenario file ${file} does not exist`,
-      'check the path; examples live in scenarios/examples/',
+      'check the path; examples live in examples/',
     );
   }
   const entry = runningFromSource

@@ -35,10 +35,10 @@ describe('flowErrorLocation', () => {
 
   it("keeps a scenario that lives inside loadrig's own folder apart from loadrig's code", () => {
     const root = '/work/loadrig';
-    const file = `${root}/scenarios/examples/demo.ts`;
+    const file = `${root}/examples/demo.ts`;
     const s = stack(
       `VuHttp.send (${root}/harness/engines/builtin/vu-http.ts:90:1)`,
-      `helper (${root}/scenarios/examples/lib/helper.ts:4:2)`,
+      `helper (${root}/examples/lib/helper.ts:4:2)`,
       `Object.flow (${file}:20:3)`,
     );
     expect(flowErrorLocation(s, file, root)).toBe('demo.ts:20');

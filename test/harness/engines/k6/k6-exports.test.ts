@@ -9,7 +9,7 @@ import { exportChecked } from '../../../helpers/k6/check-k6-script.js';
 import { k6OptionProblems } from '../../../helpers/k6/k6-option-rules.js';
 
 const fixtures = join(import.meta.dirname, '../../../fixtures/scenarios');
-const examples = join(import.meta.dirname, '../../../../scenarios/examples');
+const examples = join(import.meta.dirname, '../../../../examples');
 
 /** Fixtures that are not valid scenarios at all (the loader's own tests use them). */
 const NOT_SCENARIOS = new Set([

@@ -2,7 +2,7 @@ import { ramp, scenario, target } from 'loadrig';
 
 // The sample API as containers: two replicas of half a core and 128 MB each behind nginx.
 // Needs Docker and the images from infra/images/build.sh (or your own: see README "Containers").
-// Try `loadrig run scenarios/examples/containers.ts --replicas 1,2,4` for a capacity sweep.
+// Try `loadrig run examples/containers.ts --replicas 1,2,4` for a capacity sweep.
 export default scenario({
   name: 'containers',
   target: target({
