@@ -117,18 +117,24 @@ function program(): Command {
 
   cli
     .command('ps')
-    .description(
-      'list the containers loadrig started that still exist (and leftovers of crashed runs)',
+    .option(
+      '--runs <dir>',
+      'folder of run directories to look for runs in progress (default: runs)',
     )
-    .action(async () => {
-      process.exitCode = await psCommand();
+    .description(
+      'list runs in progress (marking those whose loadrig process died as aborted) and the containers loadrig started that still exist',
+    )
+    .action(async (opts: { runs?: string }) => {
+      process.exitCode = await psCommand(opts);
     });
 
   cli
     .command('clean')
     .option('--run <run-id>', "remove this run's containers only")
     .option('--all', 'also remove containers of runs still in progress')
-    .description('remove containers left by crashed or killed runs (found by their loadrig labels)')
+    .description(
+      'remove what crashed or killed runs left behind: their temp directories and containers (found by their loadrig labels)',
+    )
     .action(async (opts: { run?: string; all?: boolean }) => {
       process.exitCode = await cleanCommand(opts);
     });

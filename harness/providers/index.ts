@@ -1,13 +1,28 @@
 import type { TargetSpec } from '../../targets/target.js';
-import { DockerProvider } from './docker/docker-provider.js';
+import { importNeeding } from '../meta/optional-package.js';
 import { ExternalProvider } from './external-provider.js';
 import { LocalProvider } from './local-provider.js';
-import type { Provider } from './provider.js';
+import type { Provider, ProvisionContext, RunningTarget } from './provider.js';
+
+/**
+ * The docker provider's modules (testcontainers, dockerode, and pg and ioredis for its
+ * dependencies) are loaded when a container target starts: a local-process run never loads
+ * them, and they need not be installed for one.
+ */
+class LazyDockerProvider implements Provider {
+  async start(spec: TargetSpec, ctx: ProvisionContext): Promise<RunningTarget> {
+    const { DockerProvider } = await importNeeding(
+      `container target "${spec.name}"`,
+      () => import('./docker/docker-provider.js'),
+    );
+    return new DockerProvider().start(spec, ctx);
+  }
+}
 
 export const providers = {
   local: new LocalProvider(),
   external: new ExternalProvider(),
-  docker: new DockerProvider(),
+  docker: new LazyDockerProvider(),
 } satisfies Record<TargetSpec['kind'], Provider>;
 
 export function providerFor(spec: TargetSpec): Provider {

@@ -1,36 +1,37 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { ClientBucket, RunMeta, ServerSample } from '../../core/run-dir/run-data.js';
-import { LoadrigError } from '../../core/errors.js';
+import { RunWriteError } from '../../core/errors.js';
 import { runFile, runId } from '../../core/run-dir/run-files.js';
 import { encodeSecond, type Second } from '../../core/series/second.js';
+import { LineFile } from './line-file.js';
 import { TagRedactor } from './tag-redactor.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
  * The run directory, written as the run goes: run.json at once (status "running"), one NDJSON
  * line per second appended and flushed to the OS, so a crash loses at most the open second.
+ * A write that fails (disk full, read-only) throws a RunWriteError naming the file and leaves
+ * every file readable: a line is written whole or not at all, run.json is replaced atomically.
  */
 export class RunStore {
   readonly dir: string;
-  private readonly clientFd: number;
-  private readonly serverFd: number;
+  private readonly client: LineFile;
+  private readonly server: LineFile;
   private closed = false;
   private readonly tags: TagRedactor;
 
   private constructor(dir: string, tags = new TagRedactor()) {
     this.tags = tags;
     this.dir = dir;
-    this.clientFd = openSync(runFile(dir, 'client'), 'a');
-    this.serverFd = openSync(runFile(dir, 'server'), 'a');
+    this.client = LineFile.open(runFile(dir, 'client'), dir);
+    try {
+      this.server = LineFile.open(runFile(dir, 'server'), dir);
+    } catch (e) {
+      this.client.close();
+      throw e;
+    }
   }
 
   /** `tags` redacts the tags of the series written (tests pass one that counts). */
@@ -46,15 +47,16 @@ export class RunStore {
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      throw new LoadrigError(
-        'E_RUN_DIR',
-        `cannot create run directory ${dir}: ${(e as Error).message}`,
-        'choose a writable directory with --out <dir>',
-      );
+      throw new RunWriteError(dir, e);
     }
     const full: RunMeta = { ...meta, id };
     const store = new RunStore(dir, tags);
-    store.writeMeta(full);
+    try {
+      store.writeMeta(full);
+    } catch (e) {
+      store.close();
+      throw e;
+    }
     return { store, meta: full };
   }
 
@@ -78,12 +80,12 @@ export class RunStore {
 
   /** Writes one line of client.ndjson and returns what it wrote. */
   private writeClient(bucket: ClientBucket): ClientBucket {
-    writeSync(this.clientFd, JSON.stringify(bucket) + '\n');
+    this.client.append(JSON.stringify(bucket));
     return bucket;
   }
 
   appendServer(sample: ServerSample): void {
-    if (!this.closed) writeSync(this.serverFd, JSON.stringify(sample) + '\n');
+    if (!this.closed) this.server.append(JSON.stringify(sample));
   }
 
   /**
@@ -105,16 +107,13 @@ export class RunStore {
   }
 
   private writeAt(path: string, content: string): string {
-    const tmp = `${path}.tmp`;
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-    return path;
+    return writeFileAtomic(path, content, this.dir);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.clientFd);
-    closeSync(this.serverFd);
+    this.client.close();
+    this.server.close();
   }
 }
