@@ -23,7 +23,7 @@ export async function cleanCommand(
 }
 
 /** Returns how many directories could not be removed. */
-function cleanTempDirs(out: NodeJS.WritableStream): number {
+export function cleanTempDirs(out: NodeJS.WritableStream): number {
   const scan = scanTempDirs();
   const failed = removeTempDirs(scan.dead);
   const removed = scan.dead.filter((d) => !failed.some((f) => f.path === d.path));
