@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { ClientBucket, RunMeta, ServerSample } from '../../core/run-dir/run-data.js';
 import { RunWriteError } from '../../core/errors.js';
@@ -44,11 +44,7 @@ export class RunStore {
     let id = base;
     for (let n = 2; existsSync(join(outDir, id)); n++) id = `${base}-${n}`;
     const dir = join(outDir, id);
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw new RunWriteError(dir, e);
-    }
+    makeDirs(dir);
     const full: RunMeta = { ...meta, id };
     const store = new RunStore(dir, tags);
     try {
@@ -115,5 +111,24 @@ export class RunStore {
     this.closed = true;
     this.client.close();
     this.server.close();
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time, so a failure names the folder that could not be made and
+ * why (a recursive mkdir on a read-only file system says ENOENT for the leaf instead).
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let p = dir; !existsSync(p); p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new RunWriteError(path, e);
+    }
   }
 }
