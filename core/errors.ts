@@ -270,20 +270,24 @@ const WRITE_FAILURES: Record<string, string> = {
   EFBIG: 'the file is too large',
 };
 
-/** An optional package a feature needs (Docker, Postgres, Redis clients) is not installed. */
+/** Optional packages a feature needs (Docker, Postgres, Redis clients) are not installed. */
 export class PackageMissingError extends LoadrigError {
-  constructor(
-    readonly packageName: string,
-    readonly feature: string,
-    cause?: unknown,
-  ) {
+  readonly packages: readonly string[];
+
+  constructor(packages: string | readonly string[], feature: string, cause?: unknown) {
+    const list = typeof packages === 'string' ? [packages] : [...packages];
+    const named =
+      list.length === 1
+        ? `the package ${list[0]}, which is not installed`
+        : `the packages ${list.slice(0, -1).join(', ')} and ${list.at(-1)}, which are not installed`;
     super(
       'E_PACKAGE_MISSING',
-      `${feature} needs the package ${packageName}, which is not installed`,
-      `install it beside loadrig: npm install --save-dev ${packageName}`,
+      `${feature} needs ${named}`,
+      `install ${list.length === 1 ? 'it' : 'them'} beside loadrig: npm install --save-dev ${list.join(' ')}`,
       cause === undefined ? {} : { cause },
     );
     this.name = 'PackageMissingError';
+    this.packages = list;
   }
 }
 

@@ -30,6 +30,7 @@ async function createCollector(source: MetricSource): Promise<Collector> {
       const { PostgresCollector } = await importNeeding(
         `the Postgres metrics of "${source.label}"`,
         () => import('./postgres-collector.js'),
+        ['pg'],
       );
       return new PostgresCollector(source.connectionString, source.label);
     }
@@ -37,6 +38,7 @@ async function createCollector(source: MetricSource): Promise<Collector> {
       const { RedisCollector } = await importNeeding(
         `the Redis metrics of "${source.label}"`,
         () => import('./redis-collector.js'),
+        ['ioredis'],
       );
       return new RedisCollector(source.url, source.label);
     }
@@ -44,6 +46,7 @@ async function createCollector(source: MetricSource): Promise<Collector> {
       const { DockerStatsCollector } = await importNeeding(
         `the Docker stats of "${source.label}"`,
         () => import('./docker-stats-collector.js'),
+        ['dockerode'],
       );
       return new DockerStatsCollector(source);
     }

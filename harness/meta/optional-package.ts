@@ -16,11 +16,30 @@ export function missingPackageOf(e: unknown): OptionalPackage | undefined {
   return OPTIONAL_PACKAGES.find((p) => named === p || named?.startsWith(`${p}/`));
 }
 
+/** Those of `packages` that cannot be resolved from loadrig (nor from the project above it). */
+export function unresolvable(packages: readonly OptionalPackage[]): OptionalPackage[] {
+  return packages.filter((name) => {
+    try {
+      import.meta.resolve(name);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+}
+
 /**
- * Imports a module that (directly or not) needs optional packages, for `feature` ("a container
- * target"); a missing package becomes a PackageMissingError naming it.
+ * Imports a module that (directly or not) needs optional packages, for `feature` ("container
+ * target "api""). `needs` are checked first, so one error names every package to install; any
+ * other missing one becomes a PackageMissingError naming it.
  */
-export async function importNeeding<T>(feature: string, load: () => Promise<T>): Promise<T> {
+export async function importNeeding<T>(
+  feature: string,
+  load: () => Promise<T>,
+  needs: readonly OptionalPackage[] = [],
+): Promise<T> {
+  const missing = unresolvable(needs);
+  if (missing.length > 0) throw new PackageMissingError(missing, feature);
   try {
     return await load();
   } catch (e) {

@@ -1,5 +1,5 @@
 import type { TargetSpec } from '../../targets/target.js';
-import { importNeeding } from '../meta/optional-package.js';
+import { importNeeding, type OptionalPackage } from '../meta/optional-package.js';
 import { ExternalProvider } from './external-provider.js';
 import { LocalProvider } from './local-provider.js';
 import type { Provider, ProvisionContext, RunningTarget } from './provider.js';
@@ -11,9 +11,16 @@ import type { Provider, ProvisionContext, RunningTarget } from './provider.js';
  */
 class LazyDockerProvider implements Provider {
   async start(spec: TargetSpec, ctx: ProvisionContext): Promise<RunningTarget> {
+    const needs: OptionalPackage[] = ['dockerode', 'testcontainers'];
+    if (spec.kind === 'docker') {
+      const kinds = new Set(spec.dependencies.map((d) => d.kind));
+      if (kinds.has('postgres')) needs.push('pg');
+      if (kinds.has('redis')) needs.push('ioredis');
+    }
     const { DockerProvider } = await importNeeding(
       `container target "${spec.name}"`,
       () => import('./docker/docker-provider.js'),
+      needs,
     );
     return new DockerProvider().start(spec, ctx);
   }

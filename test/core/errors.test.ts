@@ -267,6 +267,13 @@ describe('the error hierarchy', () => {
     expect(new PackageMissingError('pg', 'metrics.postgres').hint).toBe(
       'install it beside loadrig: npm install --save-dev pg',
     );
+    const several = new PackageMissingError(['dockerode', 'testcontainers', 'pg'], 'target "api"');
+    expect(several.message).toBe(
+      'target "api" needs the packages dockerode, testcontainers and pg, which are not installed',
+    );
+    expect(several.hint).toBe(
+      'install them beside loadrig: npm install --save-dev dockerode testcontainers pg',
+    );
   });
 
   it('recognises its errors across copies of the module (a scenario loaded through jiti)', () => {

@@ -15,6 +15,7 @@ export async function dockerTools(): Promise<
     const tools = await importNeeding(
       'listing containers',
       () => import('../../providers/docker/container-leftovers.js'),
+      ['dockerode'],
     );
     await tools.assertDockerAvailable();
     return { tools };
