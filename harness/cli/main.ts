@@ -42,7 +42,8 @@ Examples:
   $ loadrig ab api.ts --base main --candidate HEAD  # build both refs, 3+3 interleaved rounds
 
 Exit codes: 0 thresholds passed, 1 a threshold failed (compare, ab: a regression), 2 bad usage or invalid scenario/target,
-3 the target could not be started, did not answer or died, 4 internal error, 130 interrupted.`;
+3 the target could not be started, did not answer or died, or the run directory could not be written,
+4 internal error, 130 interrupted (a run found with its process gone: aborted).`;
 
 const FORMAT_FLAG = '-f, --format <list>';
 const FORMAT_HELP =
@@ -159,7 +160,7 @@ function program(): Command {
     .action(
       async (
         files: string[],
-        opts: { runs?: string; out?: string[]; name?: string; summary?: string[] },
+        opts: { runs?: string; out?: string[]; o?: string[]; name?: string; summary?: string[] },
       ) => {
         process.exitCode = await importCommand(files, { ...opts, color });
       },
