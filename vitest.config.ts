@@ -7,6 +7,7 @@ const setupFiles = ['test/helpers/temp-hygiene-setup.ts'];
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/helpers/temp-root.ts'],
     projects: [
       {
         test: {

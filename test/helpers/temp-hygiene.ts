@@ -24,7 +24,9 @@ export interface TempHygiene {
 export function tempHygiene(env: NodeJS.ProcessEnv = process.env): TempHygiene {
   const systemTmp = tmpdir();
   const previous = env['TMPDIR'];
-  const dir = mkdtempSync(join(systemTmp, 'vitest-tmp-'));
+  // Under the run's temp root (temp-root.ts), which goes at the end of the run whatever it holds.
+  const root = env['LOADRIG_TEST_TMP_ROOT'] ?? systemTmp;
+  const dir = mkdtempSync(join(existsSync(root) ? root : systemTmp, 'file-'));
   env['TMPDIR'] = dir;
   const madeBy = new Map<string, string>();
   let before = new Set<string>();
