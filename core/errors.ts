@@ -23,8 +23,11 @@ export const ERROR_CODES = [
   'E_IMAGE_NOT_FOUND',
   'E_RUN_DIR',
   'E_RUN_DATA',
+  'E_RUN_WRITE',
+  'E_RUN_ABORTED',
   'E_METRIC_KIND',
   'E_K6_NOT_FOUND',
+  'E_PACKAGE_MISSING',
   'E_K6_SCRIPT',
   'E_K6_FAILED',
   'E_IMPORT',
@@ -218,6 +221,73 @@ export class RunDirError extends LoadrigError {
   ) {
     super(options?.code ?? 'E_RUN_DIR', message, hint, options);
     this.name = 'RunDirError';
+  }
+}
+
+/**
+ * A write into the run directory failed (disk full, read-only, quota): the load stops, what was
+ * already written stays readable. `path` is the file, `reason` the system's code (ENOSPC, EROFS).
+ */
+export class RunWriteError extends LoadrigError {
+  readonly reason: string;
+
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+    readonly runDir?: string,
+    /** Set when the failure ended the load early. */
+    readonly loadStopped = false,
+  ) {
+    const reason = (cause as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+    const why = WRITE_FAILURES[reason] ?? (cause as Error | undefined)?.message ?? String(cause);
+    const kept =
+      runDir === undefined
+        ? ''
+        : `; what was recorded until then is kept in ${runDir} (loadrig report ${runDir} reads it once the disk has room)`;
+    super(
+      'E_RUN_WRITE',
+      `cannot write ${path}: ${why} (${reason})${loadStopped ? '; the load was stopped' : ''}`,
+      `free some space or make the folder writable, or pass another folder with --runs <dir>${kept}`,
+      { cause },
+    );
+    this.name = 'RunWriteError';
+    this.reason = reason;
+  }
+
+  /** The same failure, as the reason the load ended early. */
+  stoppingLoad(): RunWriteError {
+    return this.loadStopped ? this : new RunWriteError(this.path, this.cause, this.runDir, true);
+  }
+}
+
+const WRITE_FAILURES: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EIO: 'input/output error',
+  EFBIG: 'the file is too large',
+};
+
+/** Optional packages a feature needs (Docker, Postgres, Redis clients) are not installed. */
+export class PackageMissingError extends LoadrigError {
+  readonly packages: readonly string[];
+
+  constructor(packages: string | readonly string[], feature: string, cause?: unknown) {
+    const list = typeof packages === 'string' ? [packages] : [...packages];
+    const named =
+      list.length === 1
+        ? `the package ${list[0]}, which is not installed`
+        : `the packages ${list.slice(0, -1).join(', ')} and ${list.at(-1)}, which are not installed`;
+    super(
+      'E_PACKAGE_MISSING',
+      `${feature} needs ${named}`,
+      `install ${list.length === 1 ? 'it' : 'them'} beside loadrig: npm install --save-dev ${list.join(' ')}`,
+      cause === undefined ? {} : { cause },
+    );
+    this.name = 'PackageMissingError';
+    this.packages = list;
   }
 }
 

@@ -36,8 +36,14 @@ export const EXIT_BY_CODE = {
   E_IMAGE_NOT_FOUND: EXIT.target,
   E_RUN_DIR: EXIT.usage,
   E_RUN_DATA: EXIT.usage,
+  /** The run directory could not be written (disk full, read-only): the load stopped. */
+  E_RUN_WRITE: EXIT.target,
+  /** Recorded in run.json when a later command finds the run's loadrig process gone. */
+  E_RUN_ABORTED: EXIT.interrupted,
   E_METRIC_KIND: EXIT.usage,
   E_K6_NOT_FOUND: EXIT.usage,
+  /** An optional package (dockerode, testcontainers, pg, ioredis) a scenario needs is missing. */
+  E_PACKAGE_MISSING: EXIT.usage,
   E_K6_SCRIPT: EXIT.usage,
   E_K6_FAILED: EXIT.internal,
   E_IMPORT: EXIT.usage,

@@ -1,6 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir, removeTempDirNow } from '../temp/temp-dirs.js';
 import { git } from './git.js';
 
 export type Side = 'base' | 'candidate';
@@ -9,7 +8,7 @@ export type Side = 'base' | 'candidate';
  * A detached git worktree per side, in a private temporary folder, removed by `remove()`: after
  * the rounds, on an error, on Ctrl-C, and (synchronously, from the process's `exit` event) when
  * a second Ctrl-C exits at once. Only a SIGKILL can leave one behind: `git worktree prune` and
- * deleting the loadrig-ab-* folder in the temp directory clean it up.
+ * `loadrig clean` (which removes the loadrig-<pid>-ab-* folder of a dead process) clean it up.
  */
 export class RefWorktrees {
   private removed = false;
@@ -24,7 +23,7 @@ export class RefWorktrees {
   }
 
   static create(top: string, commits: Record<Side, string>): RefWorktrees {
-    const root = mkdtempSync(join(tmpdir(), 'loadrig-ab-'));
+    const root = makeTempDir('ab');
     const paths = { base: join(root, 'base'), candidate: join(root, 'candidate') };
     const trees = new RefWorktrees(top, root, paths);
     try {
@@ -50,7 +49,7 @@ export class RefWorktrees {
         // Not created, or already gone: the folder is removed below and prune forgets it.
       }
     }
-    rmSync(this.root, { recursive: true, force: true });
+    removeTempDirNow(this.root);
     try {
       git(this.top, ['worktree', 'prune']);
     } catch {

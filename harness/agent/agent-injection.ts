@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { makeTempDir, removeTempDir } from '../temp/temp-dirs.js';
 import { agentScriptPath } from './agent-path.js';
 
 /** The variable the agent reads; without it the preloaded agent does nothing. */
@@ -43,7 +42,7 @@ export async function prepareAgent(
 ): Promise<AgentInjection | undefined> {
   const script = agentScriptPath();
   if (!existsSync(script)) return undefined;
-  const dir = await mkdtemp(join(tmpdir(), 'loadrig-agent-'));
+  const dir = makeTempDir('agent');
   const socketPath = join(dir, 'agent.sock');
   return {
     env: {
@@ -52,7 +51,7 @@ export async function prepareAgent(
     },
     socketPath,
     scriptPath: script,
-    cleanup: () => rm(dir, { recursive: true, force: true }),
+    cleanup: () => removeTempDir(dir),
   };
 }
 

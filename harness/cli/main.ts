@@ -42,7 +42,8 @@ Examples:
   $ loadrig ab api.ts --base main --candidate HEAD  # build both refs, 3+3 interleaved rounds
 
 Exit codes: 0 thresholds passed, 1 a threshold failed (compare, ab: a regression), 2 bad usage or invalid scenario/target,
-3 the target could not be started, did not answer or died, 4 internal error, 130 interrupted.`;
+3 the target could not be started, did not answer or died, or the run directory could not be written,
+4 internal error, 130 interrupted (a run found with its process gone: aborted).`;
 
 const FORMAT_FLAG = '-f, --format <list>';
 const FORMAT_HELP =
@@ -117,18 +118,24 @@ function program(): Command {
 
   cli
     .command('ps')
-    .description(
-      'list the containers loadrig started that still exist (and leftovers of crashed runs)',
+    .option(
+      '--runs <dir>',
+      'folder of run directories to look for runs in progress (default: runs)',
     )
-    .action(async () => {
-      process.exitCode = await psCommand();
+    .description(
+      'list runs in progress (marking those whose loadrig process died as aborted) and the containers loadrig started that still exist',
+    )
+    .action(async (opts: { runs?: string }) => {
+      process.exitCode = await psCommand(opts);
     });
 
   cli
     .command('clean')
     .option('--run <run-id>', "remove this run's containers only")
     .option('--all', 'also remove containers of runs still in progress')
-    .description('remove containers left by crashed or killed runs (found by their loadrig labels)')
+    .description(
+      'remove what crashed or killed runs left behind: their temp directories and containers (found by their loadrig labels)',
+    )
     .action(async (opts: { run?: string; all?: boolean }) => {
       process.exitCode = await cleanCommand(opts);
     });
@@ -153,7 +160,7 @@ function program(): Command {
     .action(
       async (
         files: string[],
-        opts: { runs?: string; out?: string[]; name?: string; summary?: string[] },
+        opts: { runs?: string; out?: string[]; o?: string[]; name?: string; summary?: string[] },
       ) => {
         process.exitCode = await importCommand(files, { ...opts, color });
       },

@@ -1,19 +1,29 @@
-import { seriesDescriber } from './series-describer.js';
+import { dependencySeries, seriesDescriber } from './series-describer.js';
 import pg from 'pg';
 import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 import { CounterRates } from './counter-rates.js';
 
-export const POSTGRES_SERIES = {
-  active: 'postgres.connections_active',
-  idle: 'postgres.connections_idle',
-  idleInTransaction: 'postgres.connections_idle_in_transaction',
-  total: 'postgres.connections_total',
-  waitingOnLock: 'postgres.connections_waiting_lock',
-  commits: 'postgres.commits_per_sec',
-  rollbacks: 'postgres.rollbacks_per_sec',
-  cacheHit: 'postgres.cache_hit_percent',
+/** The series of one Postgres, by metric: `postgres.<name>.<metric>`. */
+export const POSTGRES_METRICS = {
+  active: 'connections_active',
+  idle: 'connections_idle',
+  idleInTransaction: 'connections_idle_in_transaction',
+  total: 'connections_total',
+  waitingOnLock: 'connections_waiting_lock',
+  commits: 'commits_per_sec',
+  rollbacks: 'rollbacks_per_sec',
+  cacheHit: 'cache_hit_percent',
 } as const;
+
+/**
+ * The series ids of the Postgres called `name` (the dependency's name, `postgres` for a local
+ * target's `metrics.postgres`): two databases in one run never share an id. Runs written before
+ * the name was part of the id have `postgres.<metric>`; readers take ids as they find them.
+ */
+export function postgresSeries(name: string): Record<keyof typeof POSTGRES_METRICS, string> {
+  return dependencySeries('postgres', name, POSTGRES_METRICS);
+}
 
 // Client backends other than this collector's own connection; states as pg_stat_activity
 // names them. Counters are for the database the connection string names.
@@ -51,6 +61,7 @@ interface Row {
  */
 export class PostgresCollector implements Collector {
   readonly series: ServerSeriesInfo[];
+  readonly ids: Record<keyof typeof POSTGRES_METRICS, string>;
   readonly #rates: CounterRates;
   #client: pg.Client | undefined;
 
@@ -62,15 +73,16 @@ export class PostgresCollector implements Collector {
     this.#rates = new CounterRates(clockMs);
     const source = `postgres ${label}`;
     const info = seriesDescriber(label, source);
+    const ids = (this.ids = postgresSeries(label));
     this.series = [
-      info(POSTGRES_SERIES.active, 'connections active', 'count'),
-      info(POSTGRES_SERIES.idle, 'connections idle', 'count'),
-      info(POSTGRES_SERIES.idleInTransaction, 'connections idle in transaction', 'count'),
-      info(POSTGRES_SERIES.total, 'connections (all states)', 'count'),
-      info(POSTGRES_SERIES.waitingOnLock, 'connections waiting on a lock', 'count'),
-      info(POSTGRES_SERIES.commits, 'commits/s', 'count'),
-      info(POSTGRES_SERIES.rollbacks, 'rollbacks/s', 'count'),
-      info(POSTGRES_SERIES.cacheHit, 'cache hit ratio', 'percent'),
+      info(ids.active, 'connections active', 'count'),
+      info(ids.idle, 'connections idle', 'count'),
+      info(ids.idleInTransaction, 'connections idle in transaction', 'count'),
+      info(ids.total, 'connections (all states)', 'count'),
+      info(ids.waitingOnLock, 'connections waiting on a lock', 'count'),
+      info(ids.commits, 'commits/s', 'count'),
+      info(ids.rollbacks, 'rollbacks/s', 'count'),
+      info(ids.cacheHit, 'cache hit ratio', 'percent'),
     ];
   }
 
@@ -99,6 +111,7 @@ export class PostgresCollector implements Collector {
       return {}; // unreachable this tick: a gap; reconnect on the next
     }
     if (!row) return {};
+    const ids = this.ids;
     const { rates, deltas } = this.#rates.next({
       commits: row.commits,
       rollbacks: row.rollbacks,
@@ -106,17 +119,17 @@ export class PostgresCollector implements Collector {
       read: row.blks_read,
     });
     const values: Record<string, number> = {
-      [POSTGRES_SERIES.active]: row.active,
-      [POSTGRES_SERIES.idle]: row.idle,
-      [POSTGRES_SERIES.idleInTransaction]: row.idle_in_transaction,
-      [POSTGRES_SERIES.total]: row.total,
-      [POSTGRES_SERIES.waitingOnLock]: row.waiting_lock,
+      [ids.active]: row.active,
+      [ids.idle]: row.idle,
+      [ids.idleInTransaction]: row.idle_in_transaction,
+      [ids.total]: row.total,
+      [ids.waitingOnLock]: row.waiting_lock,
     };
-    if (rates['commits'] !== undefined) values[POSTGRES_SERIES.commits] = rates['commits'];
-    if (rates['rollbacks'] !== undefined) values[POSTGRES_SERIES.rollbacks] = rates['rollbacks'];
+    if (rates['commits'] !== undefined) values[ids.commits] = rates['commits'];
+    if (rates['rollbacks'] !== undefined) values[ids.rollbacks] = rates['rollbacks'];
     const blocks = (deltas['hit'] ?? 0) + (deltas['read'] ?? 0);
     // No block was touched this tick: no ratio to report (a gap, not 0 % or 100 %).
-    if (blocks > 0) values[POSTGRES_SERIES.cacheHit] = ((deltas['hit'] ?? 0) / blocks) * 100;
+    if (blocks > 0) values[ids.cacheHit] = ((deltas['hit'] ?? 0) / blocks) * 100;
     return values;
   }
 

@@ -1,17 +1,23 @@
-import { seriesDescriber } from './series-describer.js';
+import { dependencySeries, seriesDescriber } from './series-describer.js';
 import { Redis } from 'ioredis';
 import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
 import type { Collector } from './collector.js';
 import { CounterRates } from './counter-rates.js';
 import { parseRedisInfo } from './redis-info.js';
 
-export const REDIS_SERIES = {
-  clients: 'redis.connected_clients',
-  blockedClients: 'redis.blocked_clients',
-  usedMemory: 'redis.used_memory_bytes',
-  opsPerSec: 'redis.ops_per_sec',
-  hitRatio: 'redis.keyspace_hit_percent',
+/** The series of one Redis, by metric: `redis.<name>.<metric>`. */
+export const REDIS_METRICS = {
+  clients: 'connected_clients',
+  blockedClients: 'blocked_clients',
+  usedMemory: 'used_memory_bytes',
+  opsPerSec: 'ops_per_sec',
+  hitRatio: 'keyspace_hit_percent',
 } as const;
+
+/** The series ids of the Redis called `name` (see postgresSeries). */
+export function redisSeries(name: string): Record<keyof typeof REDIS_METRICS, string> {
+  return dependencySeries('redis', name, REDIS_METRICS);
+}
 
 /**
  * Redis from `INFO` once a tick: connected and blocked clients, used memory, commands per
@@ -20,6 +26,7 @@ export const REDIS_SERIES = {
  */
 export class RedisCollector implements Collector {
   readonly series: ServerSeriesInfo[];
+  readonly ids: Record<keyof typeof REDIS_METRICS, string>;
   readonly #client: Redis;
   readonly #rates: CounterRates;
 
@@ -40,12 +47,13 @@ export class RedisCollector implements Collector {
     this.#client.on('error', () => undefined);
     const source = `redis ${label}`;
     const info = seriesDescriber(label, source);
+    const ids = (this.ids = redisSeries(label));
     this.series = [
-      info(REDIS_SERIES.clients, 'connected clients', 'count'),
-      info(REDIS_SERIES.blockedClients, 'blocked clients', 'count'),
-      info(REDIS_SERIES.usedMemory, 'used memory', 'bytes'),
-      info(REDIS_SERIES.opsPerSec, 'commands/s', 'count'),
-      info(REDIS_SERIES.hitRatio, 'keyspace hit ratio', 'percent'),
+      info(ids.clients, 'connected clients', 'count'),
+      info(ids.blockedClients, 'blocked clients', 'count'),
+      info(ids.usedMemory, 'used memory', 'bytes'),
+      info(ids.opsPerSec, 'commands/s', 'count'),
+      info(ids.hitRatio, 'keyspace hit ratio', 'percent'),
     ];
   }
 
@@ -62,16 +70,17 @@ export class RedisCollector implements Collector {
       hits: info['keyspace_hits'] ?? NaN,
       misses: info['keyspace_misses'] ?? NaN,
     });
+    const ids = this.ids;
     const values: Record<string, number> = {};
     const copy = (id: string, key: string): void => {
       if (info[key] !== undefined) values[id] = info[key];
     };
-    copy(REDIS_SERIES.clients, 'connected_clients');
-    copy(REDIS_SERIES.blockedClients, 'blocked_clients');
-    copy(REDIS_SERIES.usedMemory, 'used_memory');
-    if (rates['commands'] !== undefined) values[REDIS_SERIES.opsPerSec] = rates['commands'];
+    copy(ids.clients, 'connected_clients');
+    copy(ids.blockedClients, 'blocked_clients');
+    copy(ids.usedMemory, 'used_memory');
+    if (rates['commands'] !== undefined) values[ids.opsPerSec] = rates['commands'];
     const lookups = (deltas['hits'] ?? 0) + (deltas['misses'] ?? 0);
-    if (lookups > 0) values[REDIS_SERIES.hitRatio] = ((deltas['hits'] ?? 0) / lookups) * 100;
+    if (lookups > 0) values[ids.hitRatio] = ((deltas['hits'] ?? 0) / lookups) * 100;
     return values;
   }
 

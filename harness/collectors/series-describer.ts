@@ -7,3 +7,16 @@ export function seriesDescriber(
 ): (id: string, name: string, unit: ServerSeriesInfo['unit']) => ServerSeriesInfo {
   return (id, name, unit) => ({ id, label: `${label} ${name}`, unit, source });
 }
+
+/** A dependency's series ids, `<kind>.<name>.<metric>` for each metric of `metrics`. */
+export function dependencySeries<K extends string>(
+  kind: string,
+  name: string,
+  metrics: Record<K, string>,
+): Record<K, string> {
+  const ids = {} as Record<K, string>;
+  for (const [key, metric] of Object.entries(metrics) as [K, string][]) {
+    ids[key] = `${kind}.${name}.${metric}`;
+  }
+  return ids;
+}

@@ -8,6 +8,7 @@ import { runFile } from '../../core/run-dir/run-files.js';
 import type { RunDigest } from '../../core/run-dir/schema/digest.js';
 import type { HistoryRun } from '../../reports/analysis/history/history-run.js';
 import { digestRun } from '../../reports/analysis/history/run-digest.js';
+import { markIfAborted } from '../store/mark-aborted.js';
 import { findRunDirs } from './find-run-dirs.js';
 import { runSelected, type RunFilter } from './run-filter.js';
 
@@ -32,6 +33,17 @@ export function loadHistoryRuns(
   const loaded: LoadedHistory = { runs: [], skipped: [], derived: 0 };
   for (const dir of findRunDirs(runsDir)) {
     try {
+      // A run whose process died mid-run is marked aborted now: never a passed run.
+      const aborted = markIfAborted(dir);
+      if (aborted) {
+        if (runSelected(aborted.meta, opts.filter)) {
+          loaded.skipped.push({
+            dir,
+            reason: `status aborted (its loadrig process, pid ${aborted.meta.runner?.pid}, died while it ran; marked ${aborted.saved ? 'in run.json' : 'here only: run.json is not writable'})`,
+          });
+        }
+        continue;
+      }
       const { meta, digest, derived } = readForHistory(dir, opts.filter);
       if (!meta) continue;
       if (!digest) {

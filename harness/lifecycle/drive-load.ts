@@ -17,6 +17,7 @@ import { GeneratorMonitor } from './generator-monitor.js';
 import { recordSecond } from './record-second.js';
 import { SecondTicker } from './second-ticker.js';
 import { checkWarmup } from './warmup-check.js';
+import { RunWriteError } from '../../core/errors.js';
 import type { ServerSampler } from './server-sampler.js';
 
 export interface LoadContext {
@@ -66,6 +67,22 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
   stop.signal.addEventListener('abort', () => (stoppedAtMs = Date.now()), { once: true });
   const onInterrupt = (): void => stop.abort();
   ctx.interrupt.addEventListener('abort', onInterrupt, { once: true });
+  // The run directory could not be written (disk full, read-only): stop the load, then say so.
+  let writeFailure: RunWriteError | undefined;
+  const onWriteFailure = (e: unknown): void => {
+    if (!(e instanceof RunWriteError)) throw e;
+    if (writeFailure) return;
+    writeFailure = e.stoppingLoad();
+    progress.warn?.(`stopping the load: ${e.path} cannot be written (${e.reason})`);
+    stop.abort();
+  };
+  const loadStarted = (unixMs: number): void => {
+    try {
+      ctx.onLoadStart?.(unixMs);
+    } catch (e) {
+      onWriteFailure(e);
+    }
+  };
   let targetExit: TargetExit | undefined;
   void target.exited.then((exit) => {
     targetExit = exit;
@@ -141,14 +158,19 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       progress.bucket?.(second, elapsedMs());
     };
     const ticker = new SecondTicker(async (t) => {
-      monitor?.second(aggregator);
-      if (timed) for (const bucket of timed.take()) writeTimed(bucket);
-      else onBreaches(recordSecond(aggregator, t, elapsedMs, readers));
-      const sample = await ctx.sampler.sample(t);
-      ctx.store.appendServer(sample);
-      const lines = written;
-      written = [];
-      for (const line of lines) ctx.onSecond?.(line, line.t === t ? sample : undefined);
+      if (writeFailure) return;
+      try {
+        monitor?.second(aggregator);
+        if (timed) for (const bucket of timed.take()) writeTimed(bucket);
+        else onBreaches(recordSecond(aggregator, t, elapsedMs, readers));
+        const sample = await ctx.sampler.sample(t);
+        ctx.store.appendServer(sample);
+        const lines = written;
+        written = [];
+        for (const line of lines) ctx.onSecond?.(line, line.t === t ? sample : undefined);
+      } catch (e) {
+        onWriteFailure(e);
+      }
     });
     progress.phase?.('load');
     progress.start?.({
@@ -158,7 +180,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       profileKind: ctx.profile.kind,
     });
     monitor?.start();
-    ctx.onLoadStart?.(startedMs);
+    loadStarted(startedMs);
     ticker.start();
     const engineResult = await engine.run(
       { ...plan, profile: ctx.profile },
@@ -170,7 +192,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
           : {}),
         onStart: (unixMs) => {
           startedMs = unixMs;
-          ctx.onLoadStart?.(unixMs);
+          loadStarted(unixMs);
         },
         onFlowError: (message, location) =>
           progress.warn?.(
@@ -181,6 +203,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     const engineEndMs = Date.now();
     await ticker.stop();
     const generator = monitor?.stop();
+    if (writeFailure) throw writeFailure;
     if (generator && !generator.reliable) {
       progress.warn?.(`results may be unreliable: ${generator.reasons.join('; ')}`);
     }

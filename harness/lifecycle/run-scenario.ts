@@ -9,7 +9,7 @@ import type { FailOn } from '../../reports/analysis/verdict.js';
 import { RUN_SCHEMA_VERSION, type RunMeta } from '../../core/run-dir/run-data.js';
 import { createCollectors } from '../collectors/index.js';
 import { engineFor } from '../engines/index.js';
-import { LoadrigError, TargetError } from '../../core/errors.js';
+import { LoadrigError, RunWriteError, TargetError } from '../../core/errors.js';
 import { gitInfo } from '../meta/git-info.js';
 import { hostInfo } from '../meta/host-info.js';
 import { loadrigVersion } from '../meta/version.js';
@@ -119,7 +119,7 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
         signal: opts.interrupt,
       });
     }
-    sampler = new ServerSampler(createCollectors(running.metricSources));
+    sampler = new ServerSampler(await createCollectors(running.metricSources));
     meta = {
       ...meta,
       target: {
@@ -183,13 +183,20 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
         : new LoadrigError('E_INTERNAL', (e as Error).message ?? String(e), undefined, {
             cause: e,
           });
-    store.writeMeta({
-      ...meta,
-      status: opts.interrupt.aborted ? 'interrupted' : 'error',
-      endedAt: new Date().toISOString(),
-      error: { code: err.code, message: err.message },
-    });
-    if (opts.interrupt.aborted && !(e instanceof TargetError)) {
+    try {
+      store.writeMeta({
+        ...meta,
+        status: opts.interrupt.aborted ? 'interrupted' : 'error',
+        endedAt: new Date().toISOString(),
+        error: { code: err.code, message: err.message },
+      });
+    } catch (writeError) {
+      // The run directory cannot take even run.json (disk full): the run.json already there
+      // stays whole, and the next report finds the run's process gone and marks it aborted.
+      if (!(writeError instanceof RunWriteError)) throw writeError;
+      if (!(err instanceof RunWriteError)) throw writeError;
+    }
+    if (opts.interrupt.aborted && !(e instanceof TargetError) && !(e instanceof RunWriteError)) {
       return await finishOutputs(
         outputs,
         store,

@@ -1,6 +1,8 @@
 /**
  * The watchdog between the harness and a local target, run as `node guardian.js --grace-ms N
- * (--shell "cmd" | -- argv...)` with stdio [lifeline pipe, log, log, ipc].
+ * (--shell "cmd" | -- argv...)` with stdio [lifeline pipe, log, log, ipc]. The target's output
+ * passes through it into the log, each line redacted as run files are (secrets never reach
+ * target.log), and keeps doing so while the guardian outlives a harness that died.
  *
  * It starts the target as the leader of its own process group and stops that whole group when
  * it receives SIGTERM/SIGHUP or when the harness goes away for any reason, SIGKILL included: the
@@ -17,9 +19,12 @@ import {
   type GuardianMessage,
 } from './guardian-protocol.js';
 import { processGroupAlive, signalProcessGroup } from './process-alive.js';
+import { pipeRedacted, type RedactingPipe } from './redacting-pipe.js';
 
 const POLL_MS = 25;
 const AFTER_KILL_WAIT_MS = 5000;
+// A process that left the group (a daemon) may keep the output pipes open: wait this long at most.
+const OUTPUT_DRAIN_MS = 1000;
 
 function log(line: string): void {
   process.stderr.write(`[loadrig guardian] ${line}\n`);
@@ -47,7 +52,7 @@ function spawnTarget({ command }: GuardianArgs): ChildProcess {
   delete env[TARGET_NODE_OPTIONS_ENV];
   if (nodeOptions !== undefined) env.NODE_OPTIONS = nodeOptions;
   // detached: setsid(), so the target and everything it forks share one process group.
-  const options: SpawnOptions = { detached: true, env, stdio: ['ignore', 'inherit', 'inherit'] };
+  const options: SpawnOptions = { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] };
   if (typeof command === 'string') return spawn(command, { ...options, shell: true });
   const [file = '', ...args] = command;
   return spawn(file, args, options);
@@ -58,6 +63,7 @@ let pgid: number | undefined;
 let targetExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 let exitReported: Promise<void> = Promise.resolve();
 let stopping = false;
+let outputs: RedactingPipe[] = [];
 
 async function waitUntil(done: () => boolean, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -95,6 +101,8 @@ async function shutDown(reason?: string): Promise<void> {
     }
   }
   await exitReported;
+  await Promise.race([Promise.all(outputs.map((o) => o.done)), sleep(OUTPUT_DRAIN_MS)]);
+  for (const o of outputs) o.flush();
   process.exit(exitCode());
 }
 
@@ -123,6 +131,10 @@ if (child.pid === undefined) {
   });
 } else {
   pgid = child.pid;
+  outputs = [
+    ...(child.stdout ? [pipeRedacted(child.stdout, 1)] : []),
+    ...(child.stderr ? [pipeRedacted(child.stderr, 2)] : []),
+  ];
   void send({ type: 'started', pid: child.pid });
   child.once('exit', (code, signal) => {
     targetExit = { code, signal };

@@ -1,36 +1,37 @@
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { ClientBucket, RunMeta, ServerSample } from '../../core/run-dir/run-data.js';
-import { LoadrigError } from '../../core/errors.js';
+import { RunWriteError } from '../../core/errors.js';
 import { runFile, runId } from '../../core/run-dir/run-files.js';
 import { encodeSecond, type Second } from '../../core/series/second.js';
+import { LineFile } from './line-file.js';
 import { TagRedactor } from './tag-redactor.js';
+import { writeFileAtomic } from './write-file-atomic.js';
 
 /**
  * The run directory, written as the run goes: run.json at once (status "running"), one NDJSON
  * line per second appended and flushed to the OS, so a crash loses at most the open second.
+ * A write that fails (disk full, read-only) throws a RunWriteError naming the file and leaves
+ * every file readable: a line is written whole or not at all, run.json is replaced atomically.
  */
 export class RunStore {
   readonly dir: string;
-  private readonly clientFd: number;
-  private readonly serverFd: number;
+  private readonly client: LineFile;
+  private readonly server: LineFile;
   private closed = false;
   private readonly tags: TagRedactor;
 
   private constructor(dir: string, tags = new TagRedactor()) {
     this.tags = tags;
     this.dir = dir;
-    this.clientFd = openSync(runFile(dir, 'client'), 'a');
-    this.serverFd = openSync(runFile(dir, 'server'), 'a');
+    this.client = LineFile.open(runFile(dir, 'client'), dir);
+    try {
+      this.server = LineFile.open(runFile(dir, 'server'), dir);
+    } catch (e) {
+      this.client.close();
+      throw e;
+    }
   }
 
   /** `tags` redacts the tags of the series written (tests pass one that counts). */
@@ -43,18 +44,15 @@ export class RunStore {
     let id = base;
     for (let n = 2; existsSync(join(outDir, id)); n++) id = `${base}-${n}`;
     const dir = join(outDir, id);
-    try {
-      mkdirSync(dir, { recursive: true });
-    } catch (e) {
-      throw new LoadrigError(
-        'E_RUN_DIR',
-        `cannot create run directory ${dir}: ${(e as Error).message}`,
-        'choose a writable directory with --out <dir>',
-      );
-    }
+    makeDirs(dir);
     const full: RunMeta = { ...meta, id };
     const store = new RunStore(dir, tags);
-    store.writeMeta(full);
+    try {
+      store.writeMeta(full);
+    } catch (e) {
+      store.close();
+      throw e;
+    }
     return { store, meta: full };
   }
 
@@ -78,12 +76,12 @@ export class RunStore {
 
   /** Writes one line of client.ndjson and returns what it wrote. */
   private writeClient(bucket: ClientBucket): ClientBucket {
-    writeSync(this.clientFd, JSON.stringify(bucket) + '\n');
+    this.client.append(JSON.stringify(bucket));
     return bucket;
   }
 
   appendServer(sample: ServerSample): void {
-    if (!this.closed) writeSync(this.serverFd, JSON.stringify(sample) + '\n');
+    if (!this.closed) this.server.append(JSON.stringify(sample));
   }
 
   /**
@@ -105,16 +103,32 @@ export class RunStore {
   }
 
   private writeAt(path: string, content: string): string {
-    const tmp = `${path}.tmp`;
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-    return path;
+    return writeFileAtomic(path, content, this.dir);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    closeSync(this.clientFd);
-    closeSync(this.serverFd);
+    this.client.close();
+    this.server.close();
+  }
+}
+
+/**
+ * `mkdir -p`, one level at a time, so a failure names the folder that could not be made and
+ * why (a recursive mkdir on a read-only file system says ENOENT for the leaf instead).
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let p = dir; !existsSync(p); p = dirname(p)) {
+    missing.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const path of missing) {
+    try {
+      mkdirSync(path);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new RunWriteError(path, e);
+    }
   }
 }

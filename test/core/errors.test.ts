@@ -10,7 +10,9 @@ import {
   InternalError,
   InvalidValueError,
   LoadrigError,
+  PackageMissingError,
   RunDirError,
+  RunWriteError,
   ScenarioError,
   ScenarioValidationError,
   TargetError,
@@ -197,6 +199,39 @@ const TABLE: {
     issues: 0,
   },
   {
+    name: 'RunWriteError (disk full)',
+    error: new RunWriteError(
+      'runs/x/client.ndjson',
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+      'runs/x',
+      true,
+    ),
+    code: 'E_RUN_WRITE',
+    exit: 3,
+    message:
+      /^cannot write runs\/x\/client\.ndjson: no space left on the device \(ENOSPC\); the load was stopped$/,
+    issues: 0,
+  },
+  {
+    name: 'RunWriteError (read-only)',
+    error: new RunWriteError(
+      'runs/x/run.json',
+      Object.assign(new Error('EROFS'), { code: 'EROFS' }),
+    ),
+    code: 'E_RUN_WRITE',
+    exit: 3,
+    message: /^cannot write runs\/x\/run\.json: the file system is read-only \(EROFS\)/,
+    issues: 0,
+  },
+  {
+    name: 'PackageMissingError',
+    error: new PackageMissingError('dockerode', 'a container target'),
+    code: 'E_PACKAGE_MISSING',
+    exit: 2,
+    message: /^a container target needs the package dockerode, which is not installed$/,
+    issues: 0,
+  },
+  {
     name: 'InternalError',
     error: new InternalError('unexpected value: 3'),
     code: 'E_INTERNAL',
@@ -222,6 +257,23 @@ describe('the error hierarchy', () => {
     expect(Object.keys(EXIT_BY_CODE).sort()).toEqual([...ERROR_CODES].sort());
     const documented = new Set<number>(Object.values(EXIT));
     for (const code of ERROR_CODES) expect(documented.has(exitCodeFor(code))).toBe(true);
+  });
+
+  it('says what to do about a run directory it cannot write and a package that is missing', () => {
+    const full = new RunWriteError('d/client.ndjson', { code: 'ENOSPC' }, 'd');
+    expect(full.reason).toBe('ENOSPC');
+    expect(full.hint).toMatch(/--runs <dir>/);
+    expect(full.hint).toMatch(/kept in d \(loadrig report d reads it/);
+    expect(new PackageMissingError('pg', 'metrics.postgres').hint).toBe(
+      'install it beside loadrig: npm install --save-dev pg',
+    );
+    const several = new PackageMissingError(['dockerode', 'testcontainers', 'pg'], 'target "api"');
+    expect(several.message).toBe(
+      'target "api" needs the packages dockerode, testcontainers and pg, which are not installed',
+    );
+    expect(several.hint).toBe(
+      'install them beside loadrig: npm install --save-dev dockerode testcontainers pg',
+    );
   });
 
   it('recognises its errors across copies of the module (a scenario loaded through jiti)', () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,8 +12,11 @@ import {
 import { jsonPath } from '../../scenarios/json-path.js';
 import { drawThinkTimeMs, normal, uniform } from '../../scenarios/think-time.js';
 import { weighted } from '../../scenarios/weighted.js';
+import { useTempDirs } from '../helpers/temp-dirs.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'loadrig-feeders-'));
+const tempDir = useTempDirs('all');
+
+const dir = tempDir('loadrig-feeders-');
 const csv = join(dir, 'users.csv');
 writeFileSync(csv, 'user,password\nada,a1\nbob,b2\n\ncyd,c3\n');
 const json = join(dir, 'items.json');

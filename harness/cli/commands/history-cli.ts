@@ -33,7 +33,7 @@ export function registerHistory(cli: Command): void {
       'regression',
     )
     .option(
-      '--output <dir>',
+      '-o, --output <dir>',
       'where history.html, history.md and history.json go (default: the runs folder; with --influx, the current directory)',
     )
     .action(async (opts: HistoryFlags) => {

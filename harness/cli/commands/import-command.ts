@@ -8,7 +8,14 @@ import { replayIntoOutputs } from '../../sinks/replay-run.js';
 /** `loadrig import <k6-json-output...>`: a run directory and report from k6 runs made elsewhere. */
 export async function importCommand(
   files: string[],
-  opts: { runs?: string; out?: string[]; name?: string; summary?: string[]; color: boolean },
+  opts: {
+    runs?: string;
+    out?: string[];
+    o?: string[];
+    name?: string;
+    summary?: string[];
+    color: boolean;
+  },
 ): Promise<number> {
   const { runsDir, outputs } = resolveRunsAndOutputs(opts);
   const progress = new ProgressPrinter(process.stderr);

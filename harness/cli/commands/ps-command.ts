@@ -1,6 +1,14 @@
-import { assertDockerAvailable } from '../../providers/docker/docker-client.js';
-import { isLeftover } from '../../providers/docker/leftovers.js';
-import { listManagedContainers } from '../../providers/docker/remove-containers.js';
+import { existsSync } from 'node:fs';
+import { ownerState } from '../../meta/owner-process.js';
+import { abortedNotice, markIfAborted } from '../../store/mark-aborted.js';
+import { runsInProgress } from '../../store/runs-in-progress.js';
+import { DEFAULT_RUNS_DIR } from '../runs-flags.js';
+import { dockerTools } from './docker-tools.js';
+
+export interface PsCommandOptions {
+  /** The folder of run directories (default runs). */
+  runs?: string;
+}
 
 function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
@@ -14,13 +22,57 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
-/** `loadrig ps`: the containers loadrig started that still exist, and whether their run is alive. */
-export async function psCommand(out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  await assertDockerAvailable();
+/**
+ * `loadrig ps`: the runs of the runs folder still in progress (a run whose loadrig process died
+ * is marked aborted on the way), and the containers loadrig started that still exist.
+ */
+export async function psCommand(
+  opts: PsCommandOptions = {},
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
+  listRuns(opts.runs ?? DEFAULT_RUNS_DIR, out);
+  await listContainers(out);
+  return 0;
+}
+
+function listRuns(runsDir: string, out: NodeJS.WritableStream): void {
+  if (!existsSync(runsDir)) {
+    out.write(`runs: no folder ${runsDir}\n\n`);
+    return;
+  }
+  const rows = [['RUN', 'STARTED', 'OWNER']];
+  for (const run of runsInProgress(runsDir)) {
+    const aborted = markIfAborted(run.dir);
+    if (aborted) {
+      out.write(`${abortedNotice(aborted)}\n`);
+      continue;
+    }
+    const runner = run.meta.runner;
+    const state = runner ? ownerState(runner, Date.parse(run.meta.startedAt)) : undefined;
+    rows.push([
+      run.meta.id,
+      run.meta.startedAt,
+      !runner
+        ? 'unknown'
+        : state === 'elsewhere'
+          ? `pid ${runner.pid} on ${runner.hostname} (another host: not checked)`
+          : `pid ${runner.pid} on ${runner.hostname}`,
+    ]);
+  }
+  out.write(rows.length === 1 ? `runs: none in progress in ${runsDir}\n\n` : `${table(rows)}\n\n`);
+}
+
+async function listContainers(out: NodeJS.WritableStream): Promise<void> {
+  const docker = await dockerTools();
+  if ('unavailable' in docker) {
+    out.write(`containers: not listed: ${docker.unavailable.message}\n`);
+    return;
+  }
+  const { listManagedContainers, isLeftover } = docker.tools;
   const containers = await listManagedContainers();
   if (containers.length === 0) {
     out.write('no loadrig containers\n');
-    return 0;
+    return;
   }
   const rows = [['CONTAINER', 'RUN', 'ROLE', 'SERVICE', 'PORT', 'STATE', 'OWNER']];
   for (const c of containers) {
@@ -40,5 +92,4 @@ export async function psCommand(out: NodeJS.WritableStream = process.stdout): Pr
     out.write(
       `\n${leftovers} leftover(s) of runs that ended without cleaning up: run loadrig clean\n`,
     );
-  return 0;
 }

@@ -1,4 +1,3 @@
-import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseRun, renderConsoleSummary } from '../../../reports/index.js';
 import { closingStatus } from '../../../reports/analysis/verdict.js';
@@ -14,6 +13,8 @@ import { exitCodeForStatus } from '../../../core/exit-codes.js';
 import { writeOutputs } from '../../lifecycle/finish-run.js';
 import { readRun } from '../../../core/run-dir/read-run.js';
 import { writeDigest } from '../../history/write-digest.js';
+import { abortedNotice, markIfAborted } from '../../store/mark-aborted.js';
+import { writeFileAtomic } from '../../store/write-file-atomic.js';
 
 export interface ReportCommandOptions {
   color: boolean;
@@ -23,7 +24,11 @@ export interface ReportCommandOptions {
 /** Re-analyses and re-renders a stored run without re-running it. */
 export function reportCommand(dir: string, opts: ReportCommandOptions): number {
   const formats = formatsFlag(opts.format);
-  const recorded = readRun(dir);
+  // A run whose process died while it ran is closed first: aborted, at its last second.
+  const aborted = markIfAborted(dir);
+  if (aborted) process.stderr.write(`${abortedNotice(aborted)}\n`);
+  const read = readRun(dir);
+  const recorded = aborted ? { ...read, meta: aborted.meta } : read;
   const run = { ...recorded, meta: redactDeep(recorded.meta) };
   const analysis = analyseRun(run);
   const written = writeOutputs(dirWriter(dir), run, analysis, formats);
@@ -51,10 +56,7 @@ export function formatsFlag(text: string | undefined): ReportFormatName[] {
 export function dirWriter(dir: string): { writeOutput(fileName: string, content: string): string } {
   return {
     writeOutput(fileName: string, content: string): string {
-      const path = join(dir, fileName);
-      writeFileSync(`${path}.tmp`, content);
-      renameSync(`${path}.tmp`, path);
-      return path;
+      return writeFileAtomic(join(dir, fileName), content, dir);
     },
   };
 }

@@ -25,6 +25,8 @@ export interface RunCommandOptions {
   runs?: string;
   /** `--out`: outputs (`influxdb=URL`), or the deprecated spelling of --runs. */
   out?: string[];
+  /** `-o`: the deprecated short spelling of --runs (or of --out for an output). */
+  o?: string[];
   duration?: string;
   engine: string;
   color: boolean;
@@ -47,7 +49,8 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
   const { runsDir, outputs } = resolveRunsAndOutputs(opts);
   if (opts.replicas !== undefined) {
     const outSpecs = outputs.map((o) => `${o.name}=${o.target}`);
-    return runReplicasSweep(file, { ...opts, runs: runsDir, out: outSpecs });
+    const { o: _short, ...rest } = opts;
+    return runReplicasSweep(file, { ...rest, runs: runsDir, out: outSpecs });
   }
   const durationMs = opts.duration === undefined ? undefined : parseDurationFlag(opts.duration);
   const formats = formatsFlag(opts.format);

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MetricSink } from '../../aggregator/metric-sink.js';
 import { LoadrigError } from '../../../core/errors.js';
@@ -11,6 +10,7 @@ import { K6JsonParser } from './k6-json.js';
 import { runK6Process } from './k6-process.js';
 import { K6SampleSink } from './k6-sample-sink.js';
 import { bundleK6Script } from './k6-script.js';
+import { makeTempDir, removeTempDir } from '../../temp/temp-dirs.js';
 import { k6SummaryThresholds, k6ThresholdVerdicts, type K6SummaryExport } from './k6-summary.js';
 
 /** k6's exit code when thresholds failed: a verdict, not a failure to run. */
@@ -40,7 +40,21 @@ export class K6Engine implements Engine {
         'run a scenario file with loadrig run <file> --engine k6',
       );
     }
-    const dir = mkdtempSync(join(tmpdir(), 'loadrig-k6-'));
+    const dir = makeTempDir('k6');
+    try {
+      return await this.#runIn(dir, k6, { ...plan, source: plan.source }, sink, interrupt);
+    } finally {
+      await removeTempDir(dir);
+    }
+  }
+
+  async #runIn(
+    dir: string,
+    k6: string,
+    plan: EnginePlan & { source: NonNullable<EnginePlan['source']> },
+    sink: MetricSink,
+    interrupt: AbortSignal,
+  ): Promise<EngineResult> {
     // A plain k6 script runs as it is; a typed scenario is bundled into one.
     let script = plan.source.scenario.k6Script;
     if (script === undefined) {
@@ -100,7 +114,9 @@ export class K6Engine implements Engine {
         throw new LoadrigError(
           'E_K6_FAILED',
           `k6 exited with code ${exit.code}:\n${exit.stderrTail.trim()}`,
-          `the generated script is kept at ${script}`,
+          plan.source.scenario.k6Script === undefined
+            ? `loadrig export k6 ${plan.source.scenarioFile} writes the script k6 was given`
+            : `the script: ${script}`,
         );
       }
     }

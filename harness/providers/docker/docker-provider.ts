@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { removeTempDir } from '../../temp/temp-dirs.js';
 import { basename, dirname } from 'node:path';
 import type { ContainerTargetSpec } from '../../../targets/container-target.js';
 import type { TargetSpec } from '../../../targets/target.js';
@@ -61,7 +61,7 @@ export class DockerProvider implements Provider {
       await removeRun(runId);
       await removeRunNetworks(runId);
       await logs.close();
-      for (const dir of progress.scratchDirs) await rm(dir, { recursive: true, force: true });
+      for (const dir of progress.scratchDirs) await removeTempDir(dir);
       throw err;
     }
   }

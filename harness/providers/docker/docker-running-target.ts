@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { removeTempDir } from '../../temp/temp-dirs.js';
 import type { MetricSource } from '../../collectors/metric-source.js';
 import type { RunningTarget, TargetDetails, TargetExit } from '../provider.js';
 import { dockerClient } from './docker-client.js';
@@ -88,7 +88,7 @@ export class DockerRunningTarget implements RunningTarget {
     await removeRun(this.parts.runId);
     await removeRunNetworks(this.parts.runId);
     await this.parts.logs.close();
-    for (const dir of this.parts.scratchDirs) await rm(dir, { recursive: true, force: true });
+    for (const dir of this.parts.scratchDirs) await removeTempDir(dir);
   }
 
   [Symbol.asyncDispose](): Promise<void> {

@@ -1,6 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { makeTempDir } from '../../temp/temp-dirs.js';
 import type { MetricSource } from '../../collectors/metric-source.js';
 import type { ContainerHealth } from '../../../targets/container-target.js';
 import type { LogSink } from './log-sink.js';
@@ -37,7 +36,7 @@ export async function startLoadBalancer(opts: {
 }): Promise<LoadBalancer> {
   const { network } = opts;
   const service = `${opts.targetName}-lb`;
-  const scratchDir = await mkdtemp(join(tmpdir(), 'loadrig-lb-'));
+  const scratchDir = makeTempDir('lb');
   const config = nginxConfig({
     listen: network ? `0.0.0.0:${BRIDGE_PORTS.loadBalancer}` : `127.0.0.1:${opts.port}`,
     upstreams: opts.upstreams.map((u) => u.address),

@@ -1,8 +1,12 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { redactText } from '../../../core/run-dir/redact.js';
 
-/** Every container's output in one file (the run's target.log), each line prefixed `[service] `. */
+/**
+ * Every container's output in one file (the run's target.log), each line prefixed `[service] `
+ * and redacted as run files are: a token a container prints never reaches the run directory.
+ */
 export class LogSink {
   readonly #out: WriteStream;
   readonly #streams = new Set<Readable>();
@@ -16,12 +20,12 @@ export class LogSink {
     this.#streams.add(stream);
     stream.on('error', () => undefined);
     const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    lines.on('line', (line) => this.#out.write(`[${service}] ${line}\n`));
+    lines.on('line', (line) => this.#out.write(`[${service}] ${redactText(line)}\n`));
     stream.once('close', () => this.#streams.delete(stream));
   }
 
   note(service: string, text: string): void {
-    this.#out.write(`[${service}] ${text}\n`);
+    this.#out.write(`[${service}] ${redactText(text)}\n`);
   }
 
   async close(): Promise<void> {

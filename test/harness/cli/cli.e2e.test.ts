@@ -1,14 +1,16 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../../../core/run-dir/run-data.js';
 import { runCli } from '../../helpers/cli.js';
 import { isAlive, pidsMatching, waitUntil } from '../../helpers/process.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '../../fixtures/scenarios', name);
-const tempOut = (): string => mkdtempSync(join(tmpdir(), 'loadrig-cli-'));
+const tempOut = (): string => tempDir('loadrig-cli-');
 const onlyRun = (out: string): string => join(out, readdirSync(out)[0] as string);
 const meta = (dir: string): RunMeta =>
   JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')) as RunMeta;

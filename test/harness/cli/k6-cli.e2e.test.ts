@@ -1,17 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../../../core/run-dir/run-data.js';
 import { runCli } from '../../helpers/cli.js';
 import { expectK6Accepts } from '../../helpers/k6/check-k6-script.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 // k6 cannot be installed here: a stand-in binary writes k6's real output formats.
 const K6_BINARY = join(import.meta.dirname, '../../fixtures/fake-k6/k6');
 const k6Script = join(import.meta.dirname, '../../fixtures/k6/script.js');
 const typed = join(import.meta.dirname, '../../fixtures/scenarios/delay-20ms.ts');
-const tempOut = (): string => mkdtempSync(join(tmpdir(), 'loadrig-k6-cli-'));
+const tempOut = (): string => tempDir('loadrig-k6-cli-');
 const meta = (out: string): RunMeta =>
   JSON.parse(
     readFileSync(

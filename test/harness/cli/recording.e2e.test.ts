@@ -1,15 +1,17 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ClientBucket, RunMeta } from '../../../core/run-dir/run-data.js';
 import type { SummaryJson } from '../../../reports/render/summary-json.js';
 import { runCli } from '../../helpers/cli.js';
 import { startServer, type TestServer } from '../../helpers/http-server.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '../../fixtures/scenarios', name);
-const tempOut = (): string => mkdtempSync(join(tmpdir(), 'loadrig-rec-'));
+const tempOut = (): string => tempDir('loadrig-rec-');
 const onlyRun = (out: string): string => join(out, readdirSync(out)[0] as string);
 const readJson = <T>(dir: string, file: string): T =>
   JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;

@@ -35,6 +35,24 @@ describe('--runs and --out', () => {
     ]);
   });
 
+  it('keeps -o (once the short form of --out) as a deprecated alias, with a notice saying which flag', () => {
+    const notices: string[] = [];
+    const r = resolveRunsAndOutputs({ o: ['old-runs', 'influxdb=http://127.0.0.1:8086/x'] }, (m) =>
+      notices.push(m),
+    );
+    expect(r).toEqual({
+      runsDir: 'old-runs',
+      outputs: [{ name: 'influxdb', target: 'http://127.0.0.1:8086/x' }],
+    });
+    expect(notices).toEqual([
+      '-o old-runs is deprecated: use --runs old-runs',
+      '-o influxdb=http://127.0.0.1:8086/x is deprecated: use --out influxdb=http://127.0.0.1:8086/x',
+    ]);
+    expect(() => resolveRunsAndOutputs({ runs: 'a', o: ['b'] }, () => undefined)).toThrow(
+      /given twice/,
+    );
+  });
+
   it('refuses two different runs folders', () => {
     expect(() => resolveRunsAndOutputs({ runs: 'a', out: ['b'] })).toThrow(/given twice/);
     expect(() => resolveRunsAndOutputs({ out: ['a', 'b'] })).toThrow(/given twice/);

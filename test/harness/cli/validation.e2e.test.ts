@@ -1,16 +1,18 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli.js';
 import { pidsMatching } from '../../helpers/process.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '../../fixtures/scenarios', name);
 
 describe('loadrig run: a scenario with mistakes', () => {
   it('is refused before anything starts: every mistake listed, exit 2, no target, no run directory', async () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'loadrig-refused-')), 'runs');
+    const out = join(tempDir('loadrig-refused-'), 'runs');
     const r = await runCli(['run', fixture('refused-before-load.ts'), '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('refused-before-load.ts is not a valid scenario:');

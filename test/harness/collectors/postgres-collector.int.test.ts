@@ -1,10 +1,13 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  POSTGRES_SERIES,
+  postgresSeries,
   PostgresCollector,
 } from '../../../harness/collectors/postgres-collector.js';
 import { componentGate } from '../../helpers/require-component.js';
+
+// The collectors below are labelled `db`: their series are postgres.db.*.
+const POSTGRES_SERIES = postgresSeries('db');
 
 // .ci/run starts Debian's PostgreSQL on 127.0.0.1 and sets this URL (role with pg_monitor).
 const URL =

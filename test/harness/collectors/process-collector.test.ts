@@ -54,8 +54,8 @@ describe('ProcessCollector', () => {
 });
 
 describe('createCollectors', () => {
-  it('makes a process collector per process source', () => {
-    const collectors = createCollectors([
+  it('makes a process collector per process source', async () => {
+    const collectors = await createCollectors([
       { kind: 'process', pid: 10, label: 'a' },
       { kind: 'process', pid: 11, label: 'b' },
     ]);

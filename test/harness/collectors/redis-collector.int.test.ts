@@ -1,7 +1,10 @@
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REDIS_SERIES, RedisCollector } from '../../../harness/collectors/redis-collector.js';
+import { redisSeries, RedisCollector } from '../../../harness/collectors/redis-collector.js';
 import { componentGate } from '../../helpers/require-component.js';
+
+// The collector below is labelled `cache`: its series are redis.cache.*.
+const REDIS_SERIES = redisSeries('cache');
 
 // .ci/run starts Debian's redis-server on 127.0.0.1:6379 and sets this URL.
 const URL = process.env.LOADRIG_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,13 +1,15 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunMeta } from '../../../core/run-dir/run-data.js';
 import { runCli } from '../../helpers/cli.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 describe('abortOnFail', () => {
   it('ends a 60 s run soon after its delay, exits 1, and records generator health', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'loadrig-abort-'));
+    const out = tempDir('loadrig-abort-');
     const began = Date.now();
     const r = await runCli([
       'run',

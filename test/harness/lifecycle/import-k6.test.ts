@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +6,12 @@ import { LoadrigError } from '../../../core/errors.js';
 import { importK6 } from '../../../harness/lifecycle/import-k6.js';
 import { decodeHistogram } from '../../../core/hdr/histogram.js';
 import type { ClientBucket, TrendSeries } from '../../../core/run-dir/run-data.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const fixture = join(import.meta.dirname, '../../fixtures/k6/json-output.ndjson');
-const temp = (): string => mkdtempSync(join(tmpdir(), 'loadrig-import-'));
+const temp = (): string => tempDir('loadrig-import-');
 
 /** A recorded k6 stream: Metric records, then points over 5 s with a deterministic spread. */
 function recordedStream(points: number): string[] {

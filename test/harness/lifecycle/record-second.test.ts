@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Hdr from 'hdr-histogram-js';
 import { describe, expect, it, vi } from 'vitest';
@@ -26,6 +25,9 @@ import {
 import { judge } from '../../../reports/analysis/thresholds/thresholds.js';
 import { evaluateWindowed } from '../../../reports/analysis/thresholds/windowed-threshold.js';
 import { parseThresholds, type Threshold } from '../../../scenarios/thresholds.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 // Every histogram encode and decode in this file's process, wherever it happens.
 const codec = vi.hoisted(() => ({ encodes: 0, decodes: 0 }));
@@ -146,7 +148,7 @@ class StoredBucketThresholds {
 
 describe('one pass per second, worker to run directory', () => {
   it('decodes each worker histogram once and encodes each second once; thresholds and progress read the same numbers as from the stored line', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'loadrig-one-pass-'));
+    const dir = tempDir('loadrig-one-pass-');
     const { store } = RunStore.create(dir, meta);
     const main = new Aggregator();
     const live = new LiveThresholds(thresholds, { all: true });
@@ -205,7 +207,7 @@ describe('one pass per second, worker to run directory', () => {
   });
 
   it('redacts each distinct tag set once, however many seconds repeat it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'loadrig-one-pass-'));
+    const dir = tempDir('loadrig-one-pass-');
     const redacted: Tags[] = [];
     const counting = new TagRedactor((tags) => {
       redacted.push(tags);

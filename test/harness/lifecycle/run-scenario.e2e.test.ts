@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +6,9 @@ import { runScenario } from '../../../harness/lifecycle/run-scenario.js';
 import { loadScenario } from '../../../harness/loader/load-scenario.js';
 import type { ClientBucket, CounterSeries, RunMeta } from '../../../core/run-dir/run-data.js';
 import { isAlive } from '../../helpers/process.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '../../fixtures/scenarios', name);
@@ -22,7 +24,7 @@ describe('runScenario end to end (sample API as a local process)', () => {
         await loaded.flow(vu);
       },
     };
-    const outDir = mkdtempSync(join(tmpdir(), 'loadrig-e2e-'));
+    const outDir = tempDir('loadrig-e2e-');
     const outcome = await runScenario({
       scenario,
       outDir,

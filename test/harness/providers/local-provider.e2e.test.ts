@@ -61,6 +61,29 @@ describe('LocalProvider', () => {
     expect(await readFile(logFile, 'utf8')).toContain('env hi --max-old-space-size=100');
   });
 
+  it('redacts secrets in target.log as in run files, on stdout and stderr, to the last line', async () => {
+    const logFile = newLog();
+    const code = [
+      `console.log('boot API_TOKEN=tok-123 user=ann');`,
+      `console.error('Authorization: Bearer abc.def.ghi');`,
+      `process.stdout.write('db postgres://app:hunter2@127.0.0.1/x\\nplain line ünïcode\\n');`,
+      `setTimeout(() => { process.stdout.write('last DB_PASSWORD=pw-9 no newline'); process.exit(0); }, 300);`,
+      SERVER,
+    ].join(' ');
+    const running = await provider.start(nodeTarget(code), { logFile });
+    await running.exited;
+    await running.stop();
+    const log = await readFile(logFile, 'utf8');
+    for (const secret of ['tok-123', 'abc.def.ghi', 'hunter2', 'pw-9']) {
+      expect(log).not.toContain(secret);
+    }
+    expect(log).toContain('boot API_TOKEN=[REDACTED] user=ann');
+    expect(log).toContain('Authorization: [REDACTED]');
+    expect(log).toContain('db postgres://app:[REDACTED]@127.0.0.1/x');
+    expect(log).toContain('plain line ünïcode\n');
+    expect(log).toMatch(/last DB_PASSWORD=\[REDACTED\] no newline$/);
+  });
+
   it('fails with E_TARGET_UNHEALTHY naming the URL and the timeout, and kills the target', async () => {
     const logFile = newLog();
     const spec = nodeTarget('setInterval(() => {}, 1000);', {

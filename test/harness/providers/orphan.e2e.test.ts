@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -49,5 +49,11 @@ it('leaves no orphan when the harness itself is SIGKILLed', async () => {
   } finally {
     harness.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
+    // A SIGKILLed harness cannot remove its temp directories (`loadrig clean` would).
+    for (const name of await readdir(tmpdir())) {
+      if (name.startsWith(`loadrig-${harness.pid}-`)) {
+        await rm(join(tmpdir(), name), { recursive: true, force: true });
+      }
+    }
   }
 });

@@ -1,11 +1,13 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRun } from '../../../core/run-dir/read-run.js';
 import { runId } from '../../../core/run-dir/run-files.js';
 import { RunStore } from '../../../harness/store/run-store.js';
 import { RUN_SCHEMA_VERSION, type RunMeta } from '../../../core/run-dir/run-data.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const meta: Omit<RunMeta, 'id'> = {
   schemaVersion: RUN_SCHEMA_VERSION,
@@ -33,7 +35,7 @@ describe('RunStore', () => {
     expect(runId(new Date(meta.startedAt), 'Checkout / pay!')).toBe(
       '20261123T081500Z-checkout-pay',
     );
-    const out = mkdtempSync(join(tmpdir(), 'loadrig-store-'));
+    const out = tempDir('loadrig-store-');
     const a = RunStore.create(out, meta);
     const b = RunStore.create(out, meta);
     expect(basename(a.store.dir)).toBe('20261123T081500Z-checkout-pay');
@@ -41,7 +43,7 @@ describe('RunStore', () => {
   });
 
   it('writes run.json at once and appends one line per second as the run goes', () => {
-    const out = mkdtempSync(join(tmpdir(), 'loadrig-store-'));
+    const out = tempDir('loadrig-store-');
     const { store } = RunStore.create(out, meta);
     expect(JSON.parse(readFileSync(join(store.dir, 'run.json'), 'utf8')).status).toBe('running');
     store.appendClient({ t: 1, vus: 1, metrics: {} });
@@ -57,7 +59,7 @@ describe('RunStore', () => {
   });
 
   it('reads a run whose last line was torn by a crash', () => {
-    const out = mkdtempSync(join(tmpdir(), 'loadrig-store-'));
+    const out = tempDir('loadrig-store-');
     const { store } = RunStore.create(out, meta);
     store.appendClient({ t: 1, vus: 1, metrics: {} });
     store.close();
@@ -66,7 +68,7 @@ describe('RunStore', () => {
   });
 
   it('refuses a run directory written with another schema version', () => {
-    const out = mkdtempSync(join(tmpdir(), 'loadrig-store-'));
+    const out = tempDir('loadrig-store-');
     const { store, meta: written } = RunStore.create(out, meta);
     store.writeMeta({ ...written, schemaVersion: 99 } as unknown as RunMeta);
     expect(() => readRun(store.dir)).toThrow(/schemaVersion 99; this loadrig reads version 1/);

@@ -1,12 +1,14 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  POSTGRES_SERIES,
+  postgresSeries,
   PostgresCollector,
 } from '../../../harness/collectors/postgres-collector.js';
 import { createSampleApi, type SampleApi } from '../../../targets/sample-api/app.js';
 import { parseSampleApiConfig } from '../../../targets/sample-api/config.js';
 import { componentGate } from '../../helpers/require-component.js';
+
+const POSTGRES_SERIES = postgresSeries('db');
 
 const URL =
   process.env.LOADRIG_TEST_POSTGRES_URL ?? 'postgres://loadrig:loadrig@127.0.0.1:5432/loadrig';

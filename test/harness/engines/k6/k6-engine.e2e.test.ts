@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BucketQueue } from '../../../../harness/lifecycle/bucket-queue.js';
@@ -10,6 +9,9 @@ import { K6Engine } from '../../../../harness/engines/k6/k6-engine.js';
 import { LoadrigError } from '../../../../core/errors.js';
 import { loadScenario } from '../../../../harness/loader/load-scenario.js';
 import type { CounterSeries, TrendSeries } from '../../../../core/run-dir/run-data.js';
+import { useTempDirs } from '../../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const fakeK6 = join(import.meta.dirname, '../../../fixtures/fake-k6/k6');
 const scenarioFile = join(import.meta.dirname, '../../../fixtures/scenarios/k6-flow.ts');
@@ -41,7 +43,7 @@ async function runFake(env: Record<string, string> = {}, segments = 1) {
 
 describe('K6Engine (with a stand-in k6 binary that writes real k6 output formats)', () => {
   it("hands over whole seconds labelled by k6's own timestamps, and reads its verdicts", async () => {
-    const kept = join(mkdtempSync(join(tmpdir(), 'loadrig-k6-kept-')), 'script.js');
+    const kept = join(tempDir('loadrig-k6-kept-'), 'script.js');
     const { result, buckets, startedMs, endedMs } = await runFake({ FAKE_K6_KEEP_SCRIPT: kept });
     // The script the engine gave k6 goes through the same checks as every export.
     await expectK6Accepts(readFileSync(kept, 'utf8'));

@@ -1,11 +1,13 @@
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { postgres, redis, target, TargetSpecError } from '../../../../index.js';
 import { nodeHeapEnv } from '../../../../harness/providers/docker/node-heap.js';
 import { containerName } from '../../../../harness/providers/docker/container-labels.js';
 import { postgresUrl } from '../../../../harness/providers/docker/start-postgres.js';
+import { useTempDirs } from '../../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 describe('target() with image or build', () => {
   it('declares a container target with its defaults', () => {
@@ -76,7 +78,7 @@ describe('target() with image or build', () => {
 
 describe('dependencies', () => {
   it('postgres(): defaults, a seed file read at declaration, DATABASE_URL', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'loadrig-seed-'));
+    const dir = tempDir('loadrig-seed-');
     writeFileSync(join(dir, 'seed.sql'), 'CREATE TABLE t (id int);');
     const spec = postgres({ seed: { file: join(dir, 'seed.sql') }, password: 'p@ss' });
     expect(spec).toMatchObject({

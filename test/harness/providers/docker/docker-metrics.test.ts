@@ -1,5 +1,4 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,6 +8,9 @@ import {
 } from '../../../../harness/collectors/docker-stats-collector.js';
 import { UpstreamLogCollector } from '../../../../harness/collectors/upstream-log-collector.js';
 import { nginxConfig } from '../../../../harness/providers/docker/nginx-config.js';
+import { useTempDirs } from '../../../helpers/temp-dirs.js';
+
+const tempDir = useTempDirs();
 
 const frame = (
   cpuNs: number,
@@ -84,7 +86,7 @@ describe('per-replica counters from the balancer access log', () => {
   });
 
   it('reads the log incrementally, keeping a torn last line for the next sample', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'loadrig-lb-')), 'access.log');
+    const file = join(tempDir('loadrig-lb-'), 'access.log');
     const collector = new UpstreamLogCollector(file, 'api-lb', upstreams);
     expect(await collector.sample(0)).toEqual({});
     writeFileSync(file, '127.0.0.1:9001|200|0.001\n127.0.0.1:9002|200|0.001\n127.0.0.1:90');

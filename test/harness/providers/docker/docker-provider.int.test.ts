@@ -18,6 +18,7 @@ import {
   readServer,
   runDirOf,
 } from './docker-test-env.js';
+import { useTempDirs } from '../../../helpers/temp-dirs.js';
 
 const gate = componentGate(
   'LOADRIG_REQUIRE_DOCKER',
@@ -280,8 +281,9 @@ describe.skipIf(gate.skip)('container targets (docker provider)', () => {
 
 describe.skipIf(gate.skip)('docker provider lifecycle', () => {
   const provider = new DockerProvider();
+  const tempDir = useTempDirs();
   const runDir = (): { logFile: string; runId: string } => {
-    const dir = mkdtempSync(join(tmpdir(), 'loadrig-docker-run-'));
+    const dir = tempDir('loadrig-docker-run-');
     return { logFile: join(dir, 'target.log'), runId: basename(dir) };
   };
 
