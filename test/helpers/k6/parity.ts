@@ -19,6 +19,8 @@ const SYSTEM_TAGS = new Set([
 ]);
 /** Recorded per connection or per iteration by k6, per request by loadrig: not comparable. */
 const NOT_COMPARED = new Set(['data_sent', 'data_received']);
+/** Emitted by k6's engine itself, which the doubles do not run (they run the script only). */
+const K6_ENGINE_ONLY = new Set(['vus', 'vus_max']);
 
 export type SeriesTable = Record<string, string>;
 
@@ -76,7 +78,7 @@ export function builtinTable(buckets: ClientBucket[]): SeriesTable {
   const accs = new Map<string, Acc>();
   for (const b of buckets) {
     for (const [metric, list] of Object.entries(b.metrics)) {
-      if (NOT_COMPARED.has(metric)) continue;
+      if (NOT_COMPARED.has(metric) || K6_ENGINE_ONLY.has(metric)) continue;
       for (const s of list) {
         const k = key(metric, s.tags);
         if (s.kind === 'trend') add(accs, k, 'trend', s.count, 0, 0, 0);

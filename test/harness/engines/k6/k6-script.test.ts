@@ -74,6 +74,8 @@ describe('typed scenario → k6 script', { timeout: 30_000 }, () => {
       { respond },
     );
     expect(world.calls).toEqual([
+      // flow_errors exists in every run: one zero per VU, before its first iteration.
+      { fn: 'metric', kind: 'counter', name: 'flow_errors', value: 0, tags: undefined },
       {
         fn: 'asyncRequest',
         method: 'POST',
@@ -174,7 +176,8 @@ describe('typed scenario → k6 script', { timeout: 30_000 }, () => {
       { exec: 'default', scenario: 'browse', vus: 1, iterationsPerVu: 1, env: { BASE_URL } },
       { respond },
     );
-    expect((world.calls[0]?.['params'] as Record<string, unknown>)['timeout']).toBe('2000ms');
+    const request = world.calls.find((c) => c.fn === 'asyncRequest');
+    expect((request?.['params'] as Record<string, unknown>)['timeout']).toBe('2000ms');
   });
 
   it('keeps thresholds on metrics k6 will know (flow_errors, custom ones) and leaves the rest to loadrig', async () => {
@@ -203,7 +206,9 @@ describe('typed scenario → k6 script', { timeout: 30_000 }, () => {
       },
       { respond },
     );
-    expect(world.calls[0]?.['url']).toBe(`${BASE_URL}/?tenant=acme`);
+    expect(world.calls.find((c) => c.fn === 'asyncRequest')?.['url']).toBe(
+      `${BASE_URL}/?tenant=acme`,
+    );
   });
 
   it("makes 'loadrig' inside k6 export every value loadrig's package root exports", async () => {
