@@ -74,6 +74,13 @@ describe('helpers', () => {
     expect(jsonPath(doc, '$.missing.deeper')).toBeUndefined();
   });
 
+  it('jsonPath reads own properties only, not what every object inherits', () => {
+    expect(jsonPath({ a: {} }, '$.a.toString')).toBeUndefined();
+    expect(jsonPath({}, 'constructor')).toBeUndefined();
+    expect(jsonPath(JSON.parse('{"constructor": 1}'), 'constructor')).toBe(1);
+    expect(jsonPath({ items: [1, 2, 3] }, 'items.length')).toBe(3);
+  });
+
   it('think times draw within their bounds', () => {
     const u = uniform('1s', '3s');
     expect(drawThinkTimeMs(u, () => 0)).toBe(1000);
