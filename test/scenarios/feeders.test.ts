@@ -65,6 +65,33 @@ describe('feeders', () => {
   });
 });
 
+describe('feeder files as editors and spreadsheets save them', () => {
+  it('reads a CSV saved with a byte-order mark, and a column called __proto__', () => {
+    const path = join(dir, 'bom.csv');
+    writeFileSync(path, '\ufeffuser,__proto__\r\nada,x\r\n');
+    expect(csvFeeder(path).rows).toEqual([JSON.parse('{"user":"ada","__proto__":"x"}')]);
+  });
+
+  it('refuses a broken CSV or JSON file with a typed error naming the file', () => {
+    const csvPath = join(dir, 'open-quote.csv');
+    writeFileSync(csvPath, 'user\n"ada\n');
+    const jsonPath = join(dir, 'cut.json');
+    writeFileSync(jsonPath, '[{"sku": ');
+    for (const load of [() => csvFeeder(csvPath), () => jsonFeeder(jsonPath)]) {
+      let error: unknown;
+      try {
+        load();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: 'E_INVALID_VALUE' });
+      expect((error as Error).message).toMatch(
+        /feeder file .*(open-quote\.csv|cut\.json) cannot be read/,
+      );
+    }
+  });
+});
+
 describe('helpers', () => {
   it('jsonPath extracts nested values and indexes', () => {
     const doc = { data: { tokens: ['a', 'b'], 'odd key': 1 }, items: [{ sku: 'A' }] };
