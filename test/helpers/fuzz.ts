@@ -18,7 +18,11 @@ export interface FuzzOptions {
   numRuns?: number;
   /** One run longer than this is a hang. */
   runMs?: number;
-  /** The property stops drawing new inputs (or shrinking) after this long. */
+  /**
+   * The property stops drawing new inputs (or shrinking) after this long: by default within
+   * vitest's 5 s test timeout, and 30 minutes on a longer hunt (LOADRIG_FUZZ_RUNS set, run with
+   * `--testTimeout` to match).
+   */
   totalMs?: number;
 }
 
@@ -61,7 +65,8 @@ export function fuzz<Ts extends [unknown, ...unknown[]]>(
 ): void {
   const seed = envInt('LOADRIG_FUZZ_SEED') ?? (Math.random() * 2 ** 31) | 0;
   const path = process.env['LOADRIG_FUZZ_PATH'];
-  const numRuns = (opts.numRuns ?? 200) * (envInt('LOADRIG_FUZZ_RUNS') ?? 1);
+  const factor = envInt('LOADRIG_FUZZ_RUNS');
+  const numRuns = (opts.numRuns ?? 200) * (factor ?? 1);
   const runMs = opts.runMs ?? 2000;
   console.info(`[fuzz] ${title}: seed ${seed}, ${numRuns} runs`);
   const guarded = (...args: Ts): void => withinMs(runMs, () => predicate(...args));
@@ -72,9 +77,12 @@ export function fuzz<Ts extends [unknown, ...unknown[]]>(
     seed,
     numRuns,
     ...(path !== undefined && path !== '' ? { path } : {}),
-    interruptAfterTimeLimit: opts.totalMs ?? 30_000,
+    interruptAfterTimeLimit: opts.totalMs ?? (factor === undefined ? 4000 : 30 * 60_000),
     markInterruptAsFailure: false,
   });
+  if (details.interrupted && !details.failed) {
+    console.info(`[fuzz] ${title}: time limit reached after ${details.numRuns} runs`);
+  }
   if (!details.failed) return;
   const replay =
     `LOADRIG_FUZZ_SEED=${details.seed} LOADRIG_FUZZ_PATH=${details.counterexamplePath ?? ''} ` +
