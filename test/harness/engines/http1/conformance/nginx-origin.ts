@@ -5,9 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../../../../harness/providers/free-port.js';
 
-/** Debian's nginx binary, or undefined when it is not installed. */
+/** Debian's nginx binary (or LOADRIG_TEST_NGINX's), or undefined when it is not installed. */
 export function nginxBinary(): string | undefined {
-  for (const path of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', 'nginx']) {
+  const chosen = process.env['LOADRIG_TEST_NGINX'];
+  const candidates = chosen ? [chosen] : ['/usr/sbin/nginx', '/usr/local/sbin/nginx', 'nginx'];
+  for (const path of candidates) {
     if (spawnSync(path, ['-v'], { stdio: 'ignore' }).status === 0) return path;
   }
   return undefined;
