@@ -27,8 +27,9 @@ const FILES = ['run.json', 'client.ndjson', 'server.ndjson'] as const;
 type Edit =
   | { kind: 'set'; at: number; byte: number }
   | { kind: 'cut'; at: number }
-  | { kind: 'insert'; at: number; text: string };
-/** Edits a hand or a crash might make: a changed byte, a file cut short, text pasted in. */
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'number'; which: number; value: string };
+/** Edits a hand or a crash might make: a changed byte, a file cut short, text pasted in, a number changed. */
 const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({
     kind: fc.constant('set' as const),
@@ -57,6 +58,16 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
       ),
     ),
   }),
+  // A number replaced by another: the file still parses, its meaning breaks.
+  fc.record({
+    kind: fc.constant('number' as const),
+    which: fc.nat(),
+    value: fc.oneof(
+      fc.constantFrom('0', '-1', '1e308', '-1e308', '9007199254740993', '0.5', '99999999999'),
+      fc.integer().map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+    ),
+  }),
 );
 
 function apply(bytes: Buffer, e: Edit): Buffer {
@@ -71,6 +82,16 @@ function apply(bytes: Buffer, e: Edit): Buffer {
       return bytes.subarray(0, at);
     case 'insert':
       return Buffer.concat([bytes.subarray(0, at), Buffer.from(e.text), bytes.subarray(at)]);
+    case 'number': {
+      const text = bytes.toString('latin1');
+      const numbers = [...text.matchAll(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi)];
+      const m = numbers[numbers.length === 0 ? 0 : e.which % numbers.length];
+      if (m === undefined) return bytes;
+      return Buffer.from(
+        text.slice(0, m.index) + e.value + text.slice(m.index + m[0].length),
+        'latin1',
+      );
+    }
   }
 }
 
