@@ -71,7 +71,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 function apply(bytes: Buffer, e: Edit): Buffer {
-  const at = bytes.length === 0 ? 0 : e.at % bytes.length;
+  const at = bytes.length === 0 || e.kind === 'number' ? 0 : e.at % bytes.length;
   switch (e.kind) {
     case 'set': {
       const copy = Buffer.from(bytes);
