@@ -15,7 +15,8 @@ export function parseDuration(input: DurationInput, field = 'duration'): Ms {
   }
   if (typeof input !== 'string') throw new DurationSyntaxError(input, field);
   const text = input.trim();
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  // Digits enough to overflow a double would read as Infinity.
+  if (/^\d+(\.\d+)?$/.test(text)) return finite(Number(text), input, field);
   let total = 0;
   let consumed = 0;
   PART.lastIndex = 0;
@@ -24,7 +25,12 @@ export function parseDuration(input: DurationInput, field = 'duration'): Ms {
     consumed = PART.lastIndex;
   }
   if (consumed === 0 || consumed !== text.length) throw new DurationSyntaxError(input, field);
-  return total;
+  return finite(total, input, field);
+}
+
+function finite(ms: number, input: DurationInput, field: string): Ms {
+  if (!Number.isFinite(ms)) throw new DurationSyntaxError(input, field);
+  return ms;
 }
 
 export function formatDuration(ms: Ms): string {

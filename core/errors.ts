@@ -309,6 +309,19 @@ export class MetricKindError extends LoadrigError {
   }
 }
 
+/** An encoded latency histogram (a trend's `hist`) that does not decode: run data damaged. */
+export class HistogramDecodeError extends LoadrigError {
+  constructor(problem: string, options?: ErrorOptions) {
+    super(
+      'E_RUN_DATA',
+      `a latency histogram ("hist") in the run data does not decode: ${problem}`,
+      'the run files were edited or damaged; restore them from the run artifacts',
+      options,
+    );
+    this.name = 'HistogramDecodeError';
+  }
+}
+
 /** A request that produced no response: `reason` is the cause (ECONNREFUSED, E_REQUEST_TIMEOUT...). */
 export class TransportError extends LoadrigError {
   constructor(

@@ -69,7 +69,7 @@ const loaded = new Map<string, readonly unknown[]>();
 
 function load(
   file: string | URL,
-  read: (text: string) => unknown[],
+  read: (text: string, path: string) => unknown[],
 ): { path: string; rows: readonly unknown[] } {
   const path = file instanceof URL ? fileURLToPath(file) : resolve(file);
   let rows = loaded.get(path);
@@ -85,7 +85,17 @@ function load(
         issues: [{ path: 'feeder', message: problem }],
       });
     }
-    rows = Object.freeze(read(text));
+    try {
+      // A byte-order mark (spreadsheets save one) is not part of the first column's name.
+      rows = Object.freeze(read(text.startsWith('\ufeff') ? text.slice(1) : text, path));
+    } catch (e) {
+      if (LoadrigError.is(e)) throw e;
+      const problem = `feeder file ${path} cannot be read: ${(e as Error).message}`;
+      throw new LoadrigError('E_INVALID_VALUE', problem, 'fix the file at the place named', {
+        issues: [{ path: 'feeder', message: problem }],
+        cause: e,
+      });
+    }
     loaded.set(path, rows);
   }
   return { path, rows };
@@ -129,16 +139,15 @@ export function csvFeeder<T extends Record<string, string> = Record<string, stri
   opts: { mode?: FeederMode; delimiter?: string } = {},
 ): Feeder<T> {
   const o = checkedOptions('csvFeeder', file, csvOptions, opts);
-  const { path, rows } = load(
-    file,
-    (text) =>
-      parse(text, {
-        columns: true,
-        skip_empty_lines: true,
-        trim: true,
-        delimiter: o.delimiter ?? ',',
-      }) as unknown[],
-  );
+  const { path, rows } = load(file, (text) => {
+    const [header, ...records] = parse(text, {
+      skip_empty_lines: true,
+      trim: true,
+      delimiter: o.delimiter ?? ',',
+    }) as string[][];
+    // Rows keyed by column name as own properties: a column called `__proto__` keeps its values.
+    return records.map((r) => Object.fromEntries((header ?? []).map((name, i) => [name, r[i]])));
+  });
   return new Feeder(rows as readonly T[], o.mode ?? 'sequential', path);
 }
 
@@ -148,11 +157,11 @@ export function jsonFeeder<T = unknown>(
   opts: { mode?: FeederMode } = {},
 ): Feeder<T> {
   const o = checkedOptions('jsonFeeder', file, jsonOptions, opts);
-  const { path, rows } = load(file, (text) => {
+  const { path, rows } = load(file, (text, at) => {
     const value: unknown = JSON.parse(text);
     if (!Array.isArray(value))
       throw new InvalidValueError(
-        `feeder file ${String(file)}`,
+        `feeder file ${at}`,
         `holds a JSON ${value === null ? 'null' : typeof value}, not an array`,
         'write the rows as a JSON array of objects',
       );

@@ -11,7 +11,9 @@ export function jsonPath(value: unknown, path: string): unknown {
       if (!Array.isArray(current)) return undefined;
       current = current[step < 0 ? current.length + step : step];
     } else {
-      if (typeof current !== 'object') return undefined;
+      // Own properties only: `toString` or `constructor` of a body without them is undefined,
+      // not a function every object inherits.
+      if (typeof current !== 'object' || !Object.hasOwn(current, step)) return undefined;
       current = (current as Record<string, unknown>)[step];
     }
   }

@@ -44,11 +44,18 @@ export interface Threshold {
 }
 
 const SELECTOR = /^([A-Za-z_][A-Za-z0-9_]*)(?:\{([^{}]*)\})?$/;
-// k6 parses the number inside `p(...)` with no space around it (metrics/thresholds_parser.go).
-const EXPRESSION =
-  /^(avg|min|max|med|rate|count|value|p\((\d+(?:\.\d+)?)\))\s*(<=|>=|==|!=|<|>)\s*(-?\d+(?:\.\d+)?(?:e-?\d+)?)$/;
+/**
+ * A number as k6 reads one (Go's strconv.ParseFloat, metrics/thresholds_parser.go): a sign,
+ * `5`, `5.`, `.5`, an exponent `1e+21` (what JavaScript prints for large numbers). Go's hex
+ * floats, `Inf` and `NaN` are refused: no threshold means them.
+ */
+const NUMBER = String.raw`[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+// k6 reads the number inside `p(...)` with no space around it, and takes `===` for `==`.
+const EXPRESSION = new RegExp(
+  String.raw`^(avg|min|max|med|rate|count|value|p\((${NUMBER})\))\s*(<=|>=|===|==|!=|<|>)\s*(${NUMBER})$`,
+);
 const EXPRESSION_HINT =
-  "'<aggregation> <op> <number>' with aggregation avg|min|max|med|p(N)|rate|count|value and op <|<=|>|>=|==|!=, e.g. 'p(95)<300'";
+  "'<aggregation> <op> <number>' with aggregation avg|min|max|med|p(N)|rate|count|value and op <|<=|>|>=|==|!= (or k6's ===), e.g. 'p(95)<300'";
 
 export function parseSelector(source: string, path = 'thresholds'): MetricSelector {
   const m = SELECTOR.exec(source.trim());
@@ -82,23 +89,22 @@ export function parseSelector(source: string, path = 'thresholds'): MetricSelect
 export function parseExpression(source: string, path = 'thresholds'): ThresholdExpression {
   const m = EXPRESSION.exec(source.trim());
   if (!m) throw new ThresholdSyntaxError(path, source, EXPRESSION_HINT);
-  const [, agg, p, comparator, value] = m as unknown as [
-    string,
-    string,
-    string | undefined,
-    Comparator,
-    string,
-  ];
+  const [, agg, p, op, text] = m as unknown as [string, string, string | undefined, string, string];
   let aggregation: Aggregation;
   if (p !== undefined) {
     const pct = Number(p);
-    if (pct < 0 || pct > 100)
+    if (!(pct >= 0 && pct <= 100))
       throw new ThresholdSyntaxError(path, source, 'a percentile between p(0) and p(100)');
     aggregation = { kind: 'percentile', p: pct };
   } else {
     aggregation = { kind: agg as 'avg' };
   }
-  return { source, aggregation, comparator, value: Number(value) };
+  const value = Number(text);
+  if (!Number.isFinite(value)) {
+    throw new ThresholdSyntaxError(path, source, 'a number within ±1.8e308 on the right');
+  }
+  const comparator = (op === '===' ? '==' : op) as Comparator;
+  return { source, aggregation, comparator, value };
 }
 
 /** Parses a scenario's `thresholds` record, collecting every problem rather than the first. */

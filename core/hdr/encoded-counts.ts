@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { HistogramDecodeError } from '../errors.js';
 
 /**
  * The bucket counts of an encoded histogram (HdrHistogram V2, compressed, base64), read
@@ -53,23 +54,49 @@ export function valueFromIndex(index: number, layout: BucketLayout): number {
 /**
  * Calls `visit` with each non-empty bucket's index and count, in index order, and returns the
  * buckets' layout; returns undefined, having visited nothing, for an encoding this reader does
- * not know (decode it with the library instead).
+ * not know (decode it with the library instead). A histogram that is damaged (cut short, a byte
+ * changed: its checksum, lengths and bucket walk disagree) is a HistogramDecodeError.
  */
 export function readEncodedCounts(
   encoded: string,
   visit: (index: number, count: number, layout: BucketLayout) => void,
 ): BucketLayout | undefined {
   const packed = Buffer.from(encoded, 'base64');
+  if (packed.length < 8) throw new HistogramDecodeError(`${packed.length} bytes, no header`);
   if ((packed.readInt32BE(0) & ~0xf0) !== COMPRESSED_COOKIE_BASE) return undefined;
-  const zlibStream = packed.subarray(8, 8 + packed.readInt32BE(4));
+  const zlibBytes = packed.readInt32BE(4);
+  if (zlibBytes < 6 || 8 + zlibBytes > packed.length) {
+    throw new HistogramDecodeError(
+      `its header says ${zlibBytes} bytes follow, ${packed.length - 8} do`,
+    );
+  }
+  const zlibStream = packed.subarray(8, 8 + zlibBytes);
   // A zlib stream is a 2-byte header, raw DEFLATE, a 4-byte checksum. Inflating the raw part
   // with a small output chunk costs a third of inflateSync's default (which allocates 16 kB
-  // per call for a payload of a few hundred bytes).
+  // per call for a payload of a few hundred bytes); the checksum is then checked here.
   if ((zlibStream[0]! & 0x0f) !== 8 || (zlibStream[1]! & 0x20) !== 0) return undefined;
-  const raw = inflateRawSync(zlibStream.subarray(2, zlibStream.length - 4), { chunkSize: 1024 });
-  if ((raw.readInt32BE(0) & ~0xf0) !== COOKIE_BASE) return undefined;
+  let raw: Buffer;
+  try {
+    raw = inflateRawSync(zlibStream.subarray(2, zlibStream.length - 4), { chunkSize: 1024 });
+  } catch (e) {
+    throw new HistogramDecodeError('its compressed bytes do not inflate', { cause: e });
+  }
+  if (adler32(raw) !== zlibStream.readUInt32BE(zlibStream.length - 4)) {
+    throw new HistogramDecodeError('its checksum does not match its bytes');
+  }
+  if (raw.length < HEADER_BYTES || (raw.readInt32BE(0) & ~0xf0) !== COOKIE_BASE) return undefined;
   const payloadBytes = raw.readInt32BE(4);
-  const layout = layoutOf(raw.readInt32BE(12), Number(raw.readBigInt64BE(16)));
+  const digits = raw.readInt32BE(12);
+  const lowest = Number(raw.readBigInt64BE(16));
+  if (payloadBytes < 0 || HEADER_BYTES + payloadBytes > raw.length) {
+    throw new HistogramDecodeError(`its payload length ${payloadBytes} runs past its end`);
+  }
+  if (!(digits >= 0 && digits <= 5) || !(lowest >= 1 && lowest <= 2 ** 53)) {
+    throw new HistogramDecodeError(`its layout (${digits} digits, lowest ${lowest}) is impossible`);
+  }
+  const layout = layoutOf(digits, lowest);
+  // Past this index a bucket's value would overflow 64 bits: no encoder writes one.
+  const maxIndex = (64 - layout.unitMagnitude) * layout.subBucketHalfCount;
   const end = HEADER_BYTES + payloadBytes;
   let pos = HEADER_BYTES;
   let index = 0;
@@ -78,6 +105,7 @@ export function readEncodedCounts(
     let value = 0;
     let scale = 1;
     for (let i = 0; i < 9; i++) {
+      if (pos >= end) throw new HistogramDecodeError('a count runs past the payload');
       const byte = raw[pos++]!;
       value += (byte & 0x7f) * scale;
       scale *= 128;
@@ -87,9 +115,31 @@ export function readEncodedCounts(
     if (count < 0) {
       index -= count;
     } else {
-      if (count > 0) visit(index, count, layout);
+      if (count > 0) {
+        if (index >= maxIndex || !Number.isSafeInteger(count)) {
+          throw new HistogramDecodeError(`bucket ${index} holds ${count}, beyond any histogram`);
+        }
+        visit(index, count, layout);
+      }
       index++;
     }
   }
   return layout;
+}
+
+/** zlib's Adler-32 of `b`. */
+function adler32(b: Buffer): number {
+  let a = 1;
+  let s = 0;
+  for (let i = 0; i < b.length;) {
+    // Sums stay exact as doubles well past this block before the modulo.
+    const blockEnd = Math.min(i + 65_536, b.length);
+    for (; i < blockEnd; i++) {
+      a += b[i]!;
+      s += a;
+    }
+    a %= 65_521;
+    s %= 65_521;
+  }
+  return s * 65_536 + a;
 }

@@ -1,4 +1,5 @@
 import * as hdr from 'hdr-histogram-js';
+import { HistogramDecodeError } from '../errors.js';
 
 export type Histogram = hdr.Histogram;
 
@@ -30,7 +31,11 @@ export function encodeHistogram(h: Histogram): string {
 }
 
 export function decodeHistogram(encoded: string): Histogram {
-  return hdr.decodeFromCompressedBase64(encoded, 64, false);
+  try {
+    return hdr.decodeFromCompressedBase64(encoded, 64, false);
+  } catch (e) {
+    throw new HistogramDecodeError((e as Error).message, { cause: e });
+  }
 }
 
 /** Merges encoded histograms exactly (same bucket layout) into a fresh histogram. */

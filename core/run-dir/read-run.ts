@@ -141,7 +141,8 @@ function isSeries(s: unknown): boolean {
         isNum(s['sum']) &&
         isNum(s['min']) &&
         isNum(s['max']) &&
-        typeof s['hist'] === 'string'
+        typeof s['hist'] === 'string' &&
+        s['hist'].startsWith('HIST')
       );
     case 'counter':
       return isNum(s['value']);

@@ -38,11 +38,13 @@ export type Mapped =
   | { to: 'extra'; id: string; kind: PromReading['kind']; value: number };
 
 export function mapReading(r: PromReading): Mapped {
-  const gauge = GAUGES[r.name];
+  // Own keys only: a metric called `constructor` is an extra series, not Object's constructor.
+  const gauge = Object.hasOwn(GAUGES, r.name) ? GAUGES[r.name] : undefined;
   if (gauge && Object.keys(r.labels).length === 0) {
     return { to: 'gauge', id: gauge[0], value: gauge[1](r.value) };
   }
-  const gcKind = GC_KIND[r.labels['kind'] ?? ''];
+  const kindLabel = r.labels['kind'] ?? '';
+  const gcKind = Object.hasOwn(GC_KIND, kindLabel) ? GC_KIND[kindLabel] : undefined;
   if (gcKind && r.name === 'nodejs_gc_duration_seconds_count')
     return { to: 'gc', kind: gcKind, field: 'count', total: r.value };
   if (gcKind && r.name === 'nodejs_gc_duration_seconds_sum')

@@ -1,8 +1,8 @@
-import parsePrometheusTextFormat from 'parse-prometheus-text-format';
+import { parsePromText } from './prom-text.js';
 
 /** One number of a scrape: `kind` says whether it is a level or a running total. */
 export interface PromReading {
-  /** Metric name plus its labels, sorted: `db_pool_waiting{pool="main"}`. */
+  /** Metric name plus its labels, sorted and escaped: `db_pool_waiting{pool="main"}`. */
   key: string;
   name: string;
   labels: Record<string, string>;
@@ -10,51 +10,47 @@ export interface PromReading {
   value: number;
 }
 
+/** As the exposition format escapes a label value, so that no two label sets share a key. */
+const escaped = (v: string): string =>
+  v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
 const labelText = (labels: Record<string, string>): string => {
   const keys = Object.keys(labels).sort();
-  return keys.length === 0 ? '' : `{${keys.map((k) => `${k}="${labels[k]}"`).join(',')}}`;
+  return keys.length === 0
+    ? ''
+    : `{${keys.map((k) => `${k}="${escaped(labels[k] as string)}"`).join(',')}}`;
 };
 
-const TYPE_LINE = /^# TYPE (\S+) (histogram|summary)\s*$/gm;
+const AGGREGATES = new Set(['histogram', 'summary', 'gaugehistogram']);
 
 /**
  * A scrape as flat readings: counters and gauges as they are; histograms and summaries as the
  * running totals `<name>_count` and `<name>_sum` (rates and means come from their change) and a
- * summary's quantiles as gauges. Histogram buckets are left out: one series per bucket is noise.
- *
- * parse-prometheus-text-format folds every labelled histogram or summary of a family into one
- * sample and drops its sum and count (prom-client's `nodejs_gc_duration_seconds{kind}` would be
- * lost), so those families are declared untyped before parsing: each `_sum`, `_count` and
- * `_bucket` line then comes back as its own labelled sample, and the types are put back here.
+ * summary's quantiles as gauges. Histogram buckets are left out: one series per bucket is noise;
+ * so are OpenMetrics `_created` timestamps. Samples that are not finite (NaN, ±Inf) are gaps.
  */
 export function readPrometheusText(text: string): PromReading[] {
-  const aggregates = new Set<string>();
-  const untyped = text.replace(TYPE_LINE, (_line, name: string) => {
-    aggregates.add(name);
-    return `# TYPE ${name} untyped`;
-  });
+  const { samples, types } = parsePromText(text);
   const readings: PromReading[] = [];
-  for (const family of parsePrometheusTextFormat(untyped)) {
-    const base = family.name.replace(/_(sum|count|bucket)$/, '');
-    const suffix = family.name.slice(base.length);
-    const aggregate = aggregates.has(base) && base !== family.name;
-    if (aggregate && suffix === '_bucket') continue;
-    const kind =
-      family.type === 'COUNTER' || (aggregate && (suffix === '_sum' || suffix === '_count'))
-        ? 'counter'
-        : 'gauge';
-    for (const m of family.metrics) {
-      const value = Number(m.value);
-      if (m.value === undefined || !Number.isFinite(value)) continue;
-      const labels = m.labels ?? {};
-      readings.push({
-        key: family.name + labelText(labels),
-        name: family.name,
-        labels,
-        kind,
-        value,
-      });
-    }
+  for (const { name, labels, value } of samples) {
+    if (!Number.isFinite(value)) continue;
+    const suffix = /_(sum|count|bucket|total|created)$/.exec(name)?.[1];
+    const baseType =
+      suffix === undefined ? undefined : types.get(name.slice(0, -suffix.length - 1));
+    const aggregate = baseType !== undefined && AGGREGATES.has(baseType);
+    if (suffix === 'bucket' && aggregate) continue;
+    if (suffix === 'created' && baseType !== undefined) continue;
+    const counter =
+      types.get(name) === 'counter' ||
+      (aggregate && (suffix === 'sum' || suffix === 'count')) ||
+      (suffix === 'total' && baseType === 'counter'); // OpenMetrics: `# TYPE x counter`, `x_total`
+    readings.push({
+      key: name + labelText(labels),
+      name,
+      labels,
+      kind: counter ? 'counter' : 'gauge',
+      value,
+    });
   }
   return readings;
 }

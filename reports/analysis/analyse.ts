@@ -9,6 +9,7 @@ import { summarise, type Summary } from './summary.js';
 import { analyseCorrelation, type CorrelationAnalysis } from './correlation/run-correlation.js';
 import { evaluateThresholds, type ThresholdResult } from './thresholds/thresholds.js';
 import { buildTimeline, type Timeline } from './timeline.js';
+import { spikeRecovery, type SpikeRecovery } from './spike-recovery.js';
 
 export interface RunAnalysis {
   summary: Summary;
@@ -24,6 +25,8 @@ export interface RunAnalysis {
   flowErrors?: FlowErrorRow[];
   /** Failed requests by status and transport cause, most frequent first. */
   requestErrors?: RequestErrorRow[];
+  /** A spike's baseline, peak and recovery time; absent when the run had no spike. */
+  spikeRecovery?: SpikeRecovery;
 }
 
 /** Everything the reports need, from run data alone: no clock, no I/O. */
@@ -33,6 +36,7 @@ export function analyseRun(run: RunData): RunAnalysis {
   const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds), index);
   const summary = summarise(run, index);
   const timeline = buildTimeline(run);
+  const spike = spikeRecovery(run, timeline);
   return {
     summary,
     thresholds,
@@ -42,5 +46,6 @@ export function analyseRun(run: RunData): RunAnalysis {
     findings: runDetectors({ run, summary, timeline }, run.meta.scenario.detectors),
     flowErrors: flowErrorRows(run, summary),
     requestErrors: requestErrorRows(run.client),
+    ...(spike === undefined ? {} : { spikeRecovery: spike }),
   };
 }

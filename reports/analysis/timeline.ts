@@ -4,6 +4,7 @@ import type {
   ServerSeriesInfo,
   TrendPercentiles,
 } from '../../core/run-dir/run-data.js';
+import { LoadrigError } from '../../core/errors.js';
 import { addSeries, trendPercentile, type MergedMetric } from '../../core/series/merge.js';
 
 export interface ServerTimeline extends ServerSeriesInfo {
@@ -71,8 +72,10 @@ export function buildTimeline(run: RunData): Timeline {
     return { ...timeline, server: serverSeries(run).map((s) => ({ ...s, values: [] })) };
   }
   if (end - start > MAX_SPAN_SEC) {
-    throw new RangeError(
+    throw new LoadrigError(
+      'E_RUN_DATA',
       `run data spans ${end - start} s (t from ${start} to ${end}), over the ${MAX_SPAN_SEC} s limit; bucket times must be unix seconds`,
+      'a client or server line carries a wrong time: restore the run files from the run artifacts',
     );
   }
   // Indexed by second on the grid: a day is 86,400 slots, cheaper than maps keyed by time.

@@ -5,7 +5,9 @@ import type { MetricStats } from '../analysis/metric-stats.js';
 import { verdictOf } from '../analysis/verdict.js';
 import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
+import type { SpikeRecovery } from '../analysis/spike-recovery.js';
 import { errorTables, type ErrorTables } from './error-tables.js';
+import { spikeRecoveryText } from './spike-recovery-text.js';
 import {
   formatBytes,
   formatCount,
@@ -40,6 +42,7 @@ export function renderConsoleSummary(
   if (analysis.thresholds.length > 0) out.push(...thresholdLines(analysis, c), '');
   const findings = sortFindings(analysis.findings ?? []);
   if (findings.length > 0) out.push(...findingLines(findings, c), '');
+  if (analysis.spikeRecovery) out.push(...spikeLines(analysis.spikeRecovery, c), '');
   out.push(...errorLines(errorTables(analysis), c));
   out.push(`  ${c.bold('█ TOTAL RESULTS')}`, '', ...metricLines(analysis, c), '');
   if (analysis.summary.endpoints.length > 0) {
@@ -90,6 +93,18 @@ function findingLines(findings: Finding[], c: Colors): string[] {
     lines.push(`${pad}${f.evidence.text}`, `${pad}${c.dim('fix:')} ${f.fix}`);
   }
   return lines;
+}
+
+function spikeLines(r: SpikeRecovery, c: Colors): string[] {
+  const text = spikeRecoveryText(r);
+  const mark = text.recovered ? c.green('✓') : c.red('✗');
+  const figures = text.figures.map((f) => `${f.name}=${f.value}`).join(' ');
+  return [
+    `  ${c.bold('█ SPIKE RECOVERY')}`,
+    '',
+    `${INDENT}${mark} ${text.headline}`,
+    `${INDENT}  ${c.dim(figures)}`,
+  ];
 }
 
 function metricLine(name: string, stats: MetricStats): Line {

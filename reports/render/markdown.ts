@@ -4,6 +4,7 @@ import { sortFindings, type FindingSeverity } from '../model/finding.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { errorTables } from './error-tables.js';
+import { spikeRecoveryText } from './spike-recovery-text.js';
 import {
   formatCount,
   formatMs,
@@ -66,6 +67,18 @@ export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
     out.push(
       `- ${SEVERITY_ICON[f.severity]} **${f.severity}**: ${md(f.title)}. ${md(f.evidence.text)}`,
       `  *Cause:* ${md(f.cause)} *Fix:* ${md(f.fix)}`,
+    );
+  }
+  if (analysis.spikeRecovery) {
+    const spike = spikeRecoveryText(analysis.spikeRecovery);
+    const figures = spike.figures.map((f) => `${md(f.name)} ${md(f.value)}`).join(' · ');
+    out.push(
+      '',
+      '#### Spike recovery',
+      '',
+      `${spike.recovered ? '✅' : '❌'} ${md(spike.headline)}.`,
+      '',
+      figures,
     );
   }
   const errors = errorTables(analysis);

@@ -4,6 +4,7 @@ import { sortFindings, type Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { CHART_ANCHORS } from './chart-data.js';
 import { errorTables, type ErrorTables } from './error-tables.js';
+import { spikeRecoveryText, type SpikeRecoveryText } from './spike-recovery-text.js';
 import { formatDuration } from '../../core/duration.js';
 import {
   formatBytes,
@@ -38,6 +39,8 @@ export interface ReportView {
   findingCounts: string;
   /** Flow exceptions and failed requests by status and cause (empty lists when none). */
   errors: ErrorTables & { any: boolean };
+  /** How p95 came back after a spike; null for a run without one. */
+  spikeRecovery: SpikeRecoveryText | null;
   /** The scenario's thresholds exactly as written, as JSON. */
   thresholdsVerbatim: string;
   profileJson: string;
@@ -86,6 +89,7 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
     ...metricRows(analysis),
     ...findingsView(run, analysis.findings ?? []),
     errors: errorsView(analysis),
+    spikeRecovery: analysis.spikeRecovery ? spikeRecoveryText(analysis.spikeRecovery) : null,
     thresholdsVerbatim: JSON.stringify(run.meta.scenario.thresholds, null, 2),
     profileJson: JSON.stringify(run.meta.scenario.profile ?? null, null, 2),
     endpoints: analysis.summary.endpoints.map((e) => ({

@@ -2,6 +2,7 @@ import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
 import type { RequestErrorRow } from '../analysis/request-errors.js';
+import type { SpikeRecovery } from '../analysis/spike-recovery.js';
 import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
 import { sortFindings, type Finding } from '../model/finding.js';
@@ -50,6 +51,12 @@ export interface SummaryJson {
    * `refused`, `timeout`, `reset`, `dns`, `tls`, `parse`, `other`); `share` is of all requests.
    */
   requestErrors: RequestErrorRow[];
+  /**
+   * A spike's recovery (profile `spike()` or stages of that shape), null without one: p95 before
+   * the spike, at its worst, and `recoverySec`, the seconds from the load's return to baseline
+   * until p95 was within 20 % of the baseline for 3 s (null: not in the `observedSec` watched).
+   */
+  spikeRecovery: SpikeRecovery | null;
 }
 
 export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
@@ -79,6 +86,7 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
       share: r.share,
     })),
     requestErrors: analysis.requestErrors ?? [],
+    spikeRecovery: analysis.spikeRecovery ?? null,
   };
 }
 

@@ -24,6 +24,11 @@ describe('parseDuration', () => {
     },
   );
 
+  it('refuses digits enough to overflow a double, rather than an endless duration', () => {
+    expect(() => parseDuration('9'.repeat(400))).toThrow(/is not a duration/);
+    expect(() => parseDuration(`${'4'.repeat(320)}s`)).toThrow(/is not a duration/);
+  });
+
   it('formats durations compactly', () => {
     expect([999, 30_000, 90_000, 3_600_000, 5_400_000].map(formatDuration)).toEqual([
       '999ms',

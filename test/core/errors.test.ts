@@ -6,6 +6,7 @@ import {
   ERROR_CODES,
   FeederExhaustedError,
   FlowError,
+  HistogramDecodeError,
   HttpParseError,
   InternalError,
   InvalidValueError,
@@ -173,6 +174,14 @@ const TABLE: {
     exit: 2,
     message: /run format/,
     issues: 1,
+  },
+  {
+    name: 'HistogramDecodeError',
+    error: new HistogramDecodeError('its checksum does not match'),
+    code: 'E_RUN_DATA',
+    exit: 2,
+    message: /"hist".*does not decode: its checksum does not match$/,
+    issues: 0,
   },
   {
     name: 'TransportError',

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LoadrigError } from '../../core/errors.js';
 import { readRun } from '../../core/run-dir/read-run.js';
+import { addEncoded } from '../../core/hdr/add-encoded.js';
+import { newHistogram } from '../../core/hdr/histogram.js';
 
 const DEMO_V1 = join(
   import.meta.dirname,
@@ -86,5 +88,30 @@ describe('readRun validates what it reads', () => {
     const meta = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
     writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...meta, schemaVersion: 3 }));
     expect(failure(dir).message).toMatch(/schemaVersion 3; this loadrig reads version 1 or 2/);
+  });
+
+  it('names the line whose histogram is not one, and refuses a damaged one when it is decoded', () => {
+    const dir = copyOfDemo();
+    const path = join(dir, 'client.ndjson');
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    const second = JSON.parse(lines[1] as string);
+    const series = second.metrics.http_req_duration[0];
+    const hist: string = series.hist;
+    series.hist = 'not a histogram';
+    writeFileSync(path, [lines[0], JSON.stringify(second), ...lines.slice(2)].join('\n') + '\n');
+    expect(failure(dir).message).toMatch(/client\.ndjson line 2 does not follow the run format/);
+    // One character changed inside the compressed bytes: they no longer inflate to their checksum.
+    const at = 40;
+    series.hist = hist.slice(0, at) + (hist[at] === 'A' ? 'B' : 'A') + hist.slice(at + 1);
+    writeFileSync(path, [lines[0], JSON.stringify(second), ...lines.slice(2)].join('\n') + '\n');
+    const run = readRun(dir);
+    let error: unknown;
+    try {
+      const decoded = run.client[1]?.metrics['http_req_duration']?.[0];
+      addEncoded(newHistogram(), decoded?.kind === 'trend' ? decoded.hist : '');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ code: 'E_RUN_DATA', name: 'HistogramDecodeError' });
   });
 });

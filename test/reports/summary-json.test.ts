@@ -21,6 +21,7 @@ describe('toSummaryJson', () => {
       // Added within schema version 1 (fields are only ever added).
       'flowErrors',
       'requestErrors',
+      'spikeRecovery',
     ]);
     expect(json.schemaVersion).toBe(1);
     expect(json.run).toEqual({

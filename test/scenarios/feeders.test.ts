@@ -67,6 +67,33 @@ describe('feeders', () => {
   });
 });
 
+describe('feeder files as editors and spreadsheets save them', () => {
+  it('reads a CSV saved with a byte-order mark, and a column called __proto__', () => {
+    const path = join(dir, 'bom.csv');
+    writeFileSync(path, '\ufeffuser,__proto__\r\nada,x\r\n');
+    expect(csvFeeder(path).rows).toEqual([JSON.parse('{"user":"ada","__proto__":"x"}')]);
+  });
+
+  it('refuses a broken CSV or JSON file with a typed error naming the file', () => {
+    const csvPath = join(dir, 'open-quote.csv');
+    writeFileSync(csvPath, 'user\n"ada\n');
+    const jsonPath = join(dir, 'cut.json');
+    writeFileSync(jsonPath, '[{"sku": ');
+    for (const load of [() => csvFeeder(csvPath), () => jsonFeeder(jsonPath)]) {
+      let error: unknown;
+      try {
+        load();
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toMatchObject({ code: 'E_INVALID_VALUE' });
+      expect((error as Error).message).toMatch(
+        /feeder file .*(open-quote\.csv|cut\.json) cannot be read/,
+      );
+    }
+  });
+});
+
 describe('helpers', () => {
   it('jsonPath extracts nested values and indexes', () => {
     const doc = { data: { tokens: ['a', 'b'], 'odd key': 1 }, items: [{ sku: 'A' }] };
@@ -74,6 +101,13 @@ describe('helpers', () => {
     expect(jsonPath(doc, 'items[0].sku')).toBe('A');
     expect(jsonPath(doc, "$.data['odd key']")).toBe(1);
     expect(jsonPath(doc, '$.missing.deeper')).toBeUndefined();
+  });
+
+  it('jsonPath reads own properties only, not what every object inherits', () => {
+    expect(jsonPath({ a: {} }, '$.a.toString')).toBeUndefined();
+    expect(jsonPath({}, 'constructor')).toBeUndefined();
+    expect(jsonPath(JSON.parse('{"constructor": 1}'), 'constructor')).toBe(1);
+    expect(jsonPath({ items: [1, 2, 3] }, 'items.length')).toBe(3);
   });
 
   it('think times draw within their bounds', () => {

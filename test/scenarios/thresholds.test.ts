@@ -57,6 +57,22 @@ describe('parseExpression', () => {
     expect(e.message).toMatch(/expected/);
   });
 
+  it.each([
+    ['value===3', { kind: 'value' }, '==', 3],
+    ['count<1e+21', { kind: 'count' }, '<', 1e21],
+    ['avg<.5', { kind: 'avg' }, '<', 0.5],
+    ['avg<5.', { kind: 'avg' }, '<', 5],
+    ['max<1E3', { kind: 'max' }, '<', 1000],
+    ['rate>+0.5', { kind: 'rate' }, '>', 0.5],
+    ['p(5e-1)<1', { kind: 'percentile', p: 0.5 }, '<', 1],
+  ])("reads %j as k6's parser does", (source, aggregation, comparator, value) => {
+    expect(parseExpression(source)).toEqual({ source, aggregation, comparator, value });
+  });
+
+  it.each(['avg<1e400', 'avg<Inf', 'avg<NaN', 'avg<0x10'])('refuses %j', (source) => {
+    expect(() => parseExpression(source)).toThrow(ThresholdSyntaxError);
+  });
+
   it('rejects a percentile above 100 with the valid range', () => {
     expect(() => parseExpression('p(100.5)<1')).toThrow(/between p\(0\) and p\(100\)/);
   });

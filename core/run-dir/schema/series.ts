@@ -15,7 +15,8 @@ export const trendSeriesSchema = z.object({
   sum: z.number(),
   min: z.number(),
   max: z.number(),
-  hist: z.string(),
+  // The cookie of a compressed HdrHistogram (V2) reads "HIST" in base64: a cheap first check.
+  hist: z.string().startsWith('HIST', 'expected a base64 HdrHistogram, which begins with "HIST"'),
 });
 export const counterSeriesSchema = z.object({
   kind: z.literal('counter'),

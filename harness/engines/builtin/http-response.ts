@@ -1,9 +1,12 @@
 import type { HttpResponse } from '../../../scenarios/vu-context.js';
 import { jsonPath } from '../../../scenarios/json-path.js';
+import { decodedBody } from './content-coding.js';
 
 type Headers = HttpResponse['headers'];
 const EMPTY: Buffer[] = [];
 const SET_COOKIE = /\r\nset-cookie[ \t]*:/i;
+const CONTENT_ENCODING = /\r\ncontent-encoding[ \t]*:/i;
+const EMPTY_BODY = Buffer.alloc(0);
 
 /**
  * A response as the flow sees it. The body and headers stay raw buffers until the flow reads
@@ -31,12 +34,11 @@ export class BuiltinResponse implements HttpResponse {
   get body(): string {
     if (this.text === undefined) {
       const c = this.chunks;
-      this.text =
-        c.length === 0
-          ? ''
-          : c.length === 1
-            ? (c[0] as Buffer).toString()
-            : Buffer.concat(c).toString();
+      const raw =
+        c.length === 0 ? EMPTY_BODY : c.length === 1 ? (c[0] as Buffer) : Buffer.concat(c);
+      // Only a head that names a coding is parsed for it: the common response pays one test.
+      const coded = CONTENT_ENCODING.test(this.head) ? this.header('content-encoding') : undefined;
+      this.text = decodedBody(raw, coded).toString();
     }
     return this.text;
   }

@@ -46,32 +46,41 @@ export class K6JsonParser {
       this.malformedLines++;
       return undefined;
     }
-    const r = record as { type?: string; metric?: string; data?: Record<string, unknown> };
-    if (r.type === 'Metric' && r.data) {
-      const name = String(r.data['name'] ?? r.metric);
-      const kind = KINDS[String(r.data['type'])];
-      if (kind) {
-        const thresholds = Array.isArray(r.data['thresholds'])
-          ? (r.data['thresholds'] as unknown[]).flatMap(thresholdOf)
-          : [];
-        const submetrics = Array.isArray(r.data['submetrics'])
-          ? (r.data['submetrics'] as { name?: unknown }[])
-              .map((s) => s?.name)
-              .filter((n): n is string => typeof n === 'string')
-          : [];
-        this.metrics.set(name, { name, kind, thresholds, submetrics });
-      }
-      return undefined;
-    }
-    if (r.type !== 'Point' || !r.data || typeof r.metric !== 'string') return undefined;
-    const kind = this.metrics.get(r.metric)?.kind ?? K6_BUILTIN_METRICS[r.metric];
-    const timeMs = Date.parse(String(r.data['time']));
-    const value = Number(r.data['value']);
-    if (!kind || Number.isNaN(timeMs) || !Number.isFinite(value)) {
+    // Only what k6 writes is read: a record and its data are objects, names and times strings,
+    // values numbers. Anything else (`null`, an object where a string goes) is a malformed line.
+    if (!isRecord(record) || !isRecord(record['data'])) {
       this.malformedLines++;
       return undefined;
     }
-    return { metric: r.metric, kind, timeMs, value, tags: keptTags(r.data['tags']) };
+    const { type, metric, data } = record as { type: unknown; metric: unknown; data: Rec };
+    if (type === 'Metric') {
+      const name = typeof data['name'] === 'string' ? data['name'] : metric;
+      const kind = ownKind(KINDS, data['type']);
+      if (typeof name !== 'string' || kind === undefined) {
+        this.malformedLines++;
+        return undefined;
+      }
+      const thresholds = Array.isArray(data['thresholds'])
+        ? (data['thresholds'] as unknown[]).flatMap(thresholdOf)
+        : [];
+      const submetrics = Array.isArray(data['submetrics'])
+        ? (data['submetrics'] as unknown[])
+            .map((s) => (isRecord(s) ? s['name'] : undefined))
+            .filter((n): n is string => typeof n === 'string')
+        : [];
+      this.metrics.set(name, { name, kind, thresholds, submetrics });
+      return undefined;
+    }
+    if (type !== 'Point' || typeof metric !== 'string') return undefined;
+    const kind = this.metrics.get(metric)?.kind ?? ownKind(K6_BUILTIN_METRICS, metric);
+    const timeMs = typeof data['time'] === 'string' ? Date.parse(data['time']) : NaN;
+    const raw = data['value'];
+    const value = typeof raw === 'number' ? raw : NaN;
+    if (!kind || !Number.isFinite(timeMs) || !Number.isFinite(value)) {
+      this.malformedLines++;
+      return undefined;
+    }
+    return { metric, kind, timeMs, value, tags: keptTags(data['tags']) };
   }
 
   /**
@@ -79,9 +88,12 @@ export class K6JsonParser {
    * base metrics here: tagged ones (`http_req_duration{name:login}`) are in its summary export.
    */
   thresholds(): Record<string, ThresholdSource[]> {
-    const out: Record<string, ThresholdSource[]> = {};
-    for (const m of this.metrics.values()) if (m.thresholds.length > 0) out[m.name] = m.thresholds;
-    return out;
+    // fromEntries defines own keys: a metric called `__proto__` stays a metric.
+    return Object.fromEntries(
+      [...this.metrics.values()]
+        .filter((m) => m.thresholds.length > 0)
+        .map((m) => [m.name, m.thresholds]),
+    );
   }
 
   /**
@@ -119,11 +131,24 @@ function thresholdOf(raw: unknown): ThresholdSource[] {
 const DROPPED_TAGS = new Set(['url', 'proto']);
 
 function keptTags(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (raw === null || typeof raw !== 'object') return out;
-  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-    if (DROPPED_TAGS.has(k) || v === '' || v === undefined || v === null) continue;
-    out[k] = String(v);
+  if (!isRecord(raw)) return {};
+  const kept: [string, string][] = [];
+  for (const [k, v] of Object.entries(raw)) {
+    if (DROPPED_TAGS.has(k) || v === '') continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      kept.push([k, String(v)]);
+    }
   }
-  return out;
+  return Object.fromEntries(kept);
+}
+
+type Rec = Record<string, unknown>;
+const isRecord = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `table[key]` for a string key the table holds itself (not `constructor` from Object). */
+function ownKind(
+  table: Readonly<Record<string, MetricKind>>,
+  key: unknown,
+): MetricKind | undefined {
+  return typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
 }

@@ -82,3 +82,35 @@ describe('readPrometheusText on real prom-client output', () => {
     ]);
   });
 });
+
+describe('readPrometheusText on what other exporters write', () => {
+  it('keeps a scrape whose family has an empty HELP, and skips only a broken line', () => {
+    const text = '# HELP jobs_total \n# TYPE jobs_total counter\njobs_total 3\nbroken{ 1\nup 1\n';
+    expect(readPrometheusText(text).map((r) => [r.key, r.kind, r.value])).toEqual([
+      ['jobs_total', 'counter', 3],
+      ['up', 'gauge', 1],
+    ]);
+  });
+
+  it('reads OpenMetrics counters (`x_total` of family `x`) and drops their `_created`', () => {
+    const text = '# TYPE jobs counter\njobs_total 5\njobs_created 1.7e9\n# EOF\n';
+    expect(readPrometheusText(text).map((r) => [r.key, r.kind])).toEqual([
+      ['jobs_total', 'counter'],
+    ]);
+  });
+
+  it('escapes label values in keys, so two label sets never share one', () => {
+    // One label whose value holds `",b="`, and two plain labels: keys alike before escaping.
+    const text = 'x{a="x\\",b=\\"y"} 1\nx{a="x",b="y"} 2\n';
+    const readings = readPrometheusText(text);
+    expect(readings.map((r) => Object.keys(r.labels).length)).toEqual([1, 2]);
+    expect(new Set(readings.map((r) => r.key)).size).toBe(2);
+  });
+
+  it('maps a metric called like an Object method to an extra series', () => {
+    const mapped = readPrometheusText('constructor 1\ntoString{kind="constructor"} 2\n').map(
+      mapReading,
+    );
+    expect(mapped.map((m) => m.to)).toEqual(['extra', 'extra']);
+  });
+});

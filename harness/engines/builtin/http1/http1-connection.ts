@@ -96,6 +96,7 @@ export class Http1Connection {
     const parser = new ResponseParser((r) => this.complete(r));
     socket.on('data', (chunk: Buffer) => {
       if (this.socket !== socket) return;
+      if (this.settle === undefined) return this.dropSocket(); // bytes no request asked for
       this.gotBytes = true;
       try {
         parser.feed(chunk);
@@ -103,6 +104,8 @@ export class Http1Connection {
         this.fail(new TransportError('E_HTTP_PARSE', (e as Error).message, { cause: e }));
         this.dropSocket();
       }
+      // Bytes after the response: the next response on this connection would start with them.
+      if (this.settle === undefined && parser.midResponse) this.dropSocket();
     });
     socket.on('error', (err: NodeJS.ErrnoException) => this.lost(socket, parser, err));
     socket.on('close', () => this.lost(socket, parser, undefined));
@@ -113,12 +116,14 @@ export class Http1Connection {
   }
 
   private complete(r: ParsedResponse): void {
-    if (r.close) this.closeAfter = true;
     const settle = this.settle;
+    // A second response to one request: the connection is out of step, never reuse it.
+    if (settle === undefined) return this.dropSocket();
+    if (r.close) this.closeAfter = true;
     this.settle = undefined;
     this.deadline = Infinity;
     if (this.closeAfter) this.dropSocket();
-    settle?.(r);
+    settle(r);
   }
 
   private lost(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withinMs } from '../../../helpers/fuzz.js';
 import {
   ResponseParser,
   type ParsedResponse,
@@ -73,5 +74,76 @@ describe('ResponseParser', () => {
 
   it('rejects what is not HTTP/1.x', () => {
     expect(() => parse('SSH-2.0-OpenSSH\r\n\r\n')).toThrow(/not an HTTP\/1.x response/);
+  });
+});
+
+describe('ResponseParser refuses what would misframe the connection', () => {
+  const chunkedHead = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n';
+  const refuse = (wire: string, message: RegExp): void => {
+    for (const split of [0, 1, 4]) expect(() => parse(wire, split)).toThrow(message);
+  };
+
+  it('refuses a negative chunk size instead of reading backwards (it used to spin forever)', () => {
+    withinMs(2000, () =>
+      refuse(`${chunkedHead}2\r\nab\r\n-6\r\n0\r\n\r\n`, /bad chunk size line "-6"/),
+    );
+  });
+
+  it('reads a chunk size as hex digits only, not as JavaScript would', () => {
+    for (const line of ['0x3', '+3', ' 3', '3garbage', '0\u0000', '3;ext\rx']) {
+      refuse(`${chunkedHead}${line}\r\nabc\r\n0\r\n\r\n`, /bad chunk size line/);
+    }
+    expect(body(parse(`${chunkedHead}3 ;name="a;b"\r\nabc\r\n0\r\n\r\n`)[0])).toBe('abc');
+  });
+
+  it('refuses chunk data that runs past its size, and framing lines without CR', () => {
+    refuse(`${chunkedHead}3\r\nabcXY\r\n0\r\n\r\n`, /longer than its chunk size/);
+    refuse(`${chunkedHead}3\nabc\r\n0\r\n\r\n`, /not ended by CRLF/);
+  });
+
+  it('refuses a content-length that is not one whole number', () => {
+    for (const value of ['-1', 'abc', '1.5', '5 5', '', '99999999999999999999']) {
+      refuse(`HTTP/1.1 200 OK\r\nContent-Length: ${value}\r\n\r\nabc`, /bad content-length/);
+    }
+    refuse(
+      'HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd',
+      /another says 3/,
+    );
+    expect(body(parse('HTTP/1.1 200 OK\r\nContent-Length: 3, 3\r\n\r\nabc')[0])).toBe('abc');
+  });
+
+  it('checks the status line digit by digit', () => {
+    refuse('HTTP/1.1 1a0 OK\r\nContent-Length: 0\r\n\r\n', /bad status line/);
+    refuse('HTTP/1.1 2000 OK\r\nContent-Length: 0\r\n\r\n', /bad status line/);
+    refuse('HTTP/1.1 099 Low\r\nContent-Length: 0\r\n\r\n', /bad status line/);
+    expect(parse('HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n')[0]?.status).toBe(200);
+  });
+
+  it('holds a head to its limit even when it arrives in one read', () => {
+    const big = `HTTP/1.1 200 OK\r\nx-big: ${'b'.repeat(70_000)}\r\nContent-Length: 0\r\n\r\n`;
+    refuse(big, /response head over 65536 bytes/);
+  });
+
+  it('limits chunk-size lines and trailers', () => {
+    refuse(`${chunkedHead}3;${'e'.repeat(20_000)}\r\nabc\r\n0\r\n\r\n`, /chunk-size line over/);
+    refuse(`${chunkedHead}0\r\n${'x-t: v\r\n'.repeat(10_000)}\r\n`, /trailers over/);
+  });
+
+  it('reads a body whose final transfer coding is not chunked until the connection closes', () => {
+    const out: ParsedResponse[] = [];
+    const p = new ResponseParser((r) => out.push(r));
+    p.feed(Buffer.from('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\n3\r\nabc'));
+    expect(out).toHaveLength(0);
+    expect(p.end()).toBe(true);
+    expect(out[0]?.close).toBe(true);
+    expect(body(out[0])).toBe('3\r\nabc');
+  });
+
+  it('takes linear time for a head that trickles in byte by byte', () => {
+    const head = `HTTP/1.1 200 OK\r\nx-big: ${'b'.repeat(60_000)}\r\nContent-Length: 0\r\n\r\n`;
+    const startMs = performance.now();
+    expect(parse(head, 1).map((r) => r.status)).toEqual([200]);
+    // Held bytes are joined once the blank line comes (they were joined on every read before).
+    expect(performance.now() - startMs).toBeLessThan(1500);
   });
 });

@@ -181,3 +181,27 @@ describe("k6's --summary-export", () => {
     ]);
   });
 });
+
+describe('K6JsonParser and lines k6 never writes', () => {
+  it('counts them as malformed instead of throwing or inventing a kind', () => {
+    const parser = new K6JsonParser();
+    const point = (metric: string, data: object): string =>
+      JSON.stringify({ type: 'Point', metric, data });
+    const time = '2026-11-23T07:55:46.474100708Z';
+    for (const line of [
+      'null',
+      '[1]',
+      '{"type":"Point"}',
+      point('constructor', { time, value: 1 }),
+      point('http_reqs', { time: { toString: 1 }, value: 1 }),
+      point('http_reqs', { time, value: { valueOf: 1 } }),
+      JSON.stringify({ type: 'Metric', data: { name: 'x', type: 'toString' } }),
+    ]) {
+      expect(parser.parseLine(line)).toBeUndefined();
+    }
+    expect(parser.malformedLines).toBe(7);
+    expect(
+      parser.parseLine(point('http_reqs', { time, value: 1, tags: { a: { b: 1 } } }))?.tags,
+    ).toEqual({});
+  });
+});
