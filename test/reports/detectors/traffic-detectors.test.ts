@@ -141,7 +141,7 @@ describe('throughput.declining', () => {
 
 describe('runDetectors', () => {
   const unhealthy = () =>
-    syntheticRun({ seconds: 10, latencies: () => withTail(100, 10, 50, 0.02), failed: () => 3 });
+    syntheticRun({ seconds: 10, latencies: () => withTail(600, 10, 80, 0.02), failed: () => 18 });
 
   it('runs every detector and returns findings with evidence, cause, fix and chart', () => {
     const findings = runDetectors(unhealthy());
