@@ -2,7 +2,7 @@ import { createColors } from 'picocolors';
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
-import { verdictOf } from '../analysis/verdict.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { errorTables, type ErrorTables } from './error-tables.js';
@@ -49,9 +49,15 @@ export function renderConsoleSummary(
 }
 
 function header(run: RunData, analysis: RunAnalysis, c: Colors): string[] {
-  const verdict = verdictOf(run.meta.status, analysis.passed);
-  const label = verdict.toUpperCase();
-  const badge = verdict === 'passed' ? c.green(`✓ ${label}`) : c.red(`✗ ${label}`);
+  const facts = verdictFacts(run, analysis);
+  const line = verdictLine(facts);
+  const clean = line === 'PASSED';
+  const badge =
+    facts.verdict === 'passed'
+      ? clean
+        ? c.green(`✓ ${line}`)
+        : c.yellow(`✓ ${line}`)
+      : c.red(`✗ ${line}`);
   const lines = [
     `  ${c.bold(run.meta.scenario.name)} ${c.dim(`(run ${run.meta.id})`)}`,
     `  ${badge}`,

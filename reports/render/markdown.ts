@@ -1,5 +1,6 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
-import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import type { Verdict } from '../analysis/verdict.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type FindingSeverity } from '../model/finding.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
@@ -31,7 +32,9 @@ const SEVERITY_ICON: Record<FindingSeverity, string> = {
  */
 export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
   const meta = redactDeep(run.meta);
-  const verdict = verdictOf(meta.status, analysis.passed);
+  const facts = verdictFacts(run, analysis);
+  const line = verdictLine(facts);
+  const icon = facts.verdict === 'passed' && line !== 'PASSED' ? '⚠️' : VERDICT_ICON[facts.verdict];
   const { summary } = analysis;
   const latency = summary.metrics['http_req_duration'];
   const failed = summary.metrics['http_req_failed'];
@@ -45,7 +48,7 @@ export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
     failed?.kind === 'rate' ? `${formatPercent(failed.rate)} failed` : '',
   ].filter((part) => part !== '');
   const out = [
-    `### ${VERDICT_ICON[verdict]} loadrig: ${md(meta.scenario.name)} — ${verdict.toUpperCase()}`,
+    `### ${icon} loadrig: ${md(meta.scenario.name)} — ${md(line)}`,
     '',
     headline.join(' · '),
   ];

@@ -1,5 +1,6 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
-import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import type { Verdict } from '../analysis/verdict.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { CHART_ANCHORS } from './chart-data.js';
@@ -22,7 +23,15 @@ export interface ReportView {
   /** The document title: scenario and verdict, for a browser tab or a CI artifact list. */
   title: string;
   heading: string;
-  verdict: { label: string; tone: 'pass' | 'fail' | 'warn'; detail: string };
+  /** `label`: PASSED, FAILED...; `line`: the whole verdict line (`PASSED with 1 warning`). */
+  verdict: {
+    label: string;
+    line: string;
+    /** The line after its label (` with 1 warning`), shown beside the label. */
+    rest: string;
+    tone: 'pass' | 'fail' | 'warn';
+    detail: string;
+  };
   meta: { label: string; value: string }[];
   thresholds: {
     selector: string;
@@ -66,13 +75,18 @@ const TONES: Record<Verdict, ReportView['verdict']['tone']> = {
 };
 
 export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
-  const verdict = verdictOf(run.meta.status, analysis.passed);
+  const facts = verdictFacts(run, analysis);
+  const line = verdictLine(facts);
+  // A passed run with warnings or critical findings is not all clear: amber, not green.
+  const tone = facts.verdict === 'passed' && line !== 'PASSED' ? 'warn' : TONES[facts.verdict];
   return {
-    title: `${run.meta.scenario.name}: ${verdict.toUpperCase()} (loadrig)`,
+    title: `${run.meta.scenario.name}: ${line} (loadrig)`,
     heading: run.meta.scenario.name,
     verdict: {
-      label: verdict.toUpperCase(),
-      tone: TONES[verdict],
+      label: facts.verdict.toUpperCase(),
+      line,
+      rest: line.slice(facts.verdict.length),
+      tone,
       detail: verdictDetail(run, analysis),
     },
     meta: metaRows(run, analysis),

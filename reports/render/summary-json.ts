@@ -4,6 +4,7 @@ import type { MetricStats } from '../analysis/metric-stats.js';
 import type { RequestErrorRow } from '../analysis/request-errors.js';
 import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import { redactText } from '../../core/run-dir/redact.js';
 import type { RunData, RunStatus } from '../../core/run-dir/run-data.js';
@@ -31,6 +32,11 @@ export interface SummaryJson {
   passed: boolean;
   /** Status and thresholds together: what a CI job should act on. */
   verdict: Verdict;
+  /**
+   * The verdict as the console, report and Markdown print it, with the findings behind it:
+   * `PASSED with 1 warning`, `FAILED: 1 critical finding (--fail-on critical)`.
+   */
+  verdictLine: string;
   thresholds: {
     selector: string;
     expression: string;
@@ -68,6 +74,7 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
     },
     passed: analysis.passed,
     verdict: verdictOf(run.meta.status, analysis.passed),
+    verdictLine: verdictLine(verdictFacts(run, analysis)),
     thresholds: analysis.thresholds.map(thresholdJson),
     metrics,
     endpoints: summary.endpoints,

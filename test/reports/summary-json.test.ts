@@ -14,6 +14,7 @@ describe('toSummaryJson', () => {
       'run',
       'passed',
       'verdict',
+      'verdictLine',
       'thresholds',
       'metrics',
       'endpoints',
