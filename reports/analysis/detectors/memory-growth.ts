@@ -155,7 +155,9 @@ function growth(
  * not report GC kinds (no agent), so growth cannot be set against them.
  */
 function fullCollections(input: DetectorInput, window: Set<number>): number | undefined {
-  const series = seriesEnding(input, 'markSweepCompact').find((x) => /gc_count\.markSweepCompact$/.test(x.id));
+  const series = seriesEnding(input, 'markSweepCompact').find((x) =>
+    /gc_count\.markSweepCompact$/.test(x.id),
+  );
   if (!series) return undefined;
   let n = 0;
   for (const i of window) n += series.values[i] ?? 0;

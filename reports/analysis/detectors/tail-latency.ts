@@ -66,8 +66,7 @@ export const p99Tail: Detector<{
     if (!size.matters) return [];
     const tailSeconds = secondsReaching(input, d.p99);
     if (tailSeconds < s.minTailSeconds) return [];
-    const large =
-      size.budgetMs === undefined ? d.p99 >= s.criticalP99Ms : d.p99 >= size.budgetMs;
+    const large = size.budgetMs === undefined ? d.p99 >= s.criticalP99Ms : d.p99 >= size.budgetMs;
     const tail = Math.round(d.count / 100);
     return [
       {

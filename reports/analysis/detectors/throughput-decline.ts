@@ -34,8 +34,7 @@ export const throughputDecline: Detector<{
       start === 0 ? 0 : ((-fit.slope * (xs[xs.length - 1]! - xs[0]!)) / start) * 100;
     const rho = sampleRankCorrelation(xs, ys);
     const pValue = spearmanPValue(rho, xs.length);
-    if (dropPercent < s.minDropPercent || !(rho <= s.maxRho) || !(pValue <= s.maxPValue))
-      return [];
+    if (dropPercent < s.minDropPercent || !(rho <= s.maxRho) || !(pValue <= s.maxPValue)) return [];
     return [
       {
         id: 'throughput.declining',

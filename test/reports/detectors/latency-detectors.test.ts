@@ -77,7 +77,7 @@ describe('latency.p99-tail', () => {
     expect(detect(once)).toEqual([]);
   });
 
-  it('judges the ratio at the ends of the percentiles\' 95 % bounds', () => {
+  it("judges the ratio at the ends of the percentiles' 95 % bounds", () => {
     // p99 sits on the edge of the slow group: its lower bound falls back to the fast one.
     const edge = syntheticRun({
       seconds: 10,
@@ -130,7 +130,7 @@ describe('latency.p95-vs-average and latency.max-outlier', () => {
     ).toEqual([]);
   });
 
-  it('a stall within the thresholds\' budget is not noted', () => {
+  it("a stall within the thresholds' budget is not noted", () => {
     const latencies = (i: number) =>
       i === 5 ? [...withTail(99, 1, 1, 0), 250] : withTail(100, 1, 1, 0);
     const input = syntheticRun({
