@@ -9,6 +9,7 @@ import { errorTables, type ErrorTables } from './error-tables.js';
 import {
   formatBytes,
   formatCount,
+  formatGaugeValue,
   formatMs,
   formatPercent,
   formatThresholdActual,
@@ -119,12 +120,10 @@ function metricLine(name: string, stats: MetricStats): Line {
         : [name, String(stats.count), `${trimFixed(stats.ratePerSec)}/s`];
     case 'rate':
       return [name, formatPercent(stats.rate), `${stats.passes} out of ${stats.total}`];
-    case 'gauge':
-      return [
-        name,
-        trimFixed(stats.value),
-        `min=${trimFixed(stats.min)} max=${trimFixed(stats.max)}`,
-      ];
+    case 'gauge': {
+      const f = (v: number) => formatGaugeValue(name, v);
+      return [name, f(stats.value), `min=${f(stats.min)} max=${f(stats.max)}`];
+    }
   }
 }
 

@@ -9,6 +9,7 @@ import { formatDuration } from '../../core/duration.js';
 import {
   formatBytes,
   formatCount,
+  formatGaugeValue,
   formatMs,
   formatPercent,
   formatThresholdActual,
@@ -274,14 +275,16 @@ function metricRows(analysis: RunAnalysis): Pick<ReportView, 'trends' | 'others'
           detail: `${formatCount(s.passes)} of ${formatCount(s.total)}`,
         });
         break;
-      case 'gauge':
+      case 'gauge': {
+        const f = (v: number) => formatGaugeValue(name, v);
         others.push({
           name,
           kind: s.kind,
-          value: trimFixed(s.value),
-          detail: `min ${trimFixed(s.min)}, max ${trimFixed(s.max)}`,
+          value: f(s.value),
+          detail: `min ${f(s.min)}, max ${f(s.max)}`,
         });
         break;
+      }
     }
   }
   return { trends, others };

@@ -3,10 +3,12 @@ import jStat from 'jstat';
 /**
  * Two-sided p-value of a rank correlation ρ over `n` pairs from Student's t with n − 2 degrees
  * of freedom, t = ρ·√((n − 2)/(1 − ρ²)) (what R's cor.test does for Spearman without the exact
- * test). NaN below 3 pairs.
+ * test). `n` may be fractional (effective pairs); under 3 pairs there is no evidence: 1. NaN for
+ * an undefined ρ.
  */
 export function spearmanPValue(rho: number, n: number): number {
-  if (!Number.isFinite(rho) || n < 3) return NaN;
+  if (!Number.isFinite(rho)) return NaN;
+  if (n < 3) return 1;
   if (Math.abs(rho) >= 1) return 0;
   const df = n - 2;
   const t = Math.abs(rho) * Math.sqrt(df / (1 - rho * rho));
