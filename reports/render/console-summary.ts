@@ -2,6 +2,7 @@ import { createColors } from 'picocolors';
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
+import { loadNeverStarted } from '../analysis/load-never-started.js';
 import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
@@ -38,6 +39,11 @@ export function renderConsoleSummary(
 ): string {
   const c = createColors(opts.color);
   const out: string[] = ['', ...header(run, analysis, c), ''];
+  if (loadNeverStarted(run)) {
+    if (run.meta.error?.hint) out.splice(-1, 0, `  ${c.dim('hint')} ${run.meta.error.hint}`);
+    out.push('  stopped before any load: no figures were recorded', '');
+    return out.join('\n');
+  }
   if (analysis.thresholds.length > 0) out.push(...thresholdLines(analysis, c), '');
   const findings = sortFindings(analysis.findings ?? []);
   if (findings.length > 0) out.push(...findingLines(findings, c), '');

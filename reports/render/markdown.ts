@@ -1,5 +1,6 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { Verdict } from '../analysis/verdict.js';
+import { loadNeverStarted } from '../analysis/load-never-started.js';
 import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type FindingSeverity } from '../model/finding.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
@@ -47,12 +48,21 @@ export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
     latency?.kind === 'trend' ? `p95 ${formatMs(latency.p95)}, p99 ${formatMs(latency.p99)}` : '',
     failed?.kind === 'rate' ? `${formatPercent(failed.rate)} failed` : '',
   ].filter((part) => part !== '');
-  const out = [
-    `### ${icon} loadrig: ${md(meta.scenario.name)} — ${md(line)}`,
-    '',
-    headline.join(' · '),
-  ];
+  const stopped = loadNeverStarted(run);
+  const out = [`### ${icon} loadrig: ${md(meta.scenario.name)} — ${md(line)}`];
+  if (!stopped) out.push('', headline.join(' · '));
   if (meta.error) out.push('', `**${md(meta.error.code)}**: ${md(meta.error.message)}`);
+  if (meta.error?.hint) out.push('', `*What to do:* ${md(meta.error.hint)}`);
+  if (stopped) {
+    out.push(
+      '',
+      'Stopped before any load: no request was measured, so there are no thresholds, findings or figures.',
+      '',
+      `<sub>run ${md(meta.id)} · ${formatTimestamp(meta.startedAt)} · target ${md(meta.target.name)} (${md(meta.target.provider)}) · loadrig ${md(meta.loadrig)}</sub>`,
+      '',
+    );
+    return out.join('\n');
+  }
   if (analysis.thresholds.length > 0) {
     out.push('', '#### Thresholds', '', '| | Metric | Expression | Actual |', '|---|---|---|---|');
     for (const r of analysis.thresholds) {

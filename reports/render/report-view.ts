@@ -1,5 +1,6 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { Verdict } from '../analysis/verdict.js';
+import { loadNeverStarted } from '../analysis/load-never-started.js';
 import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
@@ -51,6 +52,8 @@ export interface ReportView {
   /** The scenario's thresholds exactly as written, as JSON. */
   thresholdsVerbatim: string;
   profileJson: string;
+  /** Set when the run stopped before any load: why, instead of figures. */
+  stopped: { code: string; message: string; hint: string; when: string } | null;
 }
 
 export interface FindingView {
@@ -101,6 +104,7 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
     ...metricRows(analysis),
     ...findingsView(run, analysis.findings ?? []),
     errors: errorsView(analysis),
+    stopped: stoppedView(run),
     thresholdsVerbatim: JSON.stringify(run.meta.scenario.thresholds, null, 2),
     profileJson: JSON.stringify(run.meta.scenario.profile ?? null, null, 2),
     endpoints: analysis.summary.endpoints.map((e) => ({
@@ -117,12 +121,28 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
   };
 }
 
+function stoppedView(run: RunData): ReportView['stopped'] {
+  if (!loadNeverStarted(run)) return null;
+  const error = run.meta.error;
+  return {
+    code: error?.code ?? run.meta.status,
+    message:
+      error?.message ??
+      (run.meta.status === 'error'
+        ? 'the run ended in an error before any load'
+        : 'the run was interrupted before any load'),
+    hint: error?.hint ?? '',
+    when: formatTimestamp(run.meta.endedAt ?? run.meta.startedAt),
+  };
+}
+
 function errorsView(analysis: RunAnalysis): ReportView['errors'] {
   const tables = errorTables(analysis);
   return { ...tables, any: tables.flow.length > 0 || tables.requests.length > 0 };
 }
 
 function verdictDetail(run: RunData, analysis: RunAnalysis): string {
+  if (loadNeverStarted(run)) return 'stopped before any load: no figures were recorded';
   const total = analysis.thresholds.length;
   const passed = analysis.thresholds.filter((r) => r.ok).length;
   const thresholds =

@@ -28,6 +28,12 @@ export interface SummaryJson {
     endedAt: string | null;
     durationSec: number;
   };
+  /**
+   * Why the run ended in an error (`E_TARGET_UNREACHABLE`...), with the hint of what to do;
+   * null when it did not. A run that stopped before any load has only this: no metrics,
+   * thresholds or findings.
+   */
+  error: { code: string; message: string; hint: string | null } | null;
   /** Every threshold passed. The run can still fail for other reasons: see `verdict`. */
   passed: boolean;
   /** Status and thresholds together: what a CI job should act on. */
@@ -72,6 +78,13 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
       endedAt: run.meta.endedAt ?? null,
       durationSec: summary.durationSec,
     },
+    error: run.meta.error
+      ? {
+          code: run.meta.error.code,
+          message: redactText(run.meta.error.message),
+          hint: run.meta.error.hint === undefined ? null : redactText(run.meta.error.hint),
+        }
+      : null,
     passed: analysis.passed,
     verdict: verdictOf(run.meta.status, analysis.passed),
     verdictLine: verdictLine(verdictFacts(run, analysis)),
