@@ -70,7 +70,7 @@ export function correlationTable(analysis: CorrelationAnalysis | undefined): Cor
   const movers = new Set(rows.map((r) => r.series)).size;
   const tested =
     measured.length === 0
-      ? `No server series had ${MIN_CORRELATION_SECONDS} s or more beside client latency to correlate.`
+      ? `No server series could be set against client latency: that needs ${MIN_CORRELATION_SECONDS} s or more of both, and both varying.`
       : movers === 0
         ? `None of the ${measured.length} server series tested over ${seconds} s moved with latency beyond chance (p ≤ ${SIGNIFICANCE}).`
         : `${movers} of the ${measured.length} server series tested over ${seconds} s moved with latency beyond chance (p ≤ ${SIGNIFICANCE}).`;

@@ -61,12 +61,20 @@
   }
   function timeLabels(u, splits) {
     var day = null;
-    return splits.map(function (t) {
+    var labels = splits.map(function (t) {
       var date = utcDate(t);
       var label = date !== day ? utcClock(t) + '\n' + date : utcClock(t);
       day = date;
       return label;
     });
+    // Exposed like data-x-range: the labels drawn on the canvas, for tests and DOM readers.
+    u.root.parentNode.setAttribute('data-x-labels', labels.join('|'));
+    return labels;
+  }
+  // The left axis' range, exposed the same way.
+  function recordLeft(u, key) {
+    if (key !== 'left') return;
+    u.root.parentNode.setAttribute('data-left-range', u.scales.left.min + ',' + u.scales.left.max);
   }
   // Whole seconds only: the data has one point per second.
   var TIME_INCRS = [
@@ -247,7 +255,7 @@
         right: { auto: true },
       },
       axes: axes,
-      hooks: percentile ? {} : { setScale: [syncX] },
+      hooks: { setScale: percentile ? [recordLeft] : [syncX, recordLeft] },
       series: [
         percentile
           ? {

@@ -250,7 +250,7 @@ describe('the correlation analysis of a timeline, and its table', () => {
     );
     expect(analysis.series[0]?.p99).toBeUndefined();
     expect(correlationTable(analysis).tested).toBe(
-      'No server series had 30 s or more beside client latency to correlate.',
+      'No server series could be set against client latency: that needs 30 s or more of both, and both varying.',
     );
   });
 
