@@ -28,21 +28,10 @@ export interface SummaryJson {
     endedAt: string | null;
     durationSec: number;
   };
-  /**
-   * Why the run ended in an error (`E_TARGET_UNREACHABLE`...), with the hint of what to do;
-   * null when it did not. A run that stopped before any load has only this: no metrics,
-   * thresholds or findings.
-   */
-  error: { code: string; message: string; hint: string | null } | null;
   /** Every threshold passed. The run can still fail for other reasons: see `verdict`. */
   passed: boolean;
   /** Status and thresholds together: what a CI job should act on. */
   verdict: Verdict;
-  /**
-   * The verdict as the console, report and Markdown print it, with the findings behind it:
-   * `PASSED with 1 warning`, `FAILED: 1 critical finding (--fail-on critical)`.
-   */
-  verdictLine: string;
   thresholds: {
     selector: string;
     expression: string;
@@ -62,6 +51,17 @@ export interface SummaryJson {
    * `refused`, `timeout`, `reset`, `dns`, `tls`, `parse`, `other`); `share` is of all requests.
    */
   requestErrors: RequestErrorRow[];
+  /**
+   * The verdict as the console, report and Markdown print it, with the findings behind it:
+   * `PASSED with 1 warning`, `FAILED: 1 critical finding (--fail-on critical)`.
+   */
+  verdictLine: string;
+  /**
+   * Why the run ended in an error (`E_TARGET_UNREACHABLE`...), with the hint of what to do;
+   * null when it did not. A run that stopped before any load has only this: no metrics,
+   * thresholds or findings.
+   */
+  error: { code: string; message: string; hint: string | null } | null;
 }
 
 export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
@@ -78,16 +78,8 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
       endedAt: run.meta.endedAt ?? null,
       durationSec: summary.durationSec,
     },
-    error: run.meta.error
-      ? {
-          code: run.meta.error.code,
-          message: redactText(run.meta.error.message),
-          hint: run.meta.error.hint === undefined ? null : redactText(run.meta.error.hint),
-        }
-      : null,
     passed: analysis.passed,
     verdict: verdictOf(run.meta.status, analysis.passed),
-    verdictLine: verdictLine(verdictFacts(run, analysis)),
     thresholds: analysis.thresholds.map(thresholdJson),
     metrics,
     endpoints: summary.endpoints,
@@ -99,6 +91,14 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
       share: r.share,
     })),
     requestErrors: analysis.requestErrors ?? [],
+    verdictLine: verdictLine(verdictFacts(run, analysis)),
+    error: run.meta.error
+      ? {
+          code: run.meta.error.code,
+          message: redactText(run.meta.error.message),
+          hint: run.meta.error.hint === undefined ? null : redactText(run.meta.error.hint),
+        }
+      : null,
   };
 }
 

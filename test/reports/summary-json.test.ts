@@ -14,7 +14,6 @@ describe('toSummaryJson', () => {
       'run',
       'passed',
       'verdict',
-      'verdictLine',
       'thresholds',
       'metrics',
       'endpoints',
@@ -22,6 +21,8 @@ describe('toSummaryJson', () => {
       // Added within schema version 1 (fields are only ever added).
       'flowErrors',
       'requestErrors',
+      'verdictLine',
+      'error',
     ]);
     expect(json.schemaVersion).toBe(1);
     expect(json.run).toEqual({
