@@ -214,7 +214,12 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
       for (const bucket of timed.take()) drained.push(ctx.store.appendClient(bucket));
     } else {
       const last = aggregator.close(Math.floor(Date.now() / 1000));
-      if (Object.keys(last.metrics).length > 0) drained.push(ctx.store.appendSecond(last));
+      if (Object.keys(last.metrics).length > 0) {
+        drained.push(ctx.store.appendSecond(last));
+        // The ticker has stopped: the load's last (partial) second gets its server sample
+        // here, so server series reach the last second the client recorded.
+        ctx.store.appendServer(await ctx.sampler.sample(last.t));
+      }
     }
     for (const line of drained) if (line) ctx.onSecond?.(line);
     const timing: LoadTiming = {

@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenarios/scenario.js';
 import { profileDurationMs, withDuration } from '../../scenarios/schedule.js';
 import { resolveTarget } from '../../targets/registry.js';
 import type { FailOn } from '../../reports/analysis/verdict.js';
+import type { ReportFormatName } from '../../reports/render/report-formats.js';
 import { RUN_SCHEMA_VERSION, type RunMeta } from '../../core/run-dir/run-data.js';
 import { createCollectors } from '../collectors/index.js';
 import { engineFor } from '../engines/index.js';
@@ -23,6 +24,7 @@ import type { OutputSpec } from '../sinks/index.js';
 import { RunOutputs } from '../sinks/run-outputs.js';
 import { finishOutputs } from '../sinks/finish-outputs.js';
 import { driveLoad } from './drive-load.js';
+import { writeFailureReport } from './failure-report.js';
 import { finishRun, type RunOutcome } from './finish-run.js';
 import { ServerSampler } from './server-sampler.js';
 
@@ -52,6 +54,11 @@ export interface RunOptions {
   runningTarget?: RunningTarget;
   /** Ends the load early as planned (not an interruption): the run ends `passed`, phases cut there. */
   endLoad?: AbortSignal;
+  /**
+   * Formats besides report.html and summary.json for the short report a run that fails
+   * (before or during load) leaves behind; a run that finishes gets them from its caller.
+   */
+  failureFormats?: readonly ReportFormatName[];
 }
 
 /** provision → warm-up → load → drain → teardown → analyse → report. */
@@ -183,13 +190,14 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
         : new LoadrigError('E_INTERNAL', (e as Error).message ?? String(e), undefined, {
             cause: e,
           });
+    const failed: RunMeta = {
+      ...meta,
+      status: opts.interrupt.aborted ? 'interrupted' : 'error',
+      endedAt: new Date().toISOString(),
+      error: { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) },
+    };
     try {
-      store.writeMeta({
-        ...meta,
-        status: opts.interrupt.aborted ? 'interrupted' : 'error',
-        endedAt: new Date().toISOString(),
-        error: { code: err.code, message: err.message },
-      });
+      store.writeMeta(failed);
     } catch (writeError) {
       // The run directory cannot take even run.json (disk full): the run.json already there
       // stays whole, and the next report finds the run's process gone and marks it aborted.
@@ -203,6 +211,12 @@ export async function runScenario(opts: RunOptions): Promise<RunOutcome> {
         finishRun(store, { ...meta, status: 'interrupted' }, undefined, progress),
       );
     }
+    // A full disk takes no report either: what was recorded stays as it is, readable.
+    const report =
+      err instanceof RunWriteError
+        ? undefined
+        : writeFailureReport(store, failed, opts.failureFormats ?? [], progress);
+    if (report) progress.phase?.('report', report);
     throw err;
   } finally {
     await outputs.close(0);

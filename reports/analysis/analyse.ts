@@ -3,6 +3,7 @@ import type { Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { SeriesIndex } from '../../core/series/series-index.js';
 import { runDetectors } from './detectors/index.js';
+import { loadNeverStarted } from './load-never-started.js';
 import { flowErrorRows, type FlowErrorRow } from './flow-errors.js';
 import { requestErrorRows, type RequestErrorRow } from './request-errors.js';
 import { summarise, type Summary } from './summary.js';
@@ -33,9 +34,13 @@ export interface RunAnalysis {
 export function analyseRun(run: RunData): RunAnalysis {
   // One index of the client series: each histogram is decoded once for every merge below.
   const index = new SeriesIndex(run.client);
-  const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds), index);
   const summary = summarise(run, index);
   const timeline = buildTimeline(run);
+  // Stopped before any load: no threshold has a sample and no detector anything to read.
+  if (loadNeverStarted(run)) {
+    return { summary, thresholds: [], passed: false, timeline, findings: [] };
+  }
+  const thresholds = evaluateThresholds(run, parseThresholds(run.meta.scenario.thresholds), index);
   const spike = spikeRecovery(run, timeline);
   return {
     summary,

@@ -3,6 +3,8 @@ import { combinedDurations, endpointRows, groupEndpoints, type EndpointRow } fro
 import { latencyDistribution, type LatencyDistribution } from './latency-distribution.js';
 import { SeriesIndex } from '../../core/series/series-index.js';
 import { metricStats, type MetricStats } from './metric-stats.js';
+import { quantileRanks } from './stats/quantile-bounds.js';
+import { trendPercentile, type MergedMetric } from '../../core/series/merge.js';
 import { measuredPhases, runWindow } from './run-window.js';
 
 export interface VuStats {
@@ -25,6 +27,33 @@ export interface Summary {
   endpoints: EndpointRow[];
   /** http_req_duration's HDR percentile curve, overall and for the busiest endpoints. */
   distribution: LatencyDistribution;
+  /**
+   * 95 % confidence bounds of http_req_duration's median, p95 and p99 (ms), read from the merged
+   * histogram at the bounding ranks: how far each percentile could move on another sample of
+   * this size. Absent without requests.
+   */
+  latencyBounds?: LatencyBounds;
+}
+
+export interface PercentileBounds {
+  lowMs: number;
+  highMs: number;
+}
+export type LatencyBounds = Record<'p50' | 'p95' | 'p99', PercentileBounds>;
+
+const BOUNDED = { p50: 50, p95: 95, p99: 99 } as const;
+
+function latencyBounds(durations: MergedMetric | undefined): LatencyBounds | undefined {
+  if (durations?.kind !== 'trend' || durations.count === 0) return undefined;
+  const bounds = {} as LatencyBounds;
+  for (const [key, p] of Object.entries(BOUNDED) as [keyof LatencyBounds, number][]) {
+    const ranks = quantileRanks(durations.count, p);
+    bounds[key] = {
+      lowMs: trendPercentile(durations, ranks.lowPercentile),
+      highMs: trendPercentile(durations, ranks.highPercentile),
+    };
+  }
+  return bounds;
 }
 
 /** `index`: the run's client series indexed once (analyseRun shares it with the thresholds). */
@@ -38,6 +67,7 @@ export function summarise(run: RunData, index = new SeriesIndex(run.client)): Su
     const merged = name === 'http_req_duration' ? durations : index.merge(name);
     if (merged) metrics[name] = metricStats(merged, window.durationSec);
   }
+  const bounds = latencyBounds(durations);
   return {
     startT: window.startT,
     endT: window.endT,
@@ -49,6 +79,7 @@ export function summarise(run: RunData, index = new SeriesIndex(run.client)): Su
       const [name, method] = JSON.parse(key) as [string, string];
       return `${method} ${name}`.trim();
     }),
+    ...(bounds ? { latencyBounds: bounds } : {}),
   };
 }
 

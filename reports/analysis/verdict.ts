@@ -30,6 +30,20 @@ export function verdictOf(status: RunStatus, thresholdsPassed: boolean): Verdict
 export type FailOn = 'critical' | 'warning' | 'never';
 export const FAIL_ON_VALUES: readonly FailOn[] = ['critical', 'warning', 'never'];
 
+/** Whether a finding of this severity fails a run under `--fail-on` (info never does). */
+export function failsOn(severity: string, failOn: FailOn): boolean {
+  switch (failOn) {
+    case 'never':
+      return false;
+    case 'critical':
+      return severity === 'critical';
+    case 'warning':
+      return severity === 'critical' || severity === 'warning';
+    default:
+      return assertNever(failOn);
+  }
+}
+
 /**
  * The status a finished run closes with: a completed run fails when a threshold failed, or when
  * a finding is at least as severe as `failOn` (CI soaks use `critical`: red flags fail the job).
@@ -41,7 +55,5 @@ export function closingStatus(
 ): RunStatus {
   if (status !== 'passed') return status;
   if (!analysis.passed) return 'failed';
-  const failing =
-    failOn === 'never' ? [] : failOn === 'critical' ? ['critical'] : ['critical', 'warning'];
-  return (analysis.findings ?? []).some((f) => failing.includes(f.severity)) ? 'failed' : 'passed';
+  return (analysis.findings ?? []).some((f) => failsOn(f.severity, failOn)) ? 'failed' : 'passed';
 }

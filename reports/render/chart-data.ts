@@ -3,6 +3,7 @@ import type { LatencyDistribution } from '../analysis/latency-distribution.js';
 import type { Timeline } from '../analysis/timeline.js';
 import type { FindingChart } from '../model/finding.js';
 import type { ServerSeriesInfo } from '../../core/run-dir/run-data.js';
+import { formatBytes } from './format.js';
 import { quantize, type Quantized } from './quantize.js';
 
 export type ChartUnit = 'ms' | 'reqPerSec' | 'percent' | 'bytes' | 'count';
@@ -99,10 +100,11 @@ const right = (
 });
 
 export function chartData(
-  timeline: Timeline,
+  fullTimeline: Timeline,
   distribution: LatencyDistribution,
   maxPoints = MAX_CHART_POINTS,
 ): ChartData {
+  const timeline = clientSpan(fullTimeline);
   const charts: ChartSpec[] = [
     {
       id: CHART_ANCHORS.latency,
@@ -173,23 +175,88 @@ function grid0Detail(
   return { t0: timeline.t[0]!, length: timeline.t.length, series };
 }
 
-/** One chart per server unit, every series of that unit on it, with p99 on the right axis. */
+/**
+ * The seconds the client recorded activity in (requests, iterations, drops, busy VUs): the
+ * time charts' x axis. Server samples taken before the load or after its last second would
+ * stretch the axis past every client line, so they are cut from the charts (analysis keeps
+ * them). A timeline with no client activity is charted whole.
+ */
+export function clientSpan(timeline: Timeline): Timeline {
+  const active = (i: number): boolean =>
+    (timeline.reqPerSec[i] ?? 0) > 0 ||
+    (timeline.iterationsPerSec[i] ?? 0) > 0 ||
+    (timeline.droppedPerSec[i] ?? 0) > 0 ||
+    (timeline.vus[i] ?? 0) > 0;
+  let from = 0;
+  while (from < timeline.t.length && !active(from)) from++;
+  let to = timeline.t.length - 1;
+  while (to > from && !active(to)) to--;
+  if (from >= timeline.t.length || (from === 0 && to === timeline.t.length - 1)) return timeline;
+  const cut = <T>(values: T[]): T[] => values.slice(from, to + 1);
+  return {
+    t: cut(timeline.t),
+    vus: cut(timeline.vus),
+    ...(timeline.vusMax ? { vusMax: cut(timeline.vusMax) } : {}),
+    reqPerSec: cut(timeline.reqPerSec),
+    errorsPerSec: cut(timeline.errorsPerSec),
+    droppedPerSec: cut(timeline.droppedPerSec),
+    iterationsPerSec: cut(timeline.iterationsPerSec),
+    p50: cut(timeline.p50),
+    p90: cut(timeline.p90),
+    p95: cut(timeline.p95),
+    p99: cut(timeline.p99),
+    max: cut(timeline.max),
+    server: timeline.server.map((s) => ({ ...s, values: cut(s.values) })),
+  };
+}
+
+/** A limit (heap limit, container memory limit) drawn only when the usage comes this close. */
+const LIMIT_SHOWN_FROM = 0.5;
+const isLimit = (id: string): boolean => /limit_bytes$/.test(id);
+
+const peak = (values: readonly (number | null)[]): number => {
+  let max = -Infinity;
+  for (const v of values) if (v !== null && v > max) max = v;
+  return max;
+};
+
+/**
+ * One chart per server unit, every series of that unit on it, with p99 on the right axis. A
+ * limit series (the 4 GB heap limit) would scale the axis so far that the memory in use lies
+ * flat at 0: it is drawn only when that memory reaches half of it, and named in the title
+ * otherwise.
+ */
 function serverCharts(timeline: Timeline): ChartSpec[] {
-  const groups = new Map<ServerSeriesInfo['unit'], ChartSeries[]>();
+  const groups = new Map<ServerSeriesInfo['unit'], { series: ChartSeries[]; off: string[] }>();
+  const used = timeline.server.filter((s) => !isLimit(s.id));
   for (const s of timeline.server) {
-    const list = groups.get(s.unit) ?? [];
+    const group = groups.get(s.unit) ?? { series: [], off: [] };
+    groups.set(s.unit, group);
+    if (isLimit(s.id)) {
+      const limit = peak(s.values);
+      const usage = peak(used.filter((u) => u.unit === s.unit).flatMap((u) => u.values));
+      if (!(usage >= LIMIT_SHOWN_FROM * limit)) {
+        if (Number.isFinite(limit)) group.off.push(`${s.label} ${formatBytes(limit)}`);
+        continue;
+      }
+    }
+    const list = group.series;
     list.push(left(s.label, PALETTE[list.length % PALETTE.length]!, s.values, `server:${s.id}`));
-    groups.set(s.unit, list);
   }
-  return [...groups].map(([unit, series], i) => ({
-    id: `chart-server-${i}`,
-    title: SERVER_TITLES[unit],
-    kind: 'time',
-    unit,
-    rightUnit: 'ms',
-    // p99 dashed on the right axis, so a server series that moves with latency shows it.
-    series: [...series, right('p99', P99_COLOR, [...timeline.p99], 'p99')],
-  }));
+  return [...groups]
+    .filter(([, g]) => g.series.length > 0)
+    .map(([unit, { series, off }], i) => ({
+      id: `chart-server-${i}`,
+      title:
+        off.length === 0
+          ? SERVER_TITLES[unit]
+          : `${SERVER_TITLES[unit]} (not drawn, far above: ${off.join(', ')})`,
+      kind: 'time',
+      unit,
+      rightUnit: 'ms',
+      // p99 dashed on the right axis, so a server series that moves with latency shows it.
+      series: [...series, right('p99', P99_COLOR, [...timeline.p99], 'p99')],
+    }));
 }
 
 function distributionChart(d: LatencyDistribution): ChartSpec {

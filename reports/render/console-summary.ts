@@ -2,7 +2,8 @@ import { createColors } from 'picocolors';
 import type { RunAnalysis } from '../analysis/analyse.js';
 import type { EndpointRow } from '../analysis/endpoints.js';
 import type { MetricStats } from '../analysis/metric-stats.js';
-import { verdictOf } from '../analysis/verdict.js';
+import { loadNeverStarted } from '../analysis/load-never-started.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding, type FindingSeverity } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import type { SpikeRecovery } from '../analysis/spike-recovery.js';
@@ -11,6 +12,7 @@ import { spikeRecoveryText } from './spike-recovery-text.js';
 import {
   formatBytes,
   formatCount,
+  formatGaugeValue,
   formatMs,
   formatPercent,
   formatThresholdActual,
@@ -39,6 +41,11 @@ export function renderConsoleSummary(
 ): string {
   const c = createColors(opts.color);
   const out: string[] = ['', ...header(run, analysis, c), ''];
+  if (loadNeverStarted(run)) {
+    if (run.meta.error?.hint) out.splice(-1, 0, `  ${c.dim('hint')} ${run.meta.error.hint}`);
+    out.push('  stopped before any load: no figures were recorded', '');
+    return out.join('\n');
+  }
   if (analysis.thresholds.length > 0) out.push(...thresholdLines(analysis, c), '');
   const findings = sortFindings(analysis.findings ?? []);
   if (findings.length > 0) out.push(...findingLines(findings, c), '');
@@ -52,9 +59,15 @@ export function renderConsoleSummary(
 }
 
 function header(run: RunData, analysis: RunAnalysis, c: Colors): string[] {
-  const verdict = verdictOf(run.meta.status, analysis.passed);
-  const label = verdict.toUpperCase();
-  const badge = verdict === 'passed' ? c.green(`✓ ${label}`) : c.red(`✗ ${label}`);
+  const facts = verdictFacts(run, analysis);
+  const line = verdictLine(facts);
+  const clean = line === 'PASSED';
+  const badge =
+    facts.verdict === 'passed'
+      ? clean
+        ? c.green(`✓ ${line}`)
+        : c.yellow(`✓ ${line}`)
+      : c.red(`✗ ${line}`);
   const lines = [
     `  ${c.bold(run.meta.scenario.name)} ${c.dim(`(run ${run.meta.id})`)}`,
     `  ${badge}`,
@@ -128,12 +141,10 @@ function metricLine(name: string, stats: MetricStats): Line {
         : [name, String(stats.count), `${trimFixed(stats.ratePerSec)}/s`];
     case 'rate':
       return [name, formatPercent(stats.rate), `${stats.passes} out of ${stats.total}`];
-    case 'gauge':
-      return [
-        name,
-        trimFixed(stats.value),
-        `min=${trimFixed(stats.min)} max=${trimFixed(stats.max)}`,
-      ];
+    case 'gauge': {
+      const f = (v: number) => formatGaugeValue(name, v);
+      return [name, f(stats.value), `min=${f(stats.min)} max=${f(stats.max)}`];
+    }
   }
 }
 

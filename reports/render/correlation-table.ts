@@ -1,5 +1,10 @@
 import type { LagCorrelation } from '../analysis/correlation/correlation.js';
 import type { CorrelationAnalysis } from '../analysis/correlation/run-correlation.js';
+import {
+  MIN_CORRELATION_SECONDS,
+  SIGNIFICANCE,
+  significant,
+} from '../analysis/correlation/server-correlation.js';
 
 /** The report's correlation section as display strings: pure, so it is tested with the rest. */
 export interface CorrelationTable {
@@ -11,12 +16,22 @@ export interface CorrelationTable {
     spearman: string;
     lag: string;
     n: string;
+    /** Spearman's p-value, autocorrelation and the lag search accounted for. */
+    p: string;
   }[];
+  /** What was tested and what beat chance, in one sentence. */
+  tested: string;
   gcSpikes: string;
   concurrency: string;
 }
 
 const coef = (r: number | null): string => (r === null ? '-' : r.toFixed(2));
+
+/** `0.003`, `< 0.001`. */
+export function pText(p: number | undefined): string {
+  if (p === undefined) return '-';
+  return p < 0.001 ? '< 0.001' : p.toFixed(3);
+}
 
 /** "+2 s (server leads)", "0 s", "-1 s (latency leads)". */
 export function lagText(lagSec: number): string {
@@ -31,7 +46,7 @@ export function correlationTable(analysis: CorrelationAnalysis | undefined): Cor
       ['p99', s.p99],
       ['p50', s.p50],
     ] as [string, LagCorrelation | undefined][]) {
-      if (!c) continue;
+      if (!c || !significant(c)) continue;
       rows.push({
         series: s.label,
         source: s.source,
@@ -39,15 +54,29 @@ export function correlationTable(analysis: CorrelationAnalysis | undefined): Cor
         pearson: coef(c.pearson),
         spearman: coef(c.spearman),
         lag: lagText(c.lagSec) + (s.sharedTrend ? ' · shared trend' : ''),
-        n: String(c.n),
+        n:
+          c.effectiveN !== undefined && c.effectiveN < c.n
+            ? `${c.n} (≈ ${c.effectiveN} independent)`
+            : String(c.n),
+        p: pText(c.pValue),
       });
     }
   }
   const gc = analysis?.gcSpikes;
   const fit = analysis?.latencyVsConcurrency.p99 ?? analysis?.latencyVsConcurrency.p50;
   const against = analysis?.latencyVsConcurrency.p99 ? 'p99' : 'p50';
+  const measured = (analysis?.series ?? []).filter((x) => x.p99 || x.p50);
+  const seconds = analysis?.latencySeconds ?? 0;
+  const movers = new Set(rows.map((r) => r.series)).size;
+  const tested =
+    measured.length === 0
+      ? `No server series could be set against client latency: that needs ${MIN_CORRELATION_SECONDS} s or more of both, and both varying.`
+      : movers === 0
+        ? `None of the ${measured.length} server series tested over ${seconds} s moved with latency beyond chance (p ≤ ${SIGNIFICANCE}).`
+        : `${movers} of the ${measured.length} server series tested over ${seconds} s moved with latency beyond chance (p ≤ ${SIGNIFICANCE}).`;
   return {
     rows,
+    tested,
     gcSpikes: !gc
       ? ''
       : gc.spikeSeconds === 0

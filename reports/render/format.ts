@@ -65,6 +65,24 @@ export function formatTrendValue(metric: string, value: number): string {
   return isTimeMetric(metric) ? formatMs(value) : trimFixed(value);
 }
 
+/** The generator's own gauges carry units: its event-loop lag in ms, its CPU in % of one core. */
+const GAUGE_UNITS: Record<string, 'ms' | 'percent'> = {
+  generator_event_loop_lag: 'ms',
+  generator_cpu: 'percent',
+};
+
+/** A gauge figure in its metric's unit: `12.6ms`, `37.4%`; unitless gauges (VUs) as numbers. */
+export function formatGaugeValue(metric: string, value: number): string {
+  switch (GAUGE_UNITS[metric]) {
+    case 'ms':
+      return formatMs(value);
+    case 'percent':
+      return Number.isFinite(value) ? `${trimFixed(value, 1)}%` : '-';
+    default:
+      return isTimeMetric(metric) ? formatMs(value) : trimFixed(value);
+  }
+}
+
 /** "2025-01-02T03:04:05.678Z" → "2025-01-02 03:04:05 UTC"; anything unparsable is shown as is. */
 export function formatTimestamp(iso: string | undefined): string {
   if (iso === undefined) return '-';
@@ -86,6 +104,8 @@ export function formatThresholdActual(result: ThresholdResult): string {
       return result.aggregation === 'rate'
         ? `${trimFixed(result.actual)}/s`
         : formatCount(result.actual);
+    case 'gauge':
+      return formatGaugeValue(metric, result.actual);
     default:
       return trimFixed(result.actual);
   }

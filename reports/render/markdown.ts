@@ -1,5 +1,7 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
-import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import type { Verdict } from '../analysis/verdict.js';
+import { loadNeverStarted } from '../analysis/load-never-started.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type FindingSeverity } from '../model/finding.js';
 import { redactDeep } from '../../core/run-dir/redact.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
@@ -32,7 +34,9 @@ const SEVERITY_ICON: Record<FindingSeverity, string> = {
  */
 export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
   const meta = redactDeep(run.meta);
-  const verdict = verdictOf(meta.status, analysis.passed);
+  const facts = verdictFacts(run, analysis);
+  const line = verdictLine(facts);
+  const icon = facts.verdict === 'passed' && line !== 'PASSED' ? '⚠️' : VERDICT_ICON[facts.verdict];
   const { summary } = analysis;
   const latency = summary.metrics['http_req_duration'];
   const failed = summary.metrics['http_req_failed'];
@@ -45,12 +49,21 @@ export function renderMarkdown(run: RunData, analysis: RunAnalysis): string {
     latency?.kind === 'trend' ? `p95 ${formatMs(latency.p95)}, p99 ${formatMs(latency.p99)}` : '',
     failed?.kind === 'rate' ? `${formatPercent(failed.rate)} failed` : '',
   ].filter((part) => part !== '');
-  const out = [
-    `### ${VERDICT_ICON[verdict]} loadrig: ${md(meta.scenario.name)} — ${verdict.toUpperCase()}`,
-    '',
-    headline.join(' · '),
-  ];
+  const stopped = loadNeverStarted(run);
+  const out = [`### ${icon} loadrig: ${md(meta.scenario.name)} — ${md(line)}`];
+  if (!stopped) out.push('', headline.join(' · '));
   if (meta.error) out.push('', `**${md(meta.error.code)}**: ${md(meta.error.message)}`);
+  if (meta.error?.hint) out.push('', `*What to do:* ${md(meta.error.hint)}`);
+  if (stopped) {
+    out.push(
+      '',
+      'Stopped before any load: no request was measured, so there are no thresholds, findings or figures.',
+      '',
+      `<sub>run ${md(meta.id)} · ${formatTimestamp(meta.startedAt)} · target ${md(meta.target.name)} (${md(meta.target.provider)}) · loadrig ${md(meta.loadrig)}</sub>`,
+      '',
+    );
+    return out.join('\n');
+  }
   if (analysis.thresholds.length > 0) {
     out.push('', '#### Thresholds', '', '| | Metric | Expression | Actual |', '|---|---|---|---|');
     for (const r of analysis.thresholds) {

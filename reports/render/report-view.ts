@@ -1,5 +1,7 @@
 import type { RunAnalysis } from '../analysis/analyse.js';
-import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import type { Verdict } from '../analysis/verdict.js';
+import { loadNeverStarted } from '../analysis/load-never-started.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import type { RunData } from '../../core/run-dir/run-data.js';
 import { CHART_ANCHORS } from './chart-data.js';
@@ -9,6 +11,7 @@ import { formatDuration } from '../../core/duration.js';
 import {
   formatBytes,
   formatCount,
+  formatGaugeValue,
   formatMs,
   formatPercent,
   formatThresholdActual,
@@ -23,7 +26,15 @@ export interface ReportView {
   /** The document title: scenario and verdict, for a browser tab or a CI artifact list. */
   title: string;
   heading: string;
-  verdict: { label: string; tone: 'pass' | 'fail' | 'warn'; detail: string };
+  /** `label`: PASSED, FAILED...; `line`: the whole verdict line (`PASSED with 1 warning`). */
+  verdict: {
+    label: string;
+    line: string;
+    /** The line after its label (` with 1 warning`), shown beside the label. */
+    rest: string;
+    tone: 'pass' | 'fail' | 'warn';
+    detail: string;
+  };
   meta: { label: string; value: string }[];
   thresholds: {
     selector: string;
@@ -44,6 +55,8 @@ export interface ReportView {
   /** The scenario's thresholds exactly as written, as JSON. */
   thresholdsVerbatim: string;
   profileJson: string;
+  /** Set when the run stopped before any load: why, instead of figures. */
+  stopped: { code: string; message: string; hint: string; when: string } | null;
 }
 
 export interface FindingView {
@@ -69,13 +82,18 @@ const TONES: Record<Verdict, ReportView['verdict']['tone']> = {
 };
 
 export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
-  const verdict = verdictOf(run.meta.status, analysis.passed);
+  const facts = verdictFacts(run, analysis);
+  const line = verdictLine(facts);
+  // A passed run with warnings or critical findings is not all clear: amber, not green.
+  const tone = facts.verdict === 'passed' && line !== 'PASSED' ? 'warn' : TONES[facts.verdict];
   return {
-    title: `${run.meta.scenario.name}: ${verdict.toUpperCase()} (loadrig)`,
+    title: `${run.meta.scenario.name}: ${line} (loadrig)`,
     heading: run.meta.scenario.name,
     verdict: {
-      label: verdict.toUpperCase(),
-      tone: TONES[verdict],
+      label: facts.verdict.toUpperCase(),
+      line,
+      rest: line.slice(facts.verdict.length),
+      tone,
       detail: verdictDetail(run, analysis),
     },
     meta: metaRows(run, analysis),
@@ -90,6 +108,7 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
     ...findingsView(run, analysis.findings ?? []),
     errors: errorsView(analysis),
     spikeRecovery: analysis.spikeRecovery ? spikeRecoveryText(analysis.spikeRecovery) : null,
+    stopped: stoppedView(run),
     thresholdsVerbatim: JSON.stringify(run.meta.scenario.thresholds, null, 2),
     profileJson: JSON.stringify(run.meta.scenario.profile ?? null, null, 2),
     endpoints: analysis.summary.endpoints.map((e) => ({
@@ -106,12 +125,28 @@ export function reportView(run: RunData, analysis: RunAnalysis): ReportView {
   };
 }
 
+function stoppedView(run: RunData): ReportView['stopped'] {
+  if (!loadNeverStarted(run)) return null;
+  const error = run.meta.error;
+  return {
+    code: error?.code ?? run.meta.status,
+    message:
+      error?.message ??
+      (run.meta.status === 'error'
+        ? 'the run ended in an error before any load'
+        : 'the run was interrupted before any load'),
+    hint: error?.hint ?? '',
+    when: formatTimestamp(run.meta.endedAt ?? run.meta.startedAt),
+  };
+}
+
 function errorsView(analysis: RunAnalysis): ReportView['errors'] {
   const tables = errorTables(analysis);
   return { ...tables, any: tables.flow.length > 0 || tables.requests.length > 0 };
 }
 
 function verdictDetail(run: RunData, analysis: RunAnalysis): string {
+  if (loadNeverStarted(run)) return 'stopped before any load: no figures were recorded';
   const total = analysis.thresholds.length;
   const passed = analysis.thresholds.filter((r) => r.ok).length;
   const thresholds =
@@ -264,14 +299,16 @@ function metricRows(analysis: RunAnalysis): Pick<ReportView, 'trends' | 'others'
           detail: `${formatCount(s.passes)} of ${formatCount(s.total)}`,
         });
         break;
-      case 'gauge':
+      case 'gauge': {
+        const f = (v: number) => formatGaugeValue(name, v);
         others.push({
           name,
           kind: s.kind,
-          value: trimFixed(s.value),
-          detail: `min ${trimFixed(s.min)}, max ${trimFixed(s.max)}`,
+          value: f(s.value),
+          detail: `min ${f(s.min)}, max ${f(s.max)}`,
         });
         break;
+      }
     }
   }
   return { trends, others };

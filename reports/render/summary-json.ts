@@ -5,6 +5,7 @@ import type { RequestErrorRow } from '../analysis/request-errors.js';
 import type { SpikeRecovery } from '../analysis/spike-recovery.js';
 import type { ThresholdResult } from '../analysis/thresholds/thresholds.js';
 import { verdictOf, type Verdict } from '../analysis/verdict.js';
+import { verdictFacts, verdictLine } from '../analysis/verdict-line.js';
 import { sortFindings, type Finding } from '../model/finding.js';
 import { redactText } from '../../core/run-dir/redact.js';
 import type { RunData, RunStatus } from '../../core/run-dir/run-data.js';
@@ -57,6 +58,17 @@ export interface SummaryJson {
    * until p95 was within 20 % of the baseline for 3 s (null: not in the `observedSec` watched).
    */
   spikeRecovery: SpikeRecovery | null;
+  /**
+   * The verdict as the console, report and Markdown print it, with the findings behind it:
+   * `PASSED with 1 warning`, `FAILED: 1 critical finding (--fail-on critical)`.
+   */
+  verdictLine: string;
+  /**
+   * Why the run ended in an error (`E_TARGET_UNREACHABLE`...), with the hint of what to do;
+   * null when it did not. A run that stopped before any load has only this: no metrics,
+   * thresholds or findings.
+   */
+  error: { code: string; message: string; hint: string | null } | null;
 }
 
 export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson {
@@ -87,6 +99,14 @@ export function toSummaryJson(run: RunData, analysis: RunAnalysis): SummaryJson 
     })),
     requestErrors: analysis.requestErrors ?? [],
     spikeRecovery: analysis.spikeRecovery ?? null,
+    verdictLine: verdictLine(verdictFacts(run, analysis)),
+    error: run.meta.error
+      ? {
+          code: run.meta.error.code,
+          message: redactText(run.meta.error.message),
+          hint: run.meta.error.hint === undefined ? null : redactText(run.meta.error.hint),
+        }
+      : null,
   };
 }
 

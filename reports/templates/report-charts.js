@@ -46,6 +46,54 @@
     };
   }
 
+  // Times are UTC and ISO-like, 24 h, whatever the reader's locale: 15:56:52, and the date
+  // (2026-12-03) under the first tick and wherever the day changes.
+  function pad(n) {
+    return (n < 10 ? '0' : '') + n;
+  }
+  function utcDate(t) {
+    var d = new Date(t * 1000);
+    return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate());
+  }
+  function utcClock(t) {
+    var d = new Date(t * 1000);
+    return pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds());
+  }
+  function timeLabels(u, splits) {
+    var day = null;
+    var labels = splits.map(function (t) {
+      var date = utcDate(t);
+      var label = date !== day ? utcClock(t) + '\n' + date : utcClock(t);
+      day = date;
+      return label;
+    });
+    // Exposed like data-x-range: the labels drawn on the canvas, for tests and DOM readers.
+    u.root.parentNode.setAttribute('data-x-labels', labels.join('|'));
+    return labels;
+  }
+  // The left axis' range, exposed the same way.
+  function recordLeft(u, key) {
+    if (key !== 'left') return;
+    u.root.parentNode.setAttribute('data-left-range', u.scales.left.min + ',' + u.scales.left.max);
+  }
+  // Whole seconds only: the data has one point per second.
+  var TIME_INCRS = [
+    1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400,
+    172800, 604800,
+  ];
+  // Points are drawn only where a value stands alone between gaps (the first or last second,
+  // a lone sample): a line needs two points, and such a value would not show at all.
+  function isolatedPoints(u, seriesIdx) {
+    var values = u.data[seriesIdx];
+    var out = [];
+    for (var i = 0; i < values.length; i++) {
+      if (values[i] == null) continue;
+      if ((i === 0 || values[i - 1] == null) && (i === values.length - 1 || values[i + 1] == null))
+        out.push(i);
+    }
+    return out;
+  }
+
   function axis(scale, unit, side) {
     var f = format(unit);
     var a = {
@@ -180,7 +228,7 @@
               return splits.map(percentileLabel);
             },
           }
-        : {},
+        : { values: timeLabels, incrs: TIME_INCRS, label: 'UTC', labelSize: 16 },
       axis('left', spec.unit, false),
     ];
     if (rightF) axes.push(axis('right', spec.rightUnit, true));
@@ -190,13 +238,24 @@
       cursor: percentile
         ? { drag: { x: true, y: false } }
         : { sync: { key: syncKey, setSeries: true }, drag: { x: true, y: false } },
+      // Splits on UTC boundaries, as the labels are; the x range is the data's, no padding.
+      tzDate: function (ts) {
+        return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC');
+      },
       scales: {
-        x: percentile ? { time: false, distr: 3, log: 10 } : { time: true },
+        x: percentile
+          ? { time: false, distr: 3, log: 10 }
+          : {
+              time: true,
+              range: function (u, min, max) {
+                return min === max ? [min - 1, max + 1] : [min, max];
+              },
+            },
         left: { auto: true },
         right: { auto: true },
       },
       axes: axes,
-      hooks: percentile ? {} : { setScale: [syncX] },
+      hooks: { setScale: percentile ? [recordLeft] : [syncX, recordLeft] },
       series: [
         percentile
           ? {
@@ -205,7 +264,12 @@
                 return v == null ? '–' : percentileLabel(v);
               },
             }
-          : {},
+          : {
+              label: 'time (UTC)',
+              value: function (u, v) {
+                return v == null ? '–' : utcDate(v) + ' ' + utcClock(v);
+              },
+            },
       ].concat(
         spec.series.map(function (s) {
           var isRight = s.axis === 'right';
@@ -216,7 +280,9 @@
             dash: isRight ? [6, 4] : undefined,
             scale: isRight ? 'right' : 'left',
             spanGaps: false,
-            points: { show: false },
+            points: percentile
+              ? { show: false }
+              : { show: true, size: 5, fill: s.color, filter: isolatedPoints },
             value: function (u, v) {
               return (isRight ? rightF : leftF)(v);
             },

@@ -211,9 +211,57 @@ describe('the correlation analysis of a timeline, and its table', () => {
       pearson: '1.00',
       spearman: '1.00',
       lag: '+2 s (server leads)',
-      n: '58',
+      n: '58 (≈ 50 independent)',
+      p: '< 0.001',
     });
+    expect(table.rows.map((r) => r.series)).not.toContain('api fds');
+    expect(table.tested).toBe(
+      '1 of the 2 server series tested over 58 s moved with latency beyond chance (p ≤ 0.05).',
+    );
     expect(table.concurrency).toContain('latency vs concurrency (active VUs)');
+  });
+
+  const twoSeries = (n: number, server: (number | null)[], p99: (number | null)[]) => {
+    const nulls = Array<number | null>(n).fill(null);
+    return {
+      t: Array.from({ length: n }, (_, i) => 1000 + i),
+      vus: nulls,
+      reqPerSec: nulls,
+      errorsPerSec: nulls,
+      droppedPerSec: nulls,
+      iterationsPerSec: nulls,
+      p50: nulls,
+      p90: nulls,
+      p95: nulls,
+      p99,
+      max: nulls,
+      server: [{ id: 's', label: 'cpu', unit: 'percent' as const, source: 'x', values: server }],
+    };
+  };
+
+  it('reports nothing from fewer than 30 s, however well the seconds line up', () => {
+    const loop = series(20, 3);
+    const analysis = analyseCorrelation(
+      twoSeries(
+        20,
+        loop,
+        shifted(loop, 0, (v) => v),
+      ),
+    );
+    expect(analysis.series[0]?.p99).toBeUndefined();
+    expect(correlationTable(analysis).tested).toBe(
+      'No server series could be set against client latency: that needs 30 s or more of both, and both varying.',
+    );
+  });
+
+  it('does not list what chance explains: unrelated noise over a minute', () => {
+    const analysis = analyseCorrelation(twoSeries(60, series(60, 21), series(60, 22)));
+    const c = analysis.series[0]?.p99;
+    expect(c?.pValue).toBeGreaterThan(0.05);
+    expect(analysis.strongest).toEqual([]);
+    expect(correlationTable(analysis).tested).toBe(
+      'None of the 1 server series tested over 60 s moved with latency beyond chance (p ≤ 0.05).',
+    );
   });
 });
 
@@ -241,6 +289,11 @@ describe('shared trends', () => {
     };
     const [heap] = analyseCorrelation(timeline).series;
     expect(heap?.sharedTrend).toBe(true);
-    expect(correlationTable(analyseCorrelation(timeline)).rows[0]?.lag).toContain('shared trend');
+    // Two drifts: each second is nearly the one before, so 40 seconds are a handful of
+    // independent ones, and the correlation does not beat chance.
+    expect(heap?.p99?.spearman).toBeGreaterThan(0.95);
+    expect(heap?.p99?.effectiveN).toBeLessThan(3);
+    expect(heap?.p99?.pValue).toBeGreaterThan(0.05);
+    expect(correlationTable(analyseCorrelation(timeline)).rows).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseRun } from '../../reports/analysis/analyse.js';
 import { renderConsoleSummary } from '../../reports/render/console-summary.js';
+import { sampleFindings } from '../fixtures/runs/findings.js';
 import { sampleRun } from './fixtures/sample-run.js';
 
 const run = sampleRun();
@@ -9,6 +10,17 @@ const plain = renderConsoleSummary(run, analysis, { color: false });
 const metricLines = plain.split('\n').filter((l) => /^ {4}[a-z_]+\.+: /.test(l));
 
 describe('renderConsoleSummary', () => {
+  it('says PASSED with the warnings a passing run found, as the report and Markdown do', () => {
+    const passing = sampleRun();
+    passing.meta.scenario.thresholds = {};
+    const text = renderConsoleSummary(
+      passing,
+      { ...analyseRun(passing), findings: sampleFindings() },
+      { color: false },
+    );
+    expect(text).toContain('✓ PASSED with 1 critical finding and 1 warning\n');
+  });
+
   it('lists thresholds with ✓ and ✗ and the compared figure', () => {
     expect(plain).toContain('✗ FAILED');
     expect(plain).toMatch(/✓ 'p\(95\)<100' p\(95\)=\d+(\.\d+)?ms/);

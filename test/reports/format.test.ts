@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatBytes,
+  formatGaugeValue,
   formatMs,
   formatPercent,
   formatTimestamp,
@@ -37,5 +38,14 @@ describe('format', () => {
     expect(trimFixed(NaN)).toBe('-');
     expect(formatTimestamp('2025-01-02T03:04:05.678Z')).toBe('2025-01-02 03:04:05 UTC');
     expect(formatTimestamp('not a date')).toBe('not a date');
+  });
+});
+
+describe('formatGaugeValue', () => {
+  it("gives the generator's own gauges their units, and leaves VU counts plain", () => {
+    expect(formatGaugeValue('generator_event_loop_lag', 11.84)).toBe('11.84ms');
+    expect(formatGaugeValue('generator_cpu', 37.45)).toBe('37.5%');
+    expect(formatGaugeValue('vus', 20)).toBe('20');
+    expect(formatGaugeValue('queue_depth', 3.5)).toBe('3.5');
   });
 });

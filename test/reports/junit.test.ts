@@ -24,6 +24,7 @@ function expectJunitShape(root: XmlElement): void {
       cases.filter((c) => c.children.some((x) => x.name === kind)).length;
     expect(Number(suite.attrs['failures'])).toBe(count('failure'));
     expect(Number(suite.attrs['errors'])).toBe(count('error'));
+    expect(Number(suite.attrs['skipped'] ?? 0)).toBe(count('skipped'));
     for (const c of cases) {
       expect(c.attrs['classname']).toBeTruthy();
       expect(c.attrs['name']).toBeTruthy();
@@ -60,13 +61,59 @@ describe('renderJunit', () => {
     expect(thresholds[1]!.children[0]!.attrs['message']).toBe('avg=19.76ms, expected avg<10');
   });
 
-  it('has a test case per critical or warning finding: critical fails, warning passes with its evidence', () => {
-    const findings = cases.filter((c) => c.attrs['classname']!.startsWith('loadrig.findings.'));
-    expect(findings.map((c) => [c.attrs['name'], c.children[0]?.name])).toEqual([
-      ['[critical] RSS grows linearly: 1 MB/s', 'failure'],
-      ['[warning] p99 is 4.1× p95', 'system-out'],
+  const findingCases = (xmlText: string) =>
+    parseXml(xmlText)
+      .children[0]!.children.filter((c) => c.attrs['classname']?.startsWith('loadrig.findings.'))
+      .map((c) => [c.attrs['name'], c.children.map((x) => x.name).join('+')]);
+
+  it('has a test case per critical or warning finding; without --fail-on none fails', () => {
+    expect(findingCases(xml)).toEqual([
+      ['[critical] RSS grows linearly: 1 MB/s', 'skipped+system-out'],
+      ['[warning] p99 is 4.1× p95', 'skipped+system-out'],
     ]);
-    expect(findings[0]!.children[0]!.text).toContain('Fix: Take two heap snapshots');
+    const critical = cases.find((c) => c.attrs['name']?.startsWith('[critical]'));
+    expect(critical?.children[0]?.attrs['message']).toBe(
+      'critical, findings do not fail this run (no --fail-on): RSS grows linearly: 1 MB/s',
+    );
+    expect(critical?.children[1]?.text).toContain('Fix: Take two heap snapshots');
+  });
+
+  it('fails exactly the findings --fail-on fails, so failures agree with the exit code', () => {
+    const withFailOn = (failOn: 'critical' | 'warning') => {
+      const r = sampleRun({ failOn });
+      return renderJunit(r, { ...analyseRun(r), findings: sampleFindings() });
+    };
+    expect(findingCases(withFailOn('critical'))).toEqual([
+      ['[critical] RSS grows linearly: 1 MB/s', 'failure'],
+      ['[warning] p99 is 4.1× p95', 'skipped+system-out'],
+    ]);
+    expect(findingCases(withFailOn('warning'))).toEqual([
+      ['[critical] RSS grows linearly: 1 MB/s', 'failure'],
+      ['[warning] p99 is 4.1× p95', 'failure'],
+    ]);
+    // One failed threshold, plus the critical finding under --fail-on critical.
+    expect(parseXml(withFailOn('critical')).attrs['failures']).toBe('2');
+    expect(parseXml(xml).attrs['failures']).toBe('1');
+    expect(parseXml(xml).attrs['skipped']).toBe('2');
+  });
+
+  it('a passed run with a critical finding and no --fail-on has no failure at all', () => {
+    const passing = sampleRun();
+    passing.meta.scenario.thresholds = {};
+    const out = parseXml(
+      renderJunit(passing, { ...analyseRun(passing), findings: sampleFindings() }),
+    );
+    expectJunitShape(out);
+    expect(out.attrs['failures']).toBe('0');
+  });
+
+  it('fails the run case when the run failed for a reason no other case shows', () => {
+    const failed = sampleRun({ status: 'failed' });
+    failed.meta.scenario.thresholds = {};
+    const out = parseXml(renderJunit(failed, analyseRun(failed)));
+    expectJunitShape(out);
+    const runCase = out.children[0]!.children.find((c) => c.attrs['classname'] === 'loadrig.run');
+    expect(runCase?.children[0]?.name).toBe('failure');
   });
 
   it('errors the run case when the run was interrupted', () => {

@@ -10,7 +10,9 @@ describe('renderMarkdown', () => {
     const run = sampleRun();
     const out = renderMarkdown(run, { ...analyseRun(run), findings: sampleFindings() });
     const lines = out.split('\n');
-    expect(lines[0]).toBe('### ❌ loadrig: checkout smoke — FAILED');
+    expect(lines[0]).toBe(
+      '### ❌ loadrig: checkout smoke — FAILED: 1 threshold failed; 1 critical finding and 1 warning',
+    );
     expect(lines[2]).toMatch(/^3 of 4 thresholds passed · 1,230 requests/);
     const order = ['#### Thresholds', '#### Findings', '#### Endpoints'].map((h) =>
       lines.indexOf(h),

@@ -57,7 +57,9 @@ describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
       '#chart-server-0',
     );
     expect(await page.locator('#chart-server-0 canvas').count()).toBeGreaterThan(0);
-    expect(await page.locator('.banner__verdict').textContent()).toBe('FAILED');
+    expect(await page.locator('.banner__verdict').textContent()).toBe(
+      'FAILED: 1 threshold failed; 1 critical finding and 1 warning',
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'report.png'), fullPage: true });
     expect(log).toEqual({ consoleErrors: [], pageErrors: [], dialogs: [], requests: [] });
   });
@@ -75,6 +77,88 @@ describe.skipIf(gate.skip)('the HTML report in a real browser', () => {
     // The warning's evidence runs t0+5..t0+25: padded by 5 s, every time chart follows.
     await page.locator('.finding__chart').nth(1).click();
     expect(await ranges()).toEqual(Array(5).fill(`${t0},${t0 + 30}`));
+  });
+
+  it('time axes: exactly the client seconds, UTC ISO-like 24 h labels, the last second drawn', async () => {
+    const run = sampleRun();
+    const t0 = 1_735_689_600; // 2025-01-01T00:00:00Z
+    // Server samples from before the load and after it, which used to stretch the axis; a heap
+    // limit of 4 GB beside 50-80 MB of memory; a count present only in the last second.
+    run.meta.serverSeries.push(
+      { id: 'node.heap_limit_bytes', label: 'heap limit', unit: 'bytes', source: 'agent' },
+      { id: 'process.open_fds', label: 'fds', unit: 'count', source: 'process' },
+    );
+    run.server = [
+      { t: t0 - 1, values: { 'process.rss_bytes': 40e6 } },
+      ...run.server.map((sample, i) => ({
+        ...sample,
+        values: {
+          ...sample.values,
+          'node.heap_limit_bytes': 4.345e9,
+          ...(i === 29 ? { 'process.open_fds': 42 } : {}),
+        },
+      })),
+      { t: t0 + 30, values: { 'process.rss_bytes': 90e6 } },
+      { t: t0 + 31, values: { 'process.rss_bytes': 90e6 } },
+    ];
+    const { page, log } = await openReport(browser.context, write('axes.html', run, []));
+    expect(log.pageErrors).toEqual([]);
+    const attr = (name: string) =>
+      page
+        .locator('.chart[data-chart-kind="time"]')
+        .evaluateAll((els, a) => els.map((el) => el.getAttribute(a as string)), name) as Promise<
+        (string | null)[]
+      >;
+    // Every time chart runs from the first to the last client second, no padding either side.
+    expect(new Set(await attr('data-x-range'))).toEqual(new Set([`${t0},${t0 + 29}`]));
+    // Labels: 24 h UTC clock, the ISO date under the first; whole seconds only.
+    for (const labels of await attr('data-x-labels')) {
+      const ticks = labels!.split('|');
+      expect(ticks[0]).toMatch(/^00:00:\d\d\n2025-01-01$/);
+      for (const tick of ticks.slice(1)) expect(tick).toMatch(/^00:00:\d\d$/);
+    }
+    // Hover: the legend names the second as date and clock, whatever the browser's locale.
+    const over = page.locator('#chart-latency .u-over');
+    const box = (await over.boundingBox())!;
+    await over.hover({ position: { x: box.width / 2, y: box.height / 2 } });
+    await over.hover({ position: { x: box.width - 1, y: box.height / 2 } });
+    const legend = page.locator('#chart-latency .u-legend .u-series').first();
+    await expect.poll(() => legend.textContent()).toContain('2025-01-01 00:00:29');
+    // The memory chart is scaled to the memory, not to the 4 GB limit, which its title names.
+    const memory = page.locator('.chart-block', { hasText: 'Server memory' });
+    expect(await memory.locator('h3').textContent()).toContain(
+      'not drawn, far above: heap limit 4.3 GB',
+    );
+    const [, top] = (await memory.locator('.chart').getAttribute('data-left-range'))!.split(',');
+    expect(Number(top)).toBeLessThan(200e6);
+    expect(Number(top)).toBeGreaterThanOrEqual(79e6);
+    // The last second is drawn: the latency lines reach the right edge of the plot, and the
+    // count present in the last second alone shows as a point there.
+    const inkAtRightEdge = (chart: string, rgb: [number, number, number] | null) =>
+      page.evaluate<number>(`(() => {
+        const block = document.querySelector(${JSON.stringify(chart)});
+        const canvas = block.querySelector('canvas');
+        const over = block.querySelector('.u-over').getBoundingClientRect();
+        const c = canvas.getBoundingClientRect();
+        const scale = canvas.width / c.width;
+        const x = Math.floor((over.right - c.left) * scale) - 4;
+        const y = Math.floor((over.top - c.top) * scale);
+        const h = Math.floor(over.height * scale);
+        const px = canvas.getContext('2d').getImageData(x, y, 4, h).data;
+        const want = ${JSON.stringify(rgb)};
+        let n = 0;
+        for (let i = 0; i < px.length; i += 4) {
+          if (px[i + 3] === 0) continue;
+          if (!want || (Math.abs(px[i] - want[0]) < 40 && Math.abs(px[i + 1] - want[1]) < 40 && Math.abs(px[i + 2] - want[2]) < 40)) n++;
+        }
+        return n;
+      })()`);
+    expect(await inkAtRightEdge('#chart-latency', null)).toBeGreaterThan(10);
+    const counts = await page
+      .locator('.chart-block', { hasText: 'Server counts' })
+      .getAttribute('id');
+    expect(await inkAtRightEdge(`#${counts!}`, [37, 99, 235])).toBeGreaterThan(3);
+    await page.screenshot({ path: join(ARTIFACTS, 'report-axes.png'), fullPage: true });
   });
 
   it('renders hostile scenario names and tags as text: no script runs, no dialog opens', async () => {

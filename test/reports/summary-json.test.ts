@@ -22,6 +22,8 @@ describe('toSummaryJson', () => {
       'flowErrors',
       'requestErrors',
       'spikeRecovery',
+      'verdictLine',
+      'error',
     ]);
     expect(json.schemaVersion).toBe(1);
     expect(json.run).toEqual({

@@ -131,7 +131,10 @@ export const runMetaSchema = z.object({
   schemaVersion: z.literal(RUN_SCHEMA_VERSION),
   id: z.string(),
   status: runStatusSchema,
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Why the run ended in an error: its code, message and, when known, what to do next. */
+  error: z
+    .object({ code: z.string(), message: z.string(), hint: z.string().optional() })
+    .optional(),
   startedAt: z.string(),
   endedAt: z.string().optional(),
   scenario: z.object({

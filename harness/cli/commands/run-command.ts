@@ -77,6 +77,7 @@ export async function runCommand(file: string, opts: RunCommandOptions): Promise
       engine: opts.engine,
       ...(segments !== undefined ? { segments } : {}),
       failOn: parseFailOn(opts.failOn),
+      failureFormats: formats,
       interrupt: interrupt.signal,
       progress: new ProgressPrinter(process.stderr),
       cwd: process.cwd(),

@@ -12,6 +12,13 @@ export interface LagCorrelation {
   spearman: number | null;
   /** Seconds with both values present at that lag. */
   n: number;
+  /**
+   * Spearman's two-sided p-value at this lag, with the seconds' autocorrelation discounted and
+   * the lag search accounted for (set by correlateServerSeries; absent elsewhere).
+   */
+  pValue?: number;
+  /** The pairs the p-value counts as independent (at most n). */
+  effectiveN?: number;
 }
 
 export interface CorrelationOptions {

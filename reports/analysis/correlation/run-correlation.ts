@@ -11,8 +11,10 @@ import type { Timeline } from '../timeline.js';
 export interface CorrelationAnalysis {
   /** Every server series against p99 and p50 at its best lag within ±5 s. */
   series: SeriesCorrelation[];
-  /** The few that move most with p99, for the report. */
+  /** The few that move most with p99 beyond chance, for the report. */
   strongest: SeriesCorrelation[];
+  /** Seconds with a client p99: the span the series were correlated over. */
+  latencySeconds: number;
   /** Present when a GC pause series was recorded. */
   gcSpikes?: GcSpikeOverlap;
   /** p50 and p99 against concurrency (active VUs). */
@@ -28,6 +30,7 @@ export function analyseCorrelation(timeline: Timeline): CorrelationAnalysis {
   return {
     series,
     strongest: strongestCorrelations(series),
+    latencySeconds: timeline.p99.filter((v) => v !== null).length,
     ...(gcSpikes ? { gcSpikes } : {}),
     latencyVsConcurrency: { ...(p50 ? { p50 } : {}), ...(p99 ? { p99 } : {}) },
   };

@@ -4,6 +4,7 @@ import { formatMs } from '../../render/format.js';
 import { gcSpikeOverlap } from '../correlation/gc-spikes.js';
 import { binomialTail } from '../stats/binomial-tail.js';
 import type { Detector } from './detector.js';
+import { mattersMs } from './latency-budget.js';
 import { loadedSeconds, round, seriesEnding, span } from './run-facts.js';
 
 const gcPauseSeries = (input: Parameters<Detector['detect']>[0]) =>
@@ -12,20 +13,37 @@ const gcPauseSeries = (input: Parameters<Detector['detect']>[0]) =>
 /**
  * Latency-spike seconds that sit next to GC pauses more often than chance would put them there:
  * the collector, not the code, made those requests slow. (A process that collects every second
- * would "explain" every spike otherwise, so the overlap is set against the base rate.)
+ * would "explain" every spike otherwise, so the overlap is set against the base rate.) Only
+ * seconds with enough requests for a p99 count, and the spikes must be slow enough to matter:
+ * against the thresholds where the scenario has them, an absolute floor otherwise.
  */
 export const gcLatencySpikes: Detector<{
   minPauseMs: number;
   minSpikes: number;
   minShare: number;
   maxPValue: number;
+  minRequestsPerSecond: number;
+  minSpikeP99Ms: number;
+  budgetShare: number;
 }> = {
   describes: 'GC pauses coinciding with latency spikes (more than chance)',
-  defaults: { minPauseMs: 10, minSpikes: 3, minShare: 0.5, maxPValue: 0.01 },
+  defaults: {
+    minPauseMs: 10,
+    minSpikes: 3,
+    minShare: 0.5,
+    maxPValue: 0.01,
+    minRequestsPerSecond: 20,
+    minSpikeP99Ms: 20,
+    budgetShare: 0.5,
+  },
   detect(input, s) {
     const gc = gcPauseSeries(input);
     if (!gc) return [];
-    const overlap = gcSpikeOverlap(input.timeline.p99, gc.values, { minPauseMs: s.minPauseMs });
+    const { reqPerSec } = input.timeline;
+    const p99 = input.timeline.p99.map((v, i) =>
+      (reqPerSec[i] ?? 0) >= s.minRequestsPerSecond ? v : null,
+    );
+    const overlap = gcSpikeOverlap(p99, gc.values, { minPauseMs: s.minPauseMs });
     if (!overlap || overlap.spikeSeconds < s.minSpikes) return [];
     const share = overlap.spikesWithGc / overlap.spikeSeconds;
     const lift =
@@ -37,9 +55,9 @@ export const gcLatencySpikes: Detector<{
       overlap.expectedByChance / overlap.spikeSeconds,
     );
     if (share < s.minShare || pValue > s.maxPValue) return [];
-    const spikes = input.timeline.p99.flatMap((v, i) =>
-      v !== null && v > overlap.spikeThresholdMs ? [i] : [],
-    );
+    const spikes = p99.flatMap((v, i) => (v !== null && v > overlap.spikeThresholdMs ? [i] : []));
+    const spikeP99 = median(spikes.map((i) => p99[i] as number));
+    if (!mattersMs(input, spikeP99, 99, s.minSpikeP99Ms, s.budgetShare).matters) return [];
     return [
       {
         id: 'gc.latency-spikes',
@@ -53,6 +71,7 @@ export const gcLatencySpikes: Detector<{
             expectedByChance: round(overlap.expectedByChance, 2),
             pValue: Number(pValue.toPrecision(3)),
             gcSeconds: overlap.gcSeconds,
+            medianSpikeP99Ms: round(spikeP99, 3),
           },
           ...span(input, spikes),
         },

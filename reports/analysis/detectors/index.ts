@@ -4,6 +4,7 @@ import { coordinatedOmissionRisk } from './coordinated-omission.js';
 import type { Detector, DetectorInput, DetectorOverrides } from './detector.js';
 
 export type { DetectorOverrides } from './detector.js';
+import { droppedIterations } from './dropped-iterations.js';
 import { errorRate, errorSpike } from './errors.js';
 import { eventLoopSaturated } from './event-loop.js';
 import { flowErrors } from './flow-errors.js';
@@ -20,6 +21,7 @@ import { throughputPlateau } from './throughput-plateau.js';
 /** Every detector by name, in report order: the generator's own health first. */
 export const detectors = {
   generator: generatorSaturated,
+  'load.dropped-iterations': droppedIterations,
   'latency.p99-tail': p99Tail,
   'latency.p95-vs-average': p95VsAverage,
   'latency.max-outlier': maxVsAverage,

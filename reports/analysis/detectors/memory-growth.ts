@@ -15,6 +15,7 @@ type Settings = {
   warmupPercent: number;
   minSeconds: number;
   criticalHours: number;
+  minFullGcs: number;
 };
 
 /** Memory series in order of preference; one finding per kind that grows. */
@@ -35,7 +36,10 @@ const CANDIDATES: {
 /**
  * Linear memory growth under steady load is a leak's signature. A robust slope (Theil–Sen) after
  * warm-up, a fit-quality bar, and a rising floor: a sawtooth that returns to its baseline (a
- * healthy GC cycle) keeps its floor and does not fire.
+ * healthy GC cycle) keeps its floor and does not fire. Garbage piles up until the collector's
+ * first full (mark-sweep) collection, so where the target reports its GC kinds, growth is only
+ * a leak once `minFullGcs` full collections ran during it and could not bring it down (or when
+ * the limit is that close anyway).
  */
 export const memoryGrowth: Detector<Settings> = {
   describes: 'memory grows linearly during steady load (a leak)',
@@ -47,6 +51,7 @@ export const memoryGrowth: Detector<Settings> = {
     warmupPercent: 20,
     minSeconds: 20,
     criticalHours: 1,
+    minFullGcs: 1,
   },
   detect(input, s) {
     // Memory that follows a rising load is not a leak: only steady load counts.
@@ -54,6 +59,7 @@ export const memoryGrowth: Detector<Settings> = {
     const skip = Math.max(5, Math.floor((steady.length * s.warmupPercent) / 100));
     const window = new Set(steady.slice(skip));
     if (window.size < s.minSeconds) return [];
+    const fullGcs = fullCollections(input, window);
     const findings: Finding[] = [];
     const seenKinds = new Set<string>();
     for (const candidate of CANDIDATES) {
@@ -66,6 +72,7 @@ export const memoryGrowth: Detector<Settings> = {
           s,
           candidate.label,
           candidate.limit?.(input, series),
+          fullGcs,
         );
         if (f) {
           findings.push(f);
@@ -85,6 +92,7 @@ function growth(
   s: Settings,
   label: string,
   limitBytes: number | undefined,
+  fullGcs: number | undefined,
 ): Finding | undefined {
   const t = input.timeline.t.map((v, i) => (window.has(i) ? v : null));
   const { x, y, index } = presentPairs(t, series.values);
@@ -113,21 +121,24 @@ function growth(
   const current = y[y.length - 1] as number;
   const hoursToLimit =
     limitBytes && limitBytes > current ? (limitBytes - current) / fit.slope / 3600 : undefined;
+  const nearLimit = hoursToLimit !== undefined && hoursToLimit < s.criticalHours;
+  if (fullGcs !== undefined && fullGcs < s.minFullGcs && !nearLimit) return undefined;
   const projection =
     hoursToLimit === undefined
       ? ''
       : ` At this rate it reaches its limit of ${formatBytes(limitBytes as number)} in ${round(hoursToLimit, 1)} h.`;
   return {
     id: 'memory.linear-growth',
-    severity: hoursToLimit !== undefined && hoursToLimit < s.criticalHours ? 'critical' : 'warning',
+    severity: nearLimit ? 'critical' : 'warning',
     title: `${label} grows ${round(mbPerMin, 2)} MB/min under load (${series.label})`,
     evidence: {
-      text: `After warm-up, ${series.label} rose from ${formatBytes(baseline)} by ${formatBytes(riseBytes)} in ${round(seconds / 60, 1)} min along a straight line (robust fit R² ${round(fit.r2)}, Spearman ρ ${round(rho)}); its floor rose too (${formatBytes(firstFloor)} → ${formatBytes(lastFloor)}), so this is not a GC sawtooth.${projection}`,
+      text: `After warm-up, ${series.label} rose from ${formatBytes(baseline)} by ${formatBytes(riseBytes)} in ${round(seconds / 60, 1)} min along a straight line (robust fit R² ${round(fit.r2)}, Spearman ρ ${round(rho)}); its floor rose too (${formatBytes(firstFloor)} → ${formatBytes(lastFloor)}), so this is not a GC sawtooth${fullGcs === undefined ? '' : `, and ${fullGcs} full collection(s) meanwhile did not bring it down`}.${projection}`,
       figures: {
         mbPerMinute: round(mbPerMin, 3),
         riseBytes: Math.round(riseBytes),
         fitR2: round(fit.r2, 3),
         spearmanRho: round(rho, 3),
+        ...(fullGcs !== undefined ? { fullGcs } : {}),
         ...(hoursToLimit !== undefined ? { hoursToLimit: round(hoursToLimit, 2) } : {}),
       },
       ...span(input, index),
@@ -137,6 +148,20 @@ function growth(
     fix: 'Take two heap snapshots minutes apart under load and compare them (retained size by constructor); bound or evict the structure that grows.',
     chart: 'server',
   };
+}
+
+/**
+ * Full (mark-sweep) collections counted in the window's seconds; undefined when the target does
+ * not report GC kinds (no agent), so growth cannot be set against them.
+ */
+function fullCollections(input: DetectorInput, window: Set<number>): number | undefined {
+  const series = seriesEnding(input, 'markSweepCompact').find((x) =>
+    /gc_count\.markSweepCompact$/.test(x.id),
+  );
+  if (!series) return undefined;
+  let n = 0;
+  for (const i of window) n += series.values[i] ?? 0;
+  return n;
 }
 
 function lastValue(series: ServerTimeline | undefined): number | undefined {

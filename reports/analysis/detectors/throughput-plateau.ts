@@ -4,15 +4,18 @@ import { isOpenModel, round, span } from './run-facts.js';
 
 /**
  * The knee: VUs keep rising but requests per second stop following. Beyond it, added load only
- * adds queueing (latency), not throughput: the system is saturated.
+ * adds queueing (latency), not throughput: the system is saturated. A level's req/s is the
+ * median of its seconds; the flat stretch must last `minSecondsPastKnee`, so one slow second
+ * on a busy machine is not a knee.
  */
 export const throughputPlateau: Detector<{
   minLevels: number;
   flatGrowth: number;
   minLoadGrowth: number;
+  minSecondsPastKnee: number;
 }> = {
   describes: 'throughput plateaus while load still rises (the knee: saturation)',
-  defaults: { minLevels: 4, flatGrowth: 1.1, minLoadGrowth: 1.5 },
+  defaults: { minLevels: 4, flatGrowth: 1.1, minLoadGrowth: 1.5, minSecondsPastKnee: 5 },
   detect(input, s) {
     if (isOpenModel(input)) return [];
     const { vus, reqPerSec } = input.timeline;
@@ -41,6 +44,7 @@ export const throughputPlateau: Detector<{
       const scaledBefore = knee.rps >= first.rps * Math.min(1.5, knee.vus / first.vus);
       if (!scaledBefore || peakAfter > knee.rps * s.flatGrowth) continue;
       const idx = after.flatMap((l) => l.idx);
+      if (idx.length < s.minSecondsPastKnee) continue;
       return [
         {
           id: 'throughput.plateau',

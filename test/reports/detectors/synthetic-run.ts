@@ -24,6 +24,15 @@ export interface SyntheticSpec {
   profileKind?: string;
   cpus?: number;
   t0?: number;
+  /** The scenario's thresholds, as written (`{ http_req_duration: ['p(99)<300'] }`). */
+  thresholds?: Record<string, string[]>;
+  /** Completed iterations in second i (default: one per request). */
+  iterations?: (i: number) => number;
+  /** vus_max (allocated VUs) in second i. */
+  vusMax?: (i: number) => number;
+  /** The run's scenario executors (open-model pools: `maxVUs`). */
+  executors?: RunData['meta']['scenario']['executors'];
+  engineResult?: RunData['meta']['engineResult'];
 }
 
 const UNIT: Record<string, ServerSeriesInfo['unit']> = {
@@ -44,6 +53,12 @@ export function syntheticRun(spec: SyntheticSpec): DetectorInput {
       spec.vus?.(i) ?? 10,
     );
     bucket.metrics['iteration_duration'] = [trendSeries(durations)];
+    if (spec.iterations)
+      bucket.metrics['iterations'] = [{ kind: 'counter', tags: {}, value: spec.iterations(i) }];
+    if (spec.vusMax) {
+      const v = spec.vusMax(i);
+      bucket.metrics['vus_max'] = [{ kind: 'gauge', tags: {}, value: v, min: v, max: v }];
+    }
     const dropped = spec.dropped?.(i) ?? 0;
     if (dropped > 0)
       bucket.metrics['dropped_iterations'] = [{ kind: 'counter', tags: {}, value: dropped }];
@@ -67,7 +82,10 @@ export function syntheticRun(spec: SyntheticSpec): DetectorInput {
         ...base.scenario,
         profile: { kind: spec.profileKind ?? 'ramp' } as RunData['meta']['scenario']['profile'],
         loadModel: /rate|arrival|breakpoint/i.test(spec.profileKind ?? '') ? 'open' : 'closed',
+        thresholds: spec.thresholds ?? {},
+        ...(spec.executors ? { executors: spec.executors } : {}),
       },
+      ...(spec.engineResult ? { engineResult: spec.engineResult } : {}),
       serverSeries: ids.map((id) => ({
         id,
         label: id,

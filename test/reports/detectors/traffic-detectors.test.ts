@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { droppedIterations } from '../../../reports/analysis/detectors/dropped-iterations.js';
 import { errorRate, errorSpike } from '../../../reports/analysis/detectors/errors.js';
 import { generatorSaturated } from '../../../reports/analysis/detectors/generator-saturated.js';
 import {
@@ -12,27 +13,64 @@ import { seeded, syntheticRun, withTail } from './synthetic-run.js';
 const noise = seeded(11);
 const requests = (n: number) => Array.from({ length: Math.max(0, Math.round(n)) }, () => 20);
 
-describe('generator.dropped-iterations', () => {
-  it('is critical when more than 1 % of the schedule was dropped, and names the seconds', () => {
-    const input = syntheticRun({
-      seconds: 10,
+describe('load.dropped-iterations and generator.saturated: drops blamed on one side', () => {
+  const executors = (maxVUs: number) => ({
+    default: {
+      executor: 'constant-arrival-rate' as const,
+      rate: 600,
+      timeUnit: 1000,
+      duration: 30_000,
+      preAllocatedVUs: 10,
+      maxVUs,
+    },
+  });
+  // 30 s at 600/s offered; drops from second 10 on, served `served`/s at `latencyMs` meanwhile.
+  const overload = (opts: { maxVUs: number; served: number; latencyMs: number }) =>
+    syntheticRun({
+      seconds: 30,
       profileKind: 'constantRate',
-      dropped: (i) => (i >= 6 ? 5 : 0),
+      executors: executors(opts.maxVUs),
+      latencies: (i) => Array.from({ length: 100 }, () => (i < 10 ? 2 : opts.latencyMs)),
+      iterations: (i) => (i < 10 ? 600 : opts.served),
+      dropped: (i) => (i < 10 ? 0 : 600 - opts.served),
+      vusMax: (i) => (i < 10 ? 10 : opts.maxVUs),
     });
-    const [f] = generatorSaturated.detect(input, generatorSaturated.defaults);
-    expect(f).toMatchObject({ id: 'generator.dropped-iterations', severity: 'critical' });
-    expect(f?.evidence.figures['droppedIterations']).toBe(20);
-    expect((f?.evidence.toT ?? 0) - (f?.evidence.fromT ?? 0)).toBe(3);
+
+  it('a target whose latency grew as the pool filled is saturated: offered vs served', () => {
+    const [f, ...rest] = runDetectors(overload({ maxVUs: 100, served: 465, latencyMs: 215 }));
+    expect(rest.filter((x) => x.id.startsWith('generator.'))).toEqual([]);
+    expect(f).toMatchObject({ id: 'target.saturated', severity: 'critical', chart: 'load' });
+    expect(f?.title).toContain('~465/s of the ~600 iterations/s offered');
+    expect(f?.evidence.figures).toMatchObject({
+      offeredPerSec: 600,
+      servedPerSec: 465,
+      maxVUs: 100,
+      allocatedVus: 100,
+      baseP50Ms: 2,
+      droppingP50Ms: 215,
+    });
+    expect(f?.evidence.text).toContain('the pool was full');
+    expect((f?.evidence.toT ?? 0) - (f?.evidence.fromT ?? 0)).toBe(19);
   });
 
-  it('reports the engine flagging its own schedule as missed, first and critical', () => {
-    const input = syntheticRun({ seconds: 10 });
+  it("a target that kept its latency while the pool ran out: raise maxVUs, by Little's law", () => {
+    const input = overload({ maxVUs: 10, served: 500, latencyMs: 2 });
+    const [f] = droppedIterations.detect(input, droppedIterations.defaults);
+    expect(f).toMatchObject({ id: 'load.vu-pool-exhausted', severity: 'critical' });
+    expect(f?.evidence.figures).toMatchObject({ offeredPerSec: 600, servedPerSec: 500 });
+    // 600/s × 2 ms per iteration × 1.5 headroom.
+    expect(f?.evidence.figures['suggestedMaxVUs']).toBe(2);
+    expect(f?.fix).toContain('Raise maxVUs to about 2');
+  });
+
+  it('a generator that lagged takes the drops: one finding, never the target as well', () => {
+    const input = overload({ maxVUs: 100, served: 465, latencyMs: 215 });
     input.run.meta.engineResult = {
-      iterations: 100,
+      iterations: 14_600,
       interruptedIterations: 0,
-      droppedIterations: 0,
+      droppedIterations: 2_700,
       flowErrors: {},
-      peakVus: 10,
+      peakVus: 100,
       generator: {
         reliable: false,
         reasons: ['event-loop lag up to 240 ms'],
@@ -42,12 +80,17 @@ describe('generator.dropped-iterations', () => {
         maxArrivalLagMs: 230,
       },
     };
-    const [f] = runDetectors(input);
-    expect(f).toMatchObject({ id: 'generator.saturated', severity: 'critical' });
-    expect(f?.evidence.text).toContain('event-loop lag up to 240 ms');
+    const findings = runDetectors(input).filter((f) => f.chart === 'load');
+    expect(findings.map((f) => f.id)).toEqual(['generator.saturated']);
+    expect(findings[0]?.severity).toBe('critical');
+    expect(findings[0]?.evidence.text).toContain('event-loop lag up to 240 ms');
+    expect(findings[0]?.evidence.figures['droppedIterations']).toBe(2_700);
   });
 
   it('stays quiet when every iteration started', () => {
+    expect(
+      droppedIterations.detect(syntheticRun({ seconds: 10 }), droppedIterations.defaults),
+    ).toEqual([]);
     expect(
       generatorSaturated.detect(syntheticRun({ seconds: 10 }), generatorSaturated.defaults),
     ).toEqual([]);
@@ -141,7 +184,7 @@ describe('throughput.declining', () => {
 
 describe('runDetectors', () => {
   const unhealthy = () =>
-    syntheticRun({ seconds: 10, latencies: () => withTail(100, 10, 50, 0.02), failed: () => 3 });
+    syntheticRun({ seconds: 10, latencies: () => withTail(600, 10, 80, 0.02), failed: () => 18 });
 
   it('runs every detector and returns findings with evidence, cause, fix and chart', () => {
     const findings = runDetectors(unhealthy());
@@ -180,7 +223,7 @@ describe('runDetectors', () => {
       unknownDetectorOverrides({ 'latency.p99': false, 'errors.rate': { warnPct: 1 } }),
     ).toEqual([
       expect.stringMatching(
-        /^detectors\.latency\.p99: unknown detector; valid names: generator, latency\.p99-tail/,
+        /^detectors\.latency\.p99: unknown detector; valid names: generator, load\.dropped-iterations, latency\.p99-tail/,
       ),
       'detectors.errors.rate.warnPct: unknown setting; valid: warnPercent, criticalPercent',
     ]);
