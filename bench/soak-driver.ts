@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -40,7 +40,18 @@ export interface SoakResult {
   runDir: string;
 }
 
-const LOADRIG = fileURLToPath(new URL('../../bin/loadrig.js', import.meta.url));
+/** bin/loadrig.js of this package, from bench/ (tests) or dist/bench/ (the bench). */
+function loadrigBin(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'bin', 'loadrig.js');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('bin/loadrig.js not found above the soak driver');
+    dir = parent;
+  }
+}
+const LOADRIG = loadrigBin();
 
 function procStatus(pid: number): { rssBytes: number; threads: number } | undefined {
   try {
