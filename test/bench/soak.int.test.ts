@@ -39,8 +39,9 @@ describe('soak: 10 minutes of load, bounded memory', () => {
       expect(seconds).toBeGreaterThanOrEqual(minutes * 60 - 1);
       expect(result.achievedReqPerSec).toBeGreaterThan(ratePerSec * 0.9);
       expect(result.growthBytes).toBeLessThan(30 * 1024 * 1024);
-      // A steady climb shows as a slope even when the last sample happens to follow a collection.
-      expect(result.slopeBytesPerHour).toBeLessThan(60 * 1024 * 1024);
+      // A steady climb shows as a slope even when the last sample happens to follow a collection;
+      // over 8 minutes one step of V8's young generation (16 MB) already reads as 40-120 MB/h.
+      expect(result.slopeBytesPerHour).toBeLessThan(150 * 1024 * 1024);
     },
     15 * 60_000,
   );

@@ -18,13 +18,11 @@ describe('run directories written by loadrig 0.1.0 (schema 1)', () => {
     const written = readFileSync(join(dir, 'summary.json'), 'utf8');
     // Schema 1 only ever adds fields: what 0.1.0 wrote comes back byte for byte, and the
     // fields added since are there on top.
-    const { flowErrors, requestErrors, verdictLine, error, ...asWritten } = toSummaryJson(
-      run,
-      analyseRun(run),
-    );
+    const { flowErrors, requestErrors, spikeRecovery, verdictLine, error, ...asWritten } =
+      toSummaryJson(run, analyseRun(run));
     const again = JSON.stringify(asWritten, null, 2) + '\n';
     expect(again).toBe(written);
-    expect([flowErrors, requestErrors, error]).toEqual([[], [], null]);
+    expect([flowErrors, requestErrors, spikeRecovery, error]).toEqual([[], [], null, null]);
     expect(verdictLine).toMatch(/^(PASSED|FAILED)/);
   });
 

@@ -1,19 +1,20 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SummaryJson } from '../../../reports/render/summary-json.js';
 import { runCli } from '../../helpers/cli.js';
 import { startServer } from '../../helpers/http-server.js';
+import { useTempDirs } from '../../helpers/temp-dirs.js';
 
 const fixture = (name: string): string =>
   join(import.meta.dirname, '../../fixtures/scenarios', name);
 const onlyRun = (out: string): string => join(out, readdirSync(out)[0] as string);
 const read = (dir: string, file: string): string => readFileSync(join(dir, file), 'utf8');
+const tempDir = useTempDirs();
 
 /** Runs a scenario that stops before load; returns its run directory and the CLI result. */
 async function failedStart(args: string[]) {
-  const out = mkdtempSync(join(tmpdir(), 'loadrig-failed-start-'));
+  const out = tempDir('loadrig-failed-start-');
   const r = await runCli([...args, '--runs', out, '--format', 'html,json,md,junit']);
   const dir = onlyRun(out);
   return { r, dir, summary: JSON.parse(read(dir, 'summary.json')) as SummaryJson };
