@@ -70,8 +70,8 @@ export interface EngineEvents {
   onFlowError?(message: string, location?: string): void;
   /** An arrival started `lagMs` late because the generator was busy (open model). */
   onScheduleLag?(lagMs: number): void;
-  /** A worker thread's event-loop delay (p99) over its last second. */
-  onWorkerLag?(lagMs: number): void;
+  /** A worker thread's event-loop delay (p99) over its second `t` (unix seconds). */
+  onWorkerLag?(lagMs: number, t: number): void;
 }
 
 export interface Engine {

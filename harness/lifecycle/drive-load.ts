@@ -160,7 +160,7 @@ export async function driveLoad(ctx: LoadContext): Promise<LoadOutcome> {
     const ticker = new SecondTicker(async (t) => {
       if (writeFailure) return;
       try {
-        monitor?.second(aggregator);
+        monitor?.second(aggregator, t);
         if (timed) for (const bucket of timed.take()) writeTimed(bucket);
         else onBreaches(recordSecond(aggregator, t, elapsedMs, readers));
         const sample = await ctx.sampler.sample(t);

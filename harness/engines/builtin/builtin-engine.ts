@@ -155,7 +155,7 @@ export class BuiltinEngine implements Engine {
                       reject(e);
                       return;
                     }
-                    events.onWorkerLag?.(m.loopLagMs);
+                    events.onWorkerLag?.(m.loopLagMs, m.bucket.t);
                     if (events.onScheduleLag) {
                       for (const lag of m.lateLagsMs) events.onScheduleLag(lag);
                       for (let n = m.lateLagsMs.length; n < m.arrivals; n++)

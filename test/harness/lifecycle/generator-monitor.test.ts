@@ -9,7 +9,7 @@ describe('GeneratorMonitor', () => {
     const agg = new Aggregator();
     monitor.start();
     for (let i = 0; i < 1000; i++) monitor.onScheduleLag(i % 100 === 0 ? 5 : 0);
-    monitor.second(agg);
+    monitor.second(agg, 1);
     const bucket = agg.flush(1);
     expect((bucket.metrics['generator_cpu']?.[0] as GaugeSeries).value).toBeGreaterThanOrEqual(0);
     expect(bucket.metrics['generator_event_loop_lag']).toHaveLength(1);
@@ -25,5 +25,32 @@ describe('GeneratorMonitor', () => {
     expect(health.lateArrivals).toBe(50);
     expect(health.maxArrivalLagMs).toBe(120);
     expect(health.reasons.join()).toMatch(/50 of 1000 arrivals started over 20 ms late/);
+  });
+
+  it('counts a stall felt by every thread once: three threads lagging in one second are one second', () => {
+    const monitor = new GeneratorMonitor(3);
+    const agg = new Aggregator();
+    monitor.start();
+    // One stall of 300 ms at second 10 (the machine's disk, a neighbour), seen by all three.
+    monitor.onWorkerLag(300, 10);
+    monitor.onWorkerLag(280, 10);
+    monitor.onWorkerLag(290, 10);
+    monitor.onWorkerLag(5, 11);
+    const once = monitor.stop();
+    expect(once.reliable).toBe(true);
+    expect(once.maxEventLoopLagMs).toBe(300);
+
+    // Three different seconds of lag are a verdict, whichever thread lagged.
+    const again = new GeneratorMonitor(2);
+    again.start();
+    again.onWorkerLag(120, 10);
+    again.onWorkerLag(90, 12);
+    again.onWorkerLag(70, 15);
+    again.second(agg, 16);
+    const health = again.stop();
+    expect(health.reliable).toBe(false);
+    expect(health.reasons.join()).toMatch(
+      /lagged over 50 ms \(p99\) in 3 seconds \(worst 120 ms\)/,
+    );
   });
 });
