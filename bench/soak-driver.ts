@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../core/package-root.js';
 
 /**
  * A soak as a user runs one: `loadrig run` in its own process (engine threads, aggregator, run
@@ -40,18 +40,7 @@ export interface SoakResult {
   runDir: string;
 }
 
-/** bin/loadrig.js of this package, from bench/ (tests) or dist/bench/ (the bench). */
-function loadrigBin(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(dir, 'bin', 'loadrig.js');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('bin/loadrig.js not found above the soak driver');
-    dir = parent;
-  }
-}
-const LOADRIG = loadrigBin();
+const LOADRIG = join(packageRoot(), 'bin', 'loadrig.js');
 
 function procStatus(pid: number): { rssBytes: number; threads: number } | undefined {
   try {
