@@ -17,7 +17,9 @@ require('node:readline').createInterface({ input: process.stdin }).on('line', (t
     const start = Date.now();
     const until = performance.now() + ms;
     while (performance.now() < until);
-    process.stdout.write(start + ' ' + Date.now() + '\\n');
+    const end = Date.now();
+    // When the loop turns again: a process descheduled after the block stalls past its end.
+    setImmediate(() => process.stdout.write(start + ' ' + end + ' ' + Date.now() + '\\n'));
   }, Math.max(0, atMs - Date.now()));
 });
 `;
@@ -27,6 +29,8 @@ export interface PlantedBlock {
   phaseMs: number;
   startMs: number;
   endMs: number;
+  /** When the target's event loop next turned after the block (>= endMs). */
+  resumedMs: number;
 }
 
 export interface PhaseSweep {
@@ -54,8 +58,8 @@ export async function sweepBlockPhases(
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   createInterface({ input: target.stdout }).on('line', (text) => {
-    const [startMs, endMs] = text.split(' ').map(Number) as [number, number];
-    blocks.push({ phaseMs: planted[blocks.length] ?? NaN, startMs, endMs });
+    const [startMs, endMs, resumedMs] = text.split(' ').map(Number) as [number, number, number];
+    blocks.push({ phaseMs: planted[blocks.length] ?? NaN, startMs, endMs, resumedMs });
   });
   const server = createServer();
   try {
