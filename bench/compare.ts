@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDuration, parseDuration } from '../core/duration.js';
+import { readRun } from '../core/run-dir/read-run.js';
 import type { RunData } from '../core/run-dir/run-data.js';
 import { runScenario } from '../harness/lifecycle/run-scenario.js';
 import { balancedOrder } from '../harness/ab/round-order.js';
@@ -20,6 +21,10 @@ import { sampleApi } from '../targets/sample-api/index.js';
  * hashes for the service time: CPU-bound, so a busy machine stretches it). Each pair is judged with all
  * its rounds (3 + 3 by default) and with its first round per side alone (1 + 1). Figures, not
  * assertions; `npm run bench:compare -- --pairs 20`.
+ *
+ * `--keep <dir>` keeps every pair's runs (<dir>/NN-aa/base/<run>, …) instead of deleting them;
+ * `--judge <dir>` runs nothing and judges the pairs kept there again, so a change to the
+ * statistics is measured on the same runs.
  */
 const { values: flags } = parseArgs({
   options: {
@@ -30,6 +35,8 @@ const { values: flags } = parseArgs({
     slower: { type: 'string', default: '1.1' },
     vus: { type: 'string', default: '1' },
     service: { type: 'string', default: 'sleep' },
+    keep: { type: 'string' },
+    judge: { type: 'string' },
   },
 });
 const SERVICE = flags.service === 'cpu' ? 'cpu' : 'sleep';
@@ -88,18 +95,13 @@ const results = {
   ab: { rounds: tally(), single: tally() },
 };
 const started = Date.now();
-// A/A and A/B pairs alternate, so a quiet or busy hour weighs on both.
-const order = Array.from(
-  { length: 2 * PAIRS },
-  (_, i) => (i % 2 === 0 ? 'aa' : 'ab') as 'aa' | 'ab',
-);
-for (const [i, kind] of order.entries()) {
-  const dir = mkdtempSync(join(tmpdir(), 'loadrig-bench-compare-'));
-  const sides: Record<'base' | 'candidate', RunData[]> = { base: [], candidate: [] };
-  for (const side of balancedOrder(ROUNDS)) {
-    const serviceMs = side === 'candidate' && kind === 'ab' ? SLOWER_MS : SERVICE_MS;
-    sides[side].push(await round(serviceMs, join(dir, side)));
-  }
+
+function judge(
+  i: number,
+  total: number,
+  kind: 'aa' | 'ab',
+  sides: Record<'base' | 'candidate', RunData[]>,
+): void {
   const all = compareRuns(sides.base, sides.candidate, DEFAULT_COMPARE_SETTINGS);
   const one = compareRuns(
     sides.base.slice(0, 1),
@@ -112,22 +114,63 @@ for (const [i, kind] of order.entries()) {
   results[kind].single[vOne]++;
   const p50 = all.metrics.find((m) => m.stat === 'p50' && !m.endpoint)!;
   process.stderr.write(
-    `pair ${i + 1}/${order.length} ${kind === 'aa' ? 'A/A' : 'A/B'}: p50 ${p50.base.toFixed(2)} → ${p50.candidate.toFixed(2)} ms (${((p50.relative ?? 0) * 100).toFixed(1)} %); ${ROUNDS}+${ROUNDS}: ${vAll} (${all.method}), 1+1: ${vOne}; ${formatDuration(Date.now() - started)} so far\n`,
+    `pair ${i + 1}/${total} ${kind === 'aa' ? 'A/A' : 'A/B'}: p50 ${p50.base.toFixed(2)} → ${p50.candidate.toFixed(2)} ms (${((p50.relative ?? 0) * 100).toFixed(1)} %); ${sides.base.length}+${sides.candidate.length}: ${vAll} (${all.method}), 1+1: ${vOne}; ${formatDuration(Date.now() - started)} so far\n`,
   );
-  rmSync(dir, { recursive: true, force: true });
 }
 
-const pct = (n: number) => `${n}/${PAIRS} (${Math.round((100 * n) / PAIRS)} %)`;
+/** The runs of one side kept under `dir`, oldest first (run ids start with their time). */
+const keptRuns = (dir: string): RunData[] =>
+  readdirSync(dir)
+    .sort()
+    .map((id) => readRun(join(dir, id)));
+
+let pairs = PAIRS;
+let rounds = ROUNDS;
+if (flags.judge !== undefined) {
+  const kept = readdirSync(flags.judge)
+    .filter((name) => /^\d+-(aa|ab)$/.test(name))
+    .sort();
+  pairs = kept.filter((name) => name.endsWith('aa')).length;
+  for (const [i, name] of kept.entries()) {
+    const kind = name.endsWith('aa') ? 'aa' : 'ab';
+    const dir = join(flags.judge, name);
+    const base = keptRuns(join(dir, 'base'));
+    rounds = base.length;
+    judge(i, kept.length, kind, { base, candidate: keptRuns(join(dir, 'candidate')) });
+  }
+} else {
+  // A/A and A/B pairs alternate, so a quiet or busy hour weighs on both.
+  const order = Array.from(
+    { length: 2 * PAIRS },
+    (_, i) => (i % 2 === 0 ? 'aa' : 'ab') as 'aa' | 'ab',
+  );
+  for (const [i, kind] of order.entries()) {
+    const dir =
+      flags.keep === undefined
+        ? mkdtempSync(join(tmpdir(), 'loadrig-bench-compare-'))
+        : join(flags.keep, `${String(i + 1).padStart(3, '0')}-${kind}`);
+    mkdirSync(dir, { recursive: true });
+    const sides: Record<'base' | 'candidate', RunData[]> = { base: [], candidate: [] };
+    for (const side of balancedOrder(ROUNDS)) {
+      const serviceMs = side === 'candidate' && kind === 'ab' ? SLOWER_MS : SERVICE_MS;
+      sides[side].push(await round(serviceMs, join(dir, side)));
+    }
+    judge(i, order.length, kind, sides);
+    if (flags.keep === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const pct = (n: number) => `${n}/${pairs} (${Math.round((100 * n) / pairs)} %)`;
 const line = (label: string, r: Tally, s: Tally) =>
   `${label.padEnd(34)}${pct(r.regression).padEnd(18)}${pct(s.regression).padEnd(18)}${`${r.inconclusive}/${r.unchanged}/${r.improvement}`.padEnd(18)}${s.inconclusive}/${s.unchanged}/${s.improvement}`;
 console.log(
   `\ncompare bench, ${new Date().toISOString().slice(0, 10)}, ${hostname()} (${cpus().length} × ${cpus()[0]?.model ?? '?'}):`,
 );
 console.log(
-  `${PAIRS} A/A and ${PAIRS} A/B pairs; sample API, ${SERVICE === 'cpu' ? 'cpu mode (CPU_MS)' : 'GET /delay (a timer)'} ${SERVICE_MS} vs ${SLOWER_MS} ms (+${Math.round((SLOWER_MS / SERVICE_MS - 1) * 100)} %); ${VUS} VU closed loop; rounds of ${formatDuration(ROUND_MS)} in balanced order; a pair counts as "regression" when p50, p95 or p99 regressed (alpha ${DEFAULT_COMPARE_SETTINGS.alpha}, min effect ${DEFAULT_COMPARE_SETTINGS.minEffect * 100} %)\n`,
+  `${pairs} A/A and ${pairs} A/B pairs${flags.judge === undefined ? '' : ` (judged again from ${flags.judge})`}; sample API, ${SERVICE === 'cpu' ? 'cpu mode (CPU_MS)' : 'GET /delay (a timer)'} ${SERVICE_MS} vs ${SLOWER_MS} ms (+${Math.round((SLOWER_MS / SERVICE_MS - 1) * 100)} %); ${VUS} VU closed loop; rounds of ${formatDuration(ROUND_MS)} in balanced order (as run: the flags, not the kept runs, give these when judging again); a pair counts as "regression" when p50, p95 or p99 regressed (alpha ${DEFAULT_COMPARE_SETTINGS.alpha}, min effect ${DEFAULT_COMPARE_SETTINGS.minEffect * 100} %)\n`,
 );
 console.log(
-  `${''.padEnd(34)}${`${ROUNDS}+${ROUNDS} rounds`.padEnd(18)}${'1+1 round'.padEnd(18)}${'rest (inc/unch/impr)'.padEnd(18)}1+1 rest`,
+  `${''.padEnd(34)}${`${rounds}+${rounds} rounds`.padEnd(18)}${'1+1 round'.padEnd(18)}${'rest (inc/unch/impr)'.padEnd(18)}1+1 rest`,
 );
 console.log(line('A/A: regression (false positive)', results.aa.rounds, results.aa.single));
 console.log(line('A/B +10 %: regression found', results.ab.rounds, results.ab.single));
