@@ -93,9 +93,10 @@ export default scenario({
 `,
   );
   const runsDir = join(opts.workDir, 'runs');
+  // The bin itself, as `npx loadrig` runs it: its first line holds the Node flags a long run needs.
   const child = spawn(
-    process.execPath,
-    [LOADRIG, 'run', scenarioFile, '--runs', runsDir, '-f', 'json'],
+    LOADRIG,
+    ['run', scenarioFile, '--runs', runsDir, '-f', 'json'],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
       env: { ...process.env, NO_COLOR: '1' },
