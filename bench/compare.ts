@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -127,8 +127,21 @@ const keptRuns = (dir: string): RunData[] =>
 let pairs = PAIRS;
 let rounds = ROUNDS;
 if (flags.judge !== undefined) {
-  const kept = readdirSync(flags.judge)
-    .filter((name) => /^\d+-(aa|ab)$/.test(name))
+  const judgeDir = flags.judge;
+  // Whole pairs only: a pair still running (or cut short) has a side short of runs.
+  const whole = (name: string): boolean => {
+    const runs = ['base', 'candidate'].map((side) => {
+      const dir = join(judgeDir, name, side);
+      return existsSync(dir) ? readdirSync(dir).map((id) => join(dir, id)) : [];
+    });
+    return (
+      runs[0]!.length > 0 &&
+      runs[0]!.length === runs[1]!.length &&
+      runs.flat().every((run) => existsSync(join(run, 'summary.json')))
+    );
+  };
+  const kept = readdirSync(judgeDir)
+    .filter((name) => /^\d+-(aa|ab)$/.test(name) && whole(name))
     .sort();
   pairs = kept.filter((name) => name.endsWith('aa')).length;
   for (const [i, name] of kept.entries()) {
@@ -160,9 +173,10 @@ if (flags.judge !== undefined) {
   }
 }
 
-const pct = (n: number) => `${n}/${pairs} (${Math.round((100 * n) / pairs)} %)`;
+const counted = (t: Tally): number => t.regression + t.improvement + t.unchanged + t.inconclusive;
+const pct = (n: number, of: number) => `${n}/${of} (${Math.round((100 * n) / of)} %)`;
 const line = (label: string, r: Tally, s: Tally) =>
-  `${label.padEnd(34)}${pct(r.regression).padEnd(18)}${pct(s.regression).padEnd(18)}${`${r.inconclusive}/${r.unchanged}/${r.improvement}`.padEnd(18)}${s.inconclusive}/${s.unchanged}/${s.improvement}`;
+  `${label.padEnd(34)}${pct(r.regression, counted(r)).padEnd(18)}${pct(s.regression, counted(s)).padEnd(18)}${`${r.inconclusive}/${r.unchanged}/${r.improvement}`.padEnd(18)}${s.inconclusive}/${s.unchanged}/${s.improvement}`;
 console.log(
   `\ncompare bench, ${new Date().toISOString().slice(0, 10)}, ${hostname()} (${cpus().length} × ${cpus()[0]?.model ?? '?'}):`,
 );

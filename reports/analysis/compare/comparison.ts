@@ -1,6 +1,8 @@
 import type { MetricDef, MetricInfo } from './compare-metrics.js';
 import type { MannWhitneyResult } from './mann-whitney.js';
 import type { ShiftEstimate } from './hodges-lehmann.js';
+import type { WelchResult } from './welch.js';
+import type { BootstrapInterval } from './bootstrap-differences.js';
 
 export type MetricVerdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive';
 
@@ -43,6 +45,13 @@ export interface MetricComparison extends MetricDef, MetricInfo {
   runs: { base: number[]; candidate: number[] };
   /** The rank test and shift over the runs' figures, whenever both sides have two runs or more. */
   rank?: { test: MannWhitneyResult | undefined; shift: ShiftEstimate | undefined };
+  /**
+   * Welch's t-test over the runs' figures, when the bootstrap decides with 2 or more runs a
+   * side: `p` and the interval above already take it in (the larger p, the wider interval).
+   */
+  welch?: WelchResult;
+  /** The bootstrap's own interval and p, beside Welch's, when both were taken in. */
+  bootstrap?: BootstrapInterval;
   note?: string;
 }
 

@@ -4,6 +4,7 @@ import { METRICS, type MetricDef } from './compare-metrics.js';
 import type { CompareMethod, CompareSettings, MetricComparison } from './comparison.js';
 import { hodgesLehmann } from './hodges-lehmann.js';
 import { mannWhitneyU } from './mann-whitney.js';
+import { welchTest } from './welch.js';
 
 export interface RowInput {
   method: CompareMethod;
@@ -40,6 +41,10 @@ export function metricRow(
           shift: hodgesLehmann(baseRuns, candidateRuns, settings.alpha),
         }
       : undefined;
+  const welch =
+    input.method === 'bootstrap' && baseRuns.length >= 2 && candidateRuns.length >= 2
+      ? welchTest(baseRuns, candidateRuns, settings.alpha)
+      : undefined;
   let base: number;
   let candidate: number;
   let change: number;
@@ -65,6 +70,15 @@ export function metricRow(
     low = input.boot?.low ?? NaN;
     high = input.boot?.high ?? NaN;
     p = input.boot?.p ?? NaN;
+    if (welch) {
+      // Both must reject (an intersection–union test: its p is the larger of the two), and the
+      // interval is the hull of both, Welch's margins set around the pooled change: resampling
+      // 2 or 3 runs understates the spread between them, which Welch's t over the runs' own
+      // figures does not.
+      p = Math.max(p, welch.p);
+      low = Math.min(low, change - (welch.difference - welch.low));
+      high = Math.max(high, change + (welch.high - welch.difference));
+    }
   }
   let judged = Number.isFinite(base) && Number.isFinite(candidate) && Number.isFinite(p);
   if (!judged) note = 'no value on one side';
@@ -95,6 +109,8 @@ export function metricRow(
     judged,
     runs: { base: input.baseRuns, candidate: input.candidateRuns },
     ...(rank ? { rank } : {}),
+    ...(welch ? { welch } : {}),
+    ...(welch && input.boot ? { bootstrap: input.boot } : {}),
     ...(note !== undefined ? { note } : {}),
   };
 }

@@ -35,7 +35,7 @@ export function methodNotes(
       ? `${sides}: each run's figure is one sample; two-sided Mann–Whitney U test (exact for small samples) and the Hodges–Lehmann shift with its interval`
       : nBase === 1 && nCandidate === 1
         ? `${sides}: moving-block bootstrap (circular) over the steady seconds of each run, ${s.resamples} resamples, blocks of ${block} s chosen from the autocorrelation, seed ${s.seed}`
-        : `${sides}: bootstrap of runs (with replacement) and of circular blocks of ${block} s within each run, ${s.resamples} resamples, seed ${s.seed}; the rank test over the runs is shown beside it`;
+        : `${sides}: bootstrap of runs (with replacement) and of circular blocks of ${block} s within each run, ${s.resamples} resamples, seed ${s.seed}, and Welch's t-test over the runs' figures; both must reject (p is the larger of the two) and the interval spans both, since resampling a few runs understates the spread between them; the rank test over the runs is shown beside it`;
   return [
     `${how}.`,
     `A regression or improvement needs a Holm-adjusted p ≤ ${s.alpha} across ${judged} metrics and a change beyond the minimum effect (${trim(s.minEffect * 100)} %, or the metric's floor); unchanged needs the ${trim((1 - s.alpha) * 100)} % interval inside it.`,

@@ -62,6 +62,17 @@ export interface CompareJsonMetric {
     high: number | null;
     confidence: number | null;
   } | null;
+  /** Bootstrap with 2 or more runs a side: Welch's t over the runs' figures, taken in with it. */
+  welchTest: {
+    t: number | null;
+    df: number | null;
+    p: number;
+    difference: number;
+    low: number;
+    high: number;
+  } | null;
+  /** The bootstrap's own interval and p when Welch's were taken in beside them. */
+  bootstrap: { low: number | null; high: number | null; p: number | null } | null;
 }
 
 const num = (v: number | null | undefined): number | null =>
@@ -115,6 +126,19 @@ function metricJson(m: MetricComparison): CompareJsonMetric {
           high: num(shift?.high),
           confidence: num(shift?.confidence),
         }
+      : null,
+    welchTest: m.welch
+      ? {
+          t: num(m.welch.t),
+          df: num(m.welch.df),
+          p: m.welch.p,
+          difference: m.welch.difference,
+          low: m.welch.low,
+          high: m.welch.high,
+        }
+      : null,
+    bootstrap: m.bootstrap
+      ? { low: num(m.bootstrap.low), high: num(m.bootstrap.high), p: num(m.bootstrap.p) }
       : null,
   };
 }

@@ -117,6 +117,30 @@ describe('compareRuns', () => {
     expect(p50.verdict).toBe('regression');
   });
 
+  it('needs Welch over the runs as well as the bootstrap with 3 + 3 rounds: one odd round is not a regression', () => {
+    // Two candidate rounds within 3 % of the base, one 17 % above it: the spread between
+    // rounds, which resampling three rounds understates.
+    const base = [19.8, 20, 20.2].map((l, i) =>
+      syntheticRun({ id: `b${i}`, seed: 10 + i, latencyMs: l }),
+    );
+    const candidate = [20.2, 20.6, 23.5].map((l, i) =>
+      syntheticRun({ id: `c${i}`, seed: 20 + i, latencyMs: l }),
+    );
+    const p50 = overall(compareRuns(base, candidate, settings).metrics, 'p50');
+    expect(p50.bootstrap!.p).toBeLessThan(0.01); // alone it would call this a regression
+    expect(p50.welch!.df).toBeLessThan(3);
+    expect(p50.welch!.p).toBeGreaterThan(0.2);
+    expect(p50.p).toBe(Math.max(p50.bootstrap!.p, p50.welch!.p));
+    expect(p50.low).toBeLessThan(0);
+    expect(p50.low).toBeLessThanOrEqual(p50.bootstrap!.low);
+    expect(p50.verdict).toBe('inconclusive');
+    // Three steady rounds a side still find a steady 8 % shift.
+    const shifted = [21.5, 21.6, 21.7].map((l, i) =>
+      syntheticRun({ id: `s${i}`, seed: 30 + i, latencyMs: l }),
+    );
+    expect(overall(compareRuns(base, shifted, settings).metrics, 'p50').verdict).toBe('regression');
+  });
+
   it('uses the rank test when enough rounds make it able to decide', () => {
     const c = compareRuns(
       rounds(8, { latencyMs: 20 }, 10),
