@@ -1,4 +1,5 @@
 import jStat from 'jstat';
+import { mean, sampleVariance } from 'simple-statistics';
 
 export interface WelchResult {
   /** mean(y) − mean(x). */
@@ -11,15 +12,6 @@ export interface WelchResult {
   /** The (1 − alpha) interval of the difference. */
   low: number;
   high: number;
-}
-
-function meanVariance(values: readonly number[]): { mean: number; variance: number } {
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / values.length;
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { mean, variance: squares / (values.length - 1) };
 }
 
 /**
@@ -35,11 +27,9 @@ export function welchTest(
   alpha: number,
 ): WelchResult | undefined {
   if (x.length < 2 || y.length < 2) return undefined;
-  const a = meanVariance(x);
-  const b = meanVariance(y);
-  const difference = b.mean - a.mean;
-  const va = a.variance / x.length;
-  const vb = b.variance / y.length;
+  const difference = mean(y as number[]) - mean(x as number[]);
+  const va = sampleVariance(x as number[]) / x.length;
+  const vb = sampleVariance(y as number[]) / y.length;
   const se = Math.sqrt(va + vb);
   if (se === 0) {
     const p = difference === 0 ? 1 : 0;
