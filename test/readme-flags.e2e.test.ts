@@ -15,6 +15,7 @@ const OTHER_TOOLS = new Set([
   '--address', // k6
   '--require', // node
   '--max-old-space-size', // node
+  '--max-semi-space-size', // node
   '--iptables', // dockerd
   '--bridge', // dockerd
   '--pairs', // npm run bench:compare
@@ -22,6 +23,8 @@ const OTHER_TOOLS = new Set([
   '--service-ms', // npm run bench:compare
   '--slower', // npm run bench:compare
   '--vus', // npm run bench:compare
+  '--keep', // npm run bench:compare
+  '--judge', // npm run bench:compare
 ]);
 
 type Help = Map<string, Set<string>>;
