@@ -94,14 +94,10 @@ export default scenario({
   );
   const runsDir = join(opts.workDir, 'runs');
   // The bin itself, as `npx loadrig` runs it: its first line holds the Node flags a long run needs.
-  const child = spawn(
-    LOADRIG,
-    ['run', scenarioFile, '--runs', runsDir, '-f', 'json'],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    },
-  );
+  const child = spawn(LOADRIG, ['run', scenarioFile, '--runs', runsDir, '-f', 'json'], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stderrTail = '';
   child.stderr?.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4000)));
   const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));

@@ -20,7 +20,9 @@ describe('the agent stall meter', () => {
       // busy shared machine) stalls until its loop turns again, and that is what it lived; never
       // twice that (two blocks merged into one report would be).
       const stalledMs = block.resumedMs - block.startMs;
-      expect(seen, `block at phase ${block.phaseMs} ms`).toBeLessThan(Math.max(lastedMs, stalledMs) * 2);
+      expect(seen, `block at phase ${block.phaseMs} ms`).toBeLessThan(
+        Math.max(lastedMs, stalledMs) * 2,
+      );
     }
     // Once each: no block is counted twice (two may share a report when one ends just after
     // a report and the next starts just before the following one).
