@@ -7,6 +7,7 @@ import { runFile } from './run-files.js';
 import { RUN_SCHEMA_VERSION, runMetaSchema, type RunMeta } from './schema/run-meta.js';
 import {
   clientBucketSchema,
+  isUnixSecond,
   serverSampleSchema,
   type ClientBucket,
   type ServerSample,
@@ -157,7 +158,7 @@ function isSeries(s: unknown): boolean {
 
 /** The schema's rules for a client line, as plain checks: cheaper than the schema per line. */
 function isClientBucket(v: unknown): v is ClientBucket {
-  if (!isObj(v) || !Number.isInteger(v['t']) || !isNum(v['vus']) || !isObj(v['metrics'])) {
+  if (!isObj(v) || !isUnixSecond(v['t']) || !isNum(v['vus']) || !isObj(v['metrics'])) {
     return false;
   }
   for (const list of Object.values(v['metrics'])) {
@@ -176,7 +177,7 @@ function isClientBucket(v: unknown): v is ClientBucket {
 
 /** A server value of null (NaN or Infinity written by JSON.stringify) is a gap: dropped. */
 function isServerSample(v: unknown): v is ServerSample {
-  if (!isObj(v) || !Number.isInteger(v['t']) || !isObj(v['values'])) return false;
+  if (!isObj(v) || !isUnixSecond(v['t']) || !isObj(v['values'])) return false;
   const values = v['values'];
   for (const k in values) {
     if (values[k] === null) delete values[k];

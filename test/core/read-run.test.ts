@@ -62,6 +62,25 @@ describe('readRun validates what it reads', () => {
     expect(e.issues[0]?.path).toBe('metrics.http_reqs.0.kind');
   });
 
+  it('refuses a bucket time that is not a whole unix second before year 10000', () => {
+    // 2^53 + 1 reads as 2^53, where t + 1 === t: a loop over the run's seconds never ends.
+    for (const [file, t] of [
+      ['client.ndjson', '9007199254740993'],
+      ['server.ndjson', '-1'],
+      ['client.ndjson', '253402300800'],
+    ] as const) {
+      const dir = copyOfDemo();
+      const path = join(dir, file);
+      const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+      lines[1] = lines[1]!.replace(/"t":\d+/, `"t":${t}`);
+      writeFileSync(path, lines.join('\n') + '\n');
+      const e = failure(dir);
+      expect(e.code).toBe('E_RUN_DATA');
+      expect(e.message).toContain(`${file} line 2 does not follow the run format`);
+      expect(e.issues.map((i) => i.path)).toContain('t');
+    }
+  });
+
   it('refuses a line that is not JSON unless it is the torn last one', () => {
     const dir = copyOfDemo();
     const path = join(dir, 'server.ndjson');

@@ -53,10 +53,21 @@ export const trendPercentilesSchema = z.object({
   max: z.number(),
 });
 
+/**
+ * The last second a run file may name: 9999-12-31T23:59:59Z. Bucket times are whole unix
+ * seconds; past 2^53 a number cannot even count up by one (t + 1 === t), so a damaged time
+ * there would stall every loop over a run's seconds.
+ */
+export const MAX_UNIX_SECOND = 253_402_300_799;
+/** A bucket time as the run files hold it: a whole unix second, 0 to MAX_UNIX_SECOND. */
+export const isUnixSecond = (t: unknown): t is number =>
+  Number.isInteger(t) && (t as number) >= 0 && (t as number) <= MAX_UNIX_SECOND;
+const unixSecondSchema = z.number().int().min(0).max(MAX_UNIX_SECOND);
+
 /** One line of client.ndjson: everything the engine recorded in one wall-clock second. */
 export const clientBucketSchema = z.object({
   /** Unix time of the second's start, in seconds. */
-  t: z.number().int(),
+  t: unixSecondSchema,
   /**
    * The most virtual users busy at once during the second (older runs: at its end). VUs
    * allocated but idle (an open model's pool) are the `vus_max` gauge among the metrics.
@@ -73,7 +84,7 @@ export const clientBucketSchema = z.object({
 
 /** One line of server.ndjson: every server series sampled in one second. */
 export const serverSampleSchema = z.object({
-  t: z.number().int(),
+  t: unixSecondSchema,
   values: z.record(z.string(), z.number()),
 });
 
